@@ -1,0 +1,132 @@
+using Nano.Mqtt.Topics;
+
+namespace Nano.Mqtt.Codec
+{
+    /// <summary>
+    /// PUBLISH (§3.3). <see cref="Topic"/> and <see cref="Payload"/> are independent slices, so a
+    /// message can be encoded from a topic and a payload stored in different arrays. MQTT 5.0 would
+    /// add a properties block between the packet identifier and the payload.
+    /// </summary>
+    public struct PublishPacket
+    {
+        /// <summary>DUP flag: this is a re-delivery.</summary>
+        public bool Dup;
+
+        /// <summary>QoS level 0..2.</summary>
+        public byte Qos;
+
+        /// <summary>RETAIN flag.</summary>
+        public bool Retain;
+
+        /// <summary>Packet identifier; present on the wire only for QoS 1 and 2 [MQTT-2.3.1-5].</summary>
+        public ushort PacketId;
+
+        /// <summary>Topic name (UTF-8, no wildcards).</summary>
+        public ByteSlice Topic;
+
+        /// <summary>Application message (binary, may be empty).</summary>
+        public ByteSlice Payload;
+
+        /// <summary>Decodes one whole PUBLISH packet (fixed header included) and validates it.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
+        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out PublishPacket packet)
+        {
+            packet = new PublishPacket();
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Publish, out int flags, out int p, out int end);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            error = Wire.CheckLevel(protocolLevel);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            packet.Dup = (flags & 0x08) != 0;
+            packet.Qos = (byte)((flags >> 1) & 0x03);
+            packet.Retain = (flags & 0x01) != 0;
+            if (packet.Qos == 3)
+            {
+                return MqttError.PublishQos3; // [MQTT-3.3.1-4]
+            }
+
+            if (packet.Dup && packet.Qos == 0 && protocolLevel == ProtocolLevel.V311)
+            {
+                return MqttError.PublishDupWithQos0; // [MQTT-3.3.1-2]
+            }
+
+            error = Wire.ReadField(buffer, ref p, end, out packet.Topic);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            error = TopicName.Validate(buffer, packet.Topic.Offset, packet.Topic.Length); // [MQTT-3.3.2-1], [MQTT-3.3.2-2]
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            if (packet.Qos > 0)
+            {
+                if (end - p < 2)
+                {
+                    return MqttError.FieldOverrunsPacket;
+                }
+
+                packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
+                p += 2;
+                if (packet.PacketId == 0)
+                {
+                    return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
+                }
+            }
+
+            packet.Payload = new ByteSlice(buffer, p, end - p);
+            return MqttError.None;
+        }
+
+        /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (topic too long, QoS 3).</summary>
+        public int GetSize()
+        {
+            return Wire.PacketSize(RemainingLength());
+        }
+
+        /// <summary>Encodes at <paramref name="offset"/>; returns bytes written, or -1 (nothing written) when
+        /// it does not fit or cannot be encoded.</summary>
+        public int Encode(byte[] dst, int offset)
+        {
+            int remaining = RemainingLength();
+            int size = Wire.PacketSize(remaining);
+            if (!Wire.Fits(dst, offset, size))
+            {
+                return -1;
+            }
+
+            int first = ((int)PacketType.Publish << 4) | (Dup ? 0x08 : 0) | (Qos << 1) | (Retain ? 0x01 : 0);
+            int p = Wire.WriteFixedHeader(dst, offset, first, remaining);
+            p = Wire.WriteField(dst, p, Topic);
+            if (Qos > 0)
+            {
+                p = Wire.WriteUInt16(dst, p, PacketId);
+            }
+
+            p = Wire.WriteBytes(dst, p, Payload);
+            return p - offset;
+        }
+
+        private int RemainingLength()
+        {
+            int topic = Wire.FieldSize(Topic);
+            if (topic < 0 || Qos > 2 || Wire.SliceInvalid(Payload))
+            {
+                return -1;
+            }
+
+            int length = topic + (Qos > 0 ? 2 : 0) + Payload.Length;
+            return length < 0 ? -1 : length;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+namespace Nano.Mqtt.Codec
+{
+    /// <summary>
+    /// SUBACK (§3.9): one return code per filter of the SUBSCRIBE, in order [MQTT-3.9.3-1].
+    /// MQTT 5.0 would add properties after the packet identifier and more reason codes.
+    /// </summary>
+    public struct SubAckPacket
+    {
+        /// <summary>Return code for a rejected subscription (level 4 only).</summary>
+        public const byte Failure = 0x80;
+
+        /// <summary>Identifier of the SUBSCRIBE being acknowledged [MQTT-3.8.4-2].</summary>
+        public ushort PacketId;
+
+        /// <summary>Return codes: granted QoS 0..2, or <see cref="Failure"/>.</summary>
+        public ByteSlice ReturnCodes;
+
+        /// <summary>Decodes one whole SUBACK packet (fixed header included) and validates it.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT: 0x80 is invalid at level 3.</param>
+        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out SubAckPacket packet)
+        {
+            packet = new SubAckPacket();
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.SubAck, out int flags, out int p, out int end);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            error = Wire.CheckLevel(protocolLevel);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            if (flags != 0)
+            {
+                return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1]
+            }
+
+            if (end - p < 2)
+            {
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
+            p += 2;
+            if (packet.PacketId == 0)
+            {
+                return MqttError.PacketIdZero;
+            }
+
+            packet.ReturnCodes = new ByteSlice(buffer, p, end - p);
+            if (p == end)
+            {
+                return MqttError.SubAckNoReturnCodes;
+            }
+
+            for (; p < end; p++)
+            {
+                int code = buffer[p];
+                bool valid = code <= 2 || (code == Failure && protocolLevel == ProtocolLevel.V311);
+                if (!valid)
+                {
+                    return MqttError.SubAckReturnCodeInvalid; // [MQTT-3.9.3-2]
+                }
+            }
+
+            return MqttError.None;
+        }
+
+        /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded.</summary>
+        public int GetSize()
+        {
+            return Wire.PacketSize(RemainingLength());
+        }
+
+        /// <summary>Encodes at <paramref name="offset"/>; returns bytes written, or -1 (nothing written) when it
+        /// does not fit or cannot be encoded. The caller never puts <see cref="Failure"/> in a level 3 SUBACK.</summary>
+        public int Encode(byte[] dst, int offset)
+        {
+            int remaining = RemainingLength();
+            int size = Wire.PacketSize(remaining);
+            if (!Wire.Fits(dst, offset, size))
+            {
+                return -1;
+            }
+
+            int p = Wire.WriteFixedHeader(dst, offset, (int)PacketType.SubAck << 4, remaining);
+            p = Wire.WriteUInt16(dst, p, PacketId);
+            p = Wire.WriteBytes(dst, p, ReturnCodes);
+            return p - offset;
+        }
+
+        private int RemainingLength()
+        {
+            return ReturnCodes.Length <= 0 || Wire.SliceInvalid(ReturnCodes) ? -1 : 2 + ReturnCodes.Length;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using Nano.Mqtt.Topics;
+
+namespace Nano.Mqtt.Codec
+{
+    /// <summary>
+    /// SUBSCRIBE (§3.8). Decoding validates every entry and records <see cref="Count"/> and the payload
+    /// range <see cref="Entries"/>, read with <see cref="GetReader"/>. Encoding takes the filters from
+    /// <see cref="Filters"/> and <see cref="RequestedQos"/> (first <see cref="Count"/> elements).
+    /// MQTT 5.0 would add properties after the packet identifier and option bits in the QoS byte.
+    /// </summary>
+    public struct SubscribePacket
+    {
+        /// <summary>Packet identifier (non-zero) [MQTT-2.3.1-1].</summary>
+        public ushort PacketId;
+
+        /// <summary>Number of topic filters.</summary>
+        public int Count;
+
+        /// <summary>Decoded: the payload holding the entries (length-prefixed filter + requested QoS byte).</summary>
+        public ByteSlice Entries;
+
+        /// <summary>To encode: the topic filters.</summary>
+        public ByteSlice[] Filters;
+
+        /// <summary>To encode: the requested QoS of each filter.</summary>
+        public byte[] RequestedQos;
+
+        /// <summary>Decodes one whole SUBSCRIBE packet (fixed header included) and validates every entry.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
+        /// <param name="maxFilters">Largest number of filters accepted; more yields <see cref="MqttError.TooManyTopicFilters"/>.</param>
+        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, out SubscribePacket packet)
+        {
+            packet = new SubscribePacket();
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Subscribe, out int flags, out int p, out int end);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            error = Wire.CheckLevel(protocolLevel);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            if (Wire.RequiredFlagsInvalid(flags, protocolLevel))
+            {
+                return MqttError.FixedHeaderFlagsInvalid; // [MQTT-3.8.1-1]
+            }
+
+            if (end - p < 2)
+            {
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
+            p += 2;
+            if (packet.PacketId == 0)
+            {
+                return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
+            }
+
+            packet.Entries = new ByteSlice(buffer, p, end - p);
+            if (p == end)
+            {
+                return MqttError.SubscribeNoTopicFilters; // [MQTT-3.8.3-3]
+            }
+
+            int filters = 0;
+            while (p < end)
+            {
+                error = Wire.ReadField(buffer, ref p, end, out ByteSlice filter);
+                if (error != MqttError.None)
+                {
+                    return error;
+                }
+
+                if (p == end)
+                {
+                    return MqttError.FieldOverrunsPacket;
+                }
+
+                error = TopicFilter.Validate(buffer, filter.Offset, filter.Length); // [MQTT-3.8.3-1]
+                if (error != MqttError.None)
+                {
+                    return error;
+                }
+
+                int qos = buffer[p++];
+                if ((qos & 0xFC) != 0)
+                {
+                    return MqttError.SubscribeRequestedQosReservedBits; // [MQTT-3.8.3-4]
+                }
+
+                if (qos == 3)
+                {
+                    return MqttError.SubscribeRequestedQos3; // [MQTT-3.8.3-4]
+                }
+
+                filters++;
+                if (filters > maxFilters)
+                {
+                    return MqttError.TooManyTopicFilters;
+                }
+            }
+
+            packet.Count = filters;
+            return MqttError.None;
+        }
+
+        /// <summary>Cursor over the decoded entries.</summary>
+        public TopicFilterReader GetReader()
+        {
+            return new TopicFilterReader(Entries, true);
+        }
+
+        /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (no filters, a filter too long,
+        /// arrays shorter than <see cref="Count"/>, QoS above 2).</summary>
+        public int GetSize()
+        {
+            return Wire.PacketSize(RemainingLength());
+        }
+
+        /// <summary>Encodes at <paramref name="offset"/> with flags 0010; returns bytes written, or -1 (nothing
+        /// written) when it does not fit or cannot be encoded.</summary>
+        public int Encode(byte[] dst, int offset)
+        {
+            int remaining = RemainingLength();
+            int size = Wire.PacketSize(remaining);
+            if (!Wire.Fits(dst, offset, size))
+            {
+                return -1;
+            }
+
+            int p = Wire.WriteFixedHeader(dst, offset, ((int)PacketType.Subscribe << 4) | 0x02, remaining);
+            p = Wire.WriteUInt16(dst, p, PacketId);
+            for (int i = 0; i < Count; i++)
+            {
+                p = Wire.WriteField(dst, p, Filters[i]);
+                dst[p++] = RequestedQos[i];
+            }
+
+            return p - offset;
+        }
+
+        private int RemainingLength()
+        {
+            if (Count <= 0 || Filters == null || RequestedQos == null || Filters.Length < Count || RequestedQos.Length < Count)
+            {
+                return -1;
+            }
+
+            int length = 2;
+            for (int i = 0; i < Count; i++)
+            {
+                int field = Wire.FieldSize(Filters[i]);
+                if (field < 0 || RequestedQos[i] > 2)
+                {
+                    return -1;
+                }
+
+                length += field + 1;
+                if (length > Wire.MaxRemainingLength)
+                {
+                    return -1;
+                }
+            }
+
+            return length;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+
+namespace Nano.Mqtt.Codec
+{
+    /// <summary>Shared reading and writing of the wire primitives (§1.5, §2.2).</summary>
+    internal static class Wire
+    {
+        /// <summary>Largest remaining length that four bytes can carry.</summary>
+        internal const int MaxRemainingLength = 268435455;
+
+        /// <summary>Largest UTF-8 string or binary field (2-byte length prefix).</summary>
+        internal const int MaxFieldLength = 65535;
+
+        internal static bool RangeInvalid(byte[] buffer, int offset, int count)
+        {
+            return buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count;
+        }
+
+        /// <summary>Bytes used by the remaining-length field for <paramref name="value"/>.</summary>
+        internal static int RemainingLengthSize(int value)
+        {
+            if (value < 128)
+            {
+                return 1;
+            }
+
+            if (value < 16384)
+            {
+                return 2;
+            }
+
+            return value < 2097152 ? 3 : 4;
+        }
+
+        /// <summary>Whole packet size for a remaining length, or -1 when it cannot be encoded.</summary>
+        internal static int PacketSize(int remainingLength)
+        {
+            if (remainingLength < 0 || remainingLength > MaxRemainingLength)
+            {
+                return -1;
+            }
+
+            return 1 + RemainingLengthSize(remainingLength) + remainingLength;
+        }
+
+        /// <summary>Writes the fixed header at <paramref name="offset"/>; returns the offset after it.</summary>
+        internal static int WriteFixedHeader(byte[] dst, int offset, int firstByte, int remainingLength)
+        {
+            dst[offset++] = (byte)firstByte;
+            do
+            {
+                int digit = remainingLength & 0x7F;
+                remainingLength >>= 7;
+                if (remainingLength > 0)
+                {
+                    digit |= 0x80;
+                }
+
+                dst[offset++] = (byte)digit;
+            }
+            while (remainingLength > 0);
+            return offset;
+        }
+
+        /// <summary>
+        /// Validates the span as one whole packet of type <paramref name="expected"/> and returns its
+        /// flags nibble and the range of its variable header + payload.
+        /// </summary>
+        internal static MqttError ReadFixedHeader(byte[] buffer, int offset, int count, PacketType expected, out int flags, out int bodyStart, out int bodyEnd)
+        {
+            MqttError error = ReadFixedHeader(buffer, offset, count, out PacketType type, out flags, out bodyStart, out bodyEnd);
+            if (error == MqttError.None && type != expected)
+            {
+                error = MqttError.PacketTypeUnexpected;
+            }
+
+            return error;
+        }
+
+        /// <summary>Validates the span as one whole packet of any type.</summary>
+        internal static MqttError ReadFixedHeader(byte[] buffer, int offset, int count, out PacketType type, out int flags, out int bodyStart, out int bodyEnd)
+        {
+            flags = 0;
+            bodyStart = 0;
+            bodyEnd = 0;
+            MqttError error = FixedHeader.Read(buffer, offset, count, out type, out byte f, out int remaining, out int headerLength);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            if (remaining != count - headerLength)
+            {
+                return MqttError.RemainingLengthMismatch;
+            }
+
+            flags = f;
+            bodyStart = offset + headerLength;
+            bodyEnd = offset + count;
+            return MqttError.None;
+        }
+
+        /// <summary>
+        /// Checks the flags of PUBREL, SUBSCRIBE and UNSUBSCRIBE: 0010 [MQTT-2.2.2-1]; level 3 clients may
+        /// also set DUP on a re-send (1010).
+        /// </summary>
+        internal static bool RequiredFlagsInvalid(int flags, byte protocolLevel)
+        {
+            return flags != 0x02 && !(flags == 0x0A && protocolLevel == ProtocolLevel.V31);
+        }
+
+        internal static MqttError CheckLevel(byte protocolLevel)
+        {
+            return protocolLevel == ProtocolLevel.V31 || protocolLevel == ProtocolLevel.V311
+                ? MqttError.None
+                : MqttError.ProtocolLevelUnsupported;
+        }
+
+        internal static int ReadUInt16(byte[] buffer, int offset)
+        {
+            return (buffer[offset] << 8) | buffer[offset + 1];
+        }
+
+        internal static int WriteUInt16(byte[] dst, int offset, int value)
+        {
+            dst[offset] = (byte)(value >> 8);
+            dst[offset + 1] = (byte)value;
+            return offset + 2;
+        }
+
+        /// <summary>Reads a 2-byte length prefix and the field after it, advancing <paramref name="position"/>.</summary>
+        internal static MqttError ReadField(byte[] buffer, ref int position, int end, out ByteSlice field)
+        {
+            field = new ByteSlice(buffer, position, 0);
+            if (end - position < 2)
+            {
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            int length = ReadUInt16(buffer, position);
+            position += 2;
+            if (length > end - position)
+            {
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            field = new ByteSlice(buffer, position, length);
+            position += length;
+            return MqttError.None;
+        }
+
+        /// <summary>Writes a 2-byte length prefix and the field's bytes; returns the offset after them.</summary>
+        internal static int WriteField(byte[] dst, int offset, ByteSlice field)
+        {
+            offset = WriteUInt16(dst, offset, field.Length);
+            return WriteBytes(dst, offset, field);
+        }
+
+        /// <summary>Copies raw bytes; returns the offset after them.</summary>
+        internal static int WriteBytes(byte[] dst, int offset, ByteSlice bytes)
+        {
+            if (bytes.Length > 0)
+            {
+                Array.Copy(bytes.Buffer, bytes.Offset, dst, offset, bytes.Length);
+            }
+
+            return offset + bytes.Length;
+        }
+
+        /// <summary>Size of a length-prefixed field, or -1 when the field cannot be encoded.</summary>
+        internal static int FieldSize(ByteSlice field)
+        {
+            return field.Length > MaxFieldLength || SliceInvalid(field) ? -1 : 2 + field.Length;
+        }
+
+        /// <summary>True when a slice to encode does not lie inside its buffer.</summary>
+        internal static bool SliceInvalid(ByteSlice slice)
+        {
+            return slice.Length < 0 || (slice.Length > 0 && RangeInvalid(slice.Buffer, slice.Offset, slice.Length));
+        }
+
+        /// <summary>True when <paramref name="size"/> bytes fit at <paramref name="offset"/>.</summary>
+        internal static bool Fits(byte[] dst, int offset, int size)
+        {
+            return size >= 0 && dst != null && offset >= 0 && offset <= dst.Length - size;
+        }
+    }
+}
