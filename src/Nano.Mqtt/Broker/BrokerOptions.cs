@@ -1,0 +1,93 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// The broker's capacity record and policies. Every buffer is sized from these values once, in the
+    /// <see cref="BrokerEngine"/> constructor. Defaults fit an ESP32 without PSRAM; names follow
+    /// Mosquitto's configuration where one exists. With the defaults the engine preallocates about 45 KB as
+    /// measured on the desktop CLR (MemoryTests): 2.8 KB per session as total / MaxSessions, of which one session
+    /// slot itself is about 0.8 KB; the rest is connection buffers (2 x 1 KB each), the message pool and the
+    /// subscription rows.
+    /// </summary>
+    public sealed class BrokerOptions
+    {
+        /// <summary>Concurrent network connections (Mosquitto max_connections).</summary>
+        public int MaxConnections = 8;
+
+        /// <summary>Sessions kept, connected or not; at least <see cref="MaxConnections"/>. When full, the
+        /// offline session that disconnected longest ago is evicted; if none is offline, CONNACK 3.</summary>
+        public int MaxSessions = 16;
+
+        /// <summary>Subscriptions across all sessions.</summary>
+        public int MaxSubscriptions = 64;
+
+        /// <summary>Subscriptions of one session; a SUBSCRIBE beyond it gets 0x80 for that filter.</summary>
+        public int MaxSubscriptionsPerClient = 8;
+
+        /// <summary>Outgoing QoS 1/2 messages unacknowledged per session (Mosquitto max_inflight_messages).</summary>
+        public int MaxInflight = 4;
+
+        /// <summary>Messages waiting behind the inflight window per session (Mosquitto max_queued_messages).
+        /// When full, the oldest queued QoS 0 message is dropped, otherwise the new message.</summary>
+        public int MaxQueued = 8;
+
+        /// <summary>Incoming QoS 2 messages received and not yet released per session; beyond it the
+        /// connection is closed.</summary>
+        public int MaxAwaitingRelease = 8;
+
+        /// <summary>Queue QoS 0 messages for offline persistent sessions (Mosquitto queue_qos0_messages).</summary>
+        public bool QueueQos0;
+
+        /// <summary>Highest QoS granted in SUBACK (0, 1 or 2).</summary>
+        public int MaxQos = 2;
+
+        /// <summary>Retained topics kept; a new retained topic beyond it is not stored (counted).</summary>
+        public int MaxRetained = 16;
+
+        /// <summary>Bytes of topic plus payload over all retained messages; same policy as <see cref="MaxRetained"/>.</summary>
+        public int MaxRetainedBytes = 2048;
+
+        /// <summary>Messages in the shared message pool (queued, inflight and Will messages, besides retained ones).</summary>
+        public int MaxMessages = 32;
+
+        /// <summary>Bytes of topic plus payload in the shared message pool, besides retained ones.</summary>
+        public int MessagePoolBytes = 4096;
+
+        /// <summary>Largest accepted packet, fixed header included (Mosquitto message_size_limit); larger closes the connection.</summary>
+        public int MaxPacketSize = 1024;
+
+        /// <summary>Longest client identifier accepted at MQTT 3.1.1 (3.1 allows 1 to 23).</summary>
+        public int MaxClientIdLength = 36;
+
+        /// <summary>Longest topic filter in bytes (the size of a subscription row); a longer one gets 0x80.
+        /// Topic names are bounded by <see cref="MaxPacketSize"/> only.</summary>
+        public int MaxTopicLength = 64;
+
+        /// <summary>Time allowed between accepting a connection and its CONNECT.</summary>
+        public int ConnectTimeoutMs = 10000;
+
+        /// <summary>Re-send interval for unacknowledged QoS 1/2 messages inside one connection; 0 = off
+        /// (re-sending then happens only on reconnect, as MQTT 3.1.1 requires).</summary>
+        public int RetryIntervalMs;
+
+        /// <summary>Re-sends inside one connection before an unacknowledged message is dropped (counted).</summary>
+        public int MaxRetries = 3;
+
+        /// <summary>Lifetime of an offline persistent session (Mosquitto persistent_client_expiration); 0 = never.</summary>
+        public long SessionExpiryMs;
+
+        /// <summary>Lifetime of a retained message; 0 = never.</summary>
+        public long RetainedExpiryMs;
+
+        /// <summary>Bytes buffered per connection for received data; at least <see cref="MaxPacketSize"/>.</summary>
+        public int InputBufferSize = 1024;
+
+        /// <summary>Bytes buffered per connection for data to send; at least <see cref="MaxPacketSize"/>.</summary>
+        public int OutputBufferSize = 1024;
+
+        /// <summary>Accept a CONNECT without user name.</summary>
+        public bool AllowAnonymous = true;
+
+        /// <summary>Interval of the retained <c>$SYS/broker/...</c> statistics; 0 = off.</summary>
+        public int SysIntervalMs;
+    }
+}

@@ -1,0 +1,94 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// One network connection slot: the received bytes not yet processed, the bytes waiting to be sent,
+    /// the protocol level and keep-alive chosen at CONNECT, the bound session and the pending Will.
+    /// </summary>
+    internal sealed class Connection
+    {
+        public const byte Free = 0;
+        public const byte AwaitingConnect = 1;
+        public const byte Connected = 2;
+
+        /// <summary>No more input is processed; output drains until the host closes the socket.</summary>
+        public const byte Closing = 3;
+
+        public byte State;
+        public readonly byte[] Input;
+        public int InputLength;
+        public readonly byte[] Output;
+        public int OutputStart;
+        public int OutputEnd;
+
+        public byte ProtocolLevel;
+        public long KeepAliveMs;
+        public long AcceptedAtMs;
+        public long LastActivityMs;
+
+        /// <summary>The bound session, or -1 before CONNECT is accepted and after close.</summary>
+        public int Session = -1;
+
+        /// <summary>The Will message in the pool, or -1.</summary>
+        public int Will = -1;
+
+        public bool WillRetain;
+
+        public Connection(int inputSize, int outputSize)
+        {
+            Input = new byte[inputSize];
+            Output = new byte[outputSize];
+        }
+
+        public int OutputPending => OutputEnd - OutputStart;
+
+        public int OutputFree => Output.Length - OutputPending;
+
+        /// <summary>Makes <paramref name="size"/> contiguous bytes writable at <see cref="OutputEnd"/>; false when
+        /// the buffer cannot hold them.</summary>
+        public bool Reserve(int size)
+        {
+            if (size > OutputFree)
+            {
+                return false;
+            }
+            if (Output.Length - OutputEnd < size)
+            {
+                int pending = OutputPending;
+                System.Array.Copy(Output, OutputStart, Output, 0, pending);
+                OutputStart = 0;
+                OutputEnd = pending;
+            }
+            return true;
+        }
+
+        /// <summary>Copies up to <paramref name="count"/> pending bytes out and consumes them.</summary>
+        public int Read(byte[] dst, int offset, int count)
+        {
+            int n = OutputPending < count ? OutputPending : count;
+            System.Array.Copy(Output, OutputStart, dst, offset, n);
+            OutputStart += n;
+            if (OutputStart == OutputEnd)
+            {
+                OutputStart = 0;
+                OutputEnd = 0;
+            }
+            return n;
+        }
+
+        /// <summary>Resets the slot for a newly accepted connection.</summary>
+        public void Open(long nowMs)
+        {
+            State = AwaitingConnect;
+            InputLength = 0;
+            OutputStart = 0;
+            OutputEnd = 0;
+            ProtocolLevel = 0;
+            KeepAliveMs = 0;
+            AcceptedAtMs = nowMs;
+            LastActivityMs = nowMs;
+            Session = -1;
+            Will = -1;
+            WillRetain = false;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// Application messages (topic + payload) in one preallocated arena, shared by reference count between
+    /// every queue, inflight window, Will and the retained store that holds them. Space is taken first-fit
+    /// from the gaps between live messages, which are kept in a list ordered by arena offset.
+    /// </summary>
+    internal sealed class MessagePool
+    {
+        /// <summary>The arena holding every message's topic followed by its payload.</summary>
+        public readonly byte[] Arena;
+
+        private readonly int[] _offset;
+        private readonly int[] _topicLength;
+        private readonly int[] _payloadLength;
+        private readonly int[] _references;
+        private readonly byte[] _qos;
+        private readonly int[] _next;
+        private readonly int[] _previous;
+        private readonly int[] _free;
+        private int _freeCount;
+        private int _first = -1;
+        private int _last = -1;
+
+        public MessagePool(int messages, int bytes)
+        {
+            Arena = new byte[bytes];
+            _offset = new int[messages];
+            _topicLength = new int[messages];
+            _payloadLength = new int[messages];
+            _references = new int[messages];
+            _qos = new byte[messages];
+            _next = new int[messages];
+            _previous = new int[messages];
+            _free = new int[messages];
+            for (int i = 0; i < messages; i++)
+            {
+                _free[i] = messages - 1 - i;
+            }
+            _freeCount = messages;
+        }
+
+        /// <summary>Messages currently alive.</summary>
+        public int Count => _free.Length - _freeCount;
+
+        /// <summary>Copies a message in with one reference; returns its id, or -1 when slots or space run out.</summary>
+        public int Allocate(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos)
+        {
+            if (_freeCount == 0)
+            {
+                return -1;
+            }
+            int size = topicLength + payloadLength;
+            int gapStart = 0;
+            int before = _first;
+            while (before >= 0 && _offset[before] - gapStart < size)
+            {
+                gapStart = _offset[before] + _topicLength[before] + _payloadLength[before];
+                before = _next[before];
+            }
+            if (before < 0 && Arena.Length - gapStart < size)
+            {
+                return -1;
+            }
+            int m = _free[--_freeCount];
+            _offset[m] = gapStart;
+            _topicLength[m] = topicLength;
+            _payloadLength[m] = payloadLength;
+            _references[m] = 1;
+            _qos[m] = (byte)qos;
+            Link(m, before);
+            System.Array.Copy(topic, topicOffset, Arena, gapStart, topicLength);
+            System.Array.Copy(payload, payloadOffset, Arena, gapStart + topicLength, payloadLength);
+            return m;
+        }
+
+        /// <summary>Adds a holder to a message.</summary>
+        public void AddReference(int m) => _references[m]++;
+
+        /// <summary>Removes a holder; the last one frees the message.</summary>
+        public void Release(int m)
+        {
+            if (--_references[m] > 0)
+            {
+                return;
+            }
+            int p = _previous[m];
+            int n = _next[m];
+            if (p >= 0) { _next[p] = n; } else { _first = n; }
+            if (n >= 0) { _previous[n] = p; } else { _last = p; }
+            _free[_freeCount++] = m;
+        }
+
+        public int TopicOffset(int m) => _offset[m];
+
+        public int TopicLength(int m) => _topicLength[m];
+
+        public int PayloadOffset(int m) => _offset[m] + _topicLength[m];
+
+        public int PayloadLength(int m) => _payloadLength[m];
+
+        /// <summary>The QoS the message was published with.</summary>
+        public int Qos(int m) => _qos[m];
+
+        /// <summary>Topic plus payload bytes.</summary>
+        public int Size(int m) => _topicLength[m] + _payloadLength[m];
+
+        /// <summary>Whether message <paramref name="m"/> has exactly the given topic.</summary>
+        public bool TopicEquals(int m, byte[] topic, int offset, int length)
+        {
+            if (_topicLength[m] != length)
+            {
+                return false;
+            }
+            int o = _offset[m];
+            for (int i = 0; i < length; i++)
+            {
+                if (Arena[o + i] != topic[offset + i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void Link(int m, int before)
+        {
+            int p = before >= 0 ? _previous[before] : _last;
+            _previous[m] = p;
+            _next[m] = before;
+            if (p >= 0) { _next[p] = m; } else { _first = m; }
+            if (before >= 0) { _previous[before] = m; } else { _last = m; }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using Nano.Mqtt.Topics;
+
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// Every session's topic filters in fixed arrays: one row per subscription holding the owning session,
+    /// the granted QoS and the filter bytes. Matching scans all rows and folds several matching filters of
+    /// one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
+    /// </summary>
+    internal sealed class SubscriptionTable
+    {
+        private readonly int[] _session;
+        private readonly byte[] _qos;
+        private readonly byte[] _filters;
+        private readonly int[] _filterLength;
+        private readonly int[] _perSession;
+        private readonly int _maxFilterLength;
+        private readonly int _maxPerSession;
+        private readonly int[] _matchedQos;
+        private readonly int[] _matched;
+        private readonly int[] _resultQos;
+        private int _count;
+
+        public SubscriptionTable(int capacity, int maxPerSession, int maxFilterLength, int sessions)
+        {
+            _session = new int[capacity];
+            _qos = new byte[capacity];
+            _filters = new byte[capacity * maxFilterLength];
+            _filterLength = new int[capacity];
+            _perSession = new int[sessions];
+            _maxFilterLength = maxFilterLength;
+            _maxPerSession = maxPerSession;
+            _matchedQos = new int[sessions];
+            _matched = new int[sessions];
+            _resultQos = new int[sessions];
+            for (int i = 0; i < capacity; i++)
+            {
+                _session[i] = -1;
+            }
+            for (int s = 0; s < sessions; s++)
+            {
+                _matchedQos[s] = -1;
+            }
+        }
+
+        /// <summary>Subscriptions stored.</summary>
+        public int Count => _count;
+
+        /// <summary>
+        /// Adds a subscription, or replaces the QoS of an identical filter of the same session
+        /// [MQTT-3.8.4-3]. Returns the row, or -1 when the table or the session's share is full.
+        /// </summary>
+        public int Subscribe(int session, byte[] filter, int offset, int length, int qos)
+        {
+            int row = Find(session, filter, offset, length);
+            if (row >= 0)
+            {
+                _qos[row] = (byte)qos;
+                return row;
+            }
+            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession)
+            {
+                return -1;
+            }
+            for (int i = 0; i < _session.Length; i++)
+            {
+                if (_session[i] < 0)
+                {
+                    _session[i] = session;
+                    _qos[i] = (byte)qos;
+                    _filterLength[i] = length;
+                    System.Array.Copy(filter, offset, _filters, i * _maxFilterLength, length);
+                    _perSession[session]++;
+                    _count++;
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>Removes the subscription whose filter is byte-identical [MQTT-3.10.4-1]; false if none.</summary>
+        public bool Unsubscribe(int session, byte[] filter, int offset, int length)
+        {
+            int row = Find(session, filter, offset, length);
+            if (row < 0)
+            {
+                return false;
+            }
+            RemoveRow(row);
+            return true;
+        }
+
+        /// <summary>Removes every subscription of a session.</summary>
+        public void RemoveSession(int session)
+        {
+            for (int i = 0; i < _session.Length && _perSession[session] > 0; i++)
+            {
+                if (_session[i] == session)
+                {
+                    RemoveRow(i);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Finds the sessions with a filter matching the topic. Returns how many; read them with
+        /// <see cref="MatchedSession"/> and <see cref="MatchedQos"/> before the next call.
+        /// </summary>
+        public int Match(byte[] topic, int offset, int length)
+        {
+            int found = 0;
+            for (int i = 0; i < _session.Length; i++)
+            {
+                int s = _session[i];
+                if (s < 0 || !TopicMatcher.Matches(_filters, i * _maxFilterLength, _filterLength[i], topic, offset, length))
+                {
+                    continue;
+                }
+                if (_matchedQos[s] < 0)
+                {
+                    _matched[found++] = s;
+                }
+                if (_qos[i] > _matchedQos[s])
+                {
+                    _matchedQos[s] = _qos[i];
+                }
+            }
+            for (int k = 0; k < found; k++)
+            {
+                int s = _matched[k];
+                _resultQos[k] = _matchedQos[s];
+                _matchedQos[s] = -1;
+            }
+            return found;
+        }
+
+        /// <summary>The <paramref name="k"/>-th session found by the last <see cref="Match"/>.</summary>
+        public int MatchedSession(int k) => _matched[k];
+
+        /// <summary>The highest QoS granted to that session among its matching filters.</summary>
+        public int MatchedQos(int k) => _resultQos[k];
+
+        private int Find(int session, byte[] filter, int offset, int length)
+        {
+            for (int i = 0; i < _session.Length; i++)
+            {
+                if (_session[i] != session || _filterLength[i] != length)
+                {
+                    continue;
+                }
+                int o = i * _maxFilterLength;
+                int k = 0;
+                while (k < length && _filters[o + k] == filter[offset + k])
+                {
+                    k++;
+                }
+                if (k == length)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void RemoveRow(int i)
+        {
+            _perSession[_session[i]]--;
+            _session[i] = -1;
+            _count--;
+        }
+    }
+}
