@@ -1,0 +1,112 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Threading;
+using Nano.Mqtt.Broker;
+using Nano.Net;
+
+namespace Nano.Host
+{
+    /// <summary>
+    /// The broker engine served over TCP by one poll-loop thread. <see cref="Start"/> binds before it
+    /// returns, so <see cref="Port"/> is known at once (bind port 0 in tests).
+    /// </summary>
+    public sealed class BrokerHost : IDisposable
+    {
+        /// <summary>After the last work, the loop yields this long before it sleeps between polls.</summary>
+        private const long BusyWindowMs = 2;
+
+        private readonly HostOptions _options;
+        private readonly StatusLine _status;
+        private readonly PollLoop _loop;
+        private readonly long _ticksPerMs = Stopwatch.Frequency / 1000;
+        private Thread _thread;
+        private volatile bool _stopping;
+
+        /// <summary>Creates the engine and listener (all broker memory is allocated here).</summary>
+        /// <param name="options">Where to listen and the broker's capacities.</param>
+        /// <param name="status">Where the live status line goes; null for none.</param>
+        /// <param name="statusIsTerminal">Rewrite the status line in place instead of writing lines.</param>
+        public BrokerHost(HostOptions options, TextWriter status = null, bool statusIsTerminal = false)
+        {
+            _options = options;
+            Engine = new BrokerEngine(options.Broker) { Authenticator = options.Authenticator };
+            Listener = new BrokerListener(Engine, options.Broker)
+            {
+                ReuseAddress = !OperatingSystem.IsWindows(),
+                Backlog = 64,
+            };
+            _loop = new PollLoop(1);
+            _loop.Add(Listener);
+            _status = status == null ? null : new StatusLine(status, statusIsTerminal);
+        }
+
+        /// <summary>The engine; touch it only from the loop thread while running (reading counters is fine).</summary>
+        public BrokerEngine Engine { get; }
+
+        /// <summary>The TCP listener.</summary>
+        public BrokerListener Listener { get; }
+
+        /// <summary>The bound port.</summary>
+        public int Port => Listener.Port;
+
+        /// <summary>The bound address and port.</summary>
+        public IPEndPoint EndPoint => new IPEndPoint(_options.Bind, Listener.Port);
+
+        /// <summary>Monotonic milliseconds, the clock handed to the engine.</summary>
+        public long NowMs => Stopwatch.GetTimestamp() / _ticksPerMs;
+
+        /// <summary>Binds (a SocketException propagates) and starts the poll-loop thread.</summary>
+        public void Start()
+        {
+            if (_thread != null)
+            {
+                return;
+            }
+            Listener.Start(_options.Bind, _options.Port);
+            _stopping = false;
+            _thread = new Thread(Run) { IsBackground = true, Name = "Nano broker poll loop" };
+            _thread.Start();
+        }
+
+        /// <summary>Stops accepting, closes every socket and waits for the loop thread to end.</summary>
+        public void Stop()
+        {
+            if (_thread == null)
+            {
+                return;
+            }
+            _stopping = true;
+            _thread.Join();
+            _thread = null;
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => Stop();
+
+        private void Run()
+        {
+            long lastWorkMs = NowMs;
+            while (!_stopping)
+            {
+                long now = NowMs;
+                if (_loop.PollOnce(now))
+                {
+                    lastWorkMs = now;
+                }
+                else if (now - lastWorkMs < BusyWindowMs)
+                {
+                    Thread.Yield();
+                }
+                else
+                {
+                    Thread.Sleep(1);
+                }
+                _status?.Update(now, Engine.Statistics);
+            }
+            _loop.Stop();
+            _status?.Finish();
+        }
+    }
+}

@@ -1,0 +1,318 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+
+namespace Nano.Host
+{
+    /// <summary>What the command line asks for.</summary>
+    public enum ParseOutcome
+    {
+        /// <summary>Start the broker with the parsed options.</summary>
+        Run,
+
+        /// <summary>Print the usage and exit.</summary>
+        Help,
+
+        /// <summary>The command line or a configuration file is wrong; the error says where.</summary>
+        Error,
+    }
+
+    /// <summary>
+    /// Reads the host's options from the command line (<c>--key value</c>) and from configuration files
+    /// (<c>-c file</c>, one <c>key value</c> per line, <c>#</c> comments), using Mosquitto's key names.
+    /// Later settings override earlier ones, so options after <c>-c</c> override the file.
+    /// </summary>
+    public static class HostOptionsParser
+    {
+        /// <summary>The text printed for <c>--help</c>.</summary>
+        public const string Usage =
+@"Usage: Nano.Host [options]
+Runs the Nano MQTT 3.1/3.1.1 broker. Options use Mosquitto's configuration names; each may also be
+written as a line 'key value' in a configuration file given with -c.
+
+  -c <file>                             read options from a configuration file
+  -p, --port <port>                     TCP port (default 1883; 0 picks a free port)
+  --bind <address>                      address to listen on (default 127.0.0.1; alias bind_address)
+  --listener ""<port> [address]""         port and address in one option
+  --max_connections <n>                 concurrent connections (default 128)
+  --max_inflight_messages <n>           unacknowledged QoS 1/2 messages per client (default 20)
+  --max_queued_messages <n>             messages queued per client behind the inflight window (default 1000)
+  --queue_qos0_messages true|false      queue QoS 0 messages for offline clients (default false)
+  --persistent_client_expiration <t>    drop offline persistent sessions after t: seconds, or a number
+                                        with unit h, d, w, m (30 days) or y, e.g. 1h, 2d (default never)
+  --message_size_limit <bytes>          largest packet accepted (default 65536)
+  --allow_anonymous true|false          accept clients without a user name (default true)
+  --password_file <file>                'user:password' lines (clear text) checked at CONNECT
+  --sys_interval <seconds>              $SYS statistics interval, 0 = off (default 10)
+  -h, --help                            show this text
+";
+
+        /// <summary>Parses <paramref name="args"/>; on <see cref="ParseOutcome.Error"/> <paramref name="error"/> says why.</summary>
+        public static ParseOutcome Parse(string[] args, out HostOptions options, out string error)
+        {
+            options = new HostOptions();
+            error = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string arg = args[i];
+                if (arg == "-h" || arg == "--help")
+                {
+                    return ParseOutcome.Help;
+                }
+                string key;
+                string value = null;
+                if (arg == "-c" || arg == "-p")
+                {
+                    key = arg == "-c" ? "-c" : "port";
+                }
+                else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+                {
+                    key = arg.Substring(2);
+                    int equals = key.IndexOf('=');
+                    if (equals >= 0)
+                    {
+                        value = key.Substring(equals + 1);
+                        key = key.Substring(0, equals);
+                    }
+                }
+                else
+                {
+                    error = "unknown option '" + arg + "' (try --help)";
+                    return ParseOutcome.Error;
+                }
+                if (key != "-c" && !IsKey(key))
+                {
+                    error = "unknown option '" + arg + "' (try --help)";
+                    return ParseOutcome.Error;
+                }
+                if (value == null)
+                {
+                    if (i + 1 >= args.Length)
+                    {
+                        error = "option '" + arg + "' needs a value";
+                        return ParseOutcome.Error;
+                    }
+                    value = args[++i];
+                }
+                bool ok = key == "-c" ? LoadConfig(options, value, out error) : Apply(options, key, value, out error);
+                if (!ok)
+                {
+                    if (key != "-c")
+                    {
+                        error = "option '" + arg + "': " + error;
+                    }
+                    return ParseOutcome.Error;
+                }
+            }
+            return ParseOutcome.Run;
+        }
+
+        /// <summary>Applies a configuration file's lines in order.</summary>
+        public static bool LoadConfig(HostOptions options, string path, out string error)
+        {
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                error = "cannot read configuration file: " + e.Message;
+                return false;
+            }
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+                int space = line.IndexOfAny(new[] { ' ', '\t' });
+                string key = space < 0 ? line : line.Substring(0, space);
+                string value = space < 0 ? "" : line.Substring(space + 1).Trim();
+                string where = path + ":" + (i + 1) + ": ";
+                if (!IsKey(key))
+                {
+                    error = where + "unknown option '" + key + "'";
+                    return false;
+                }
+                if (!Apply(options, key, value, out error))
+                {
+                    error = where + key + ": " + error;
+                    return false;
+                }
+            }
+            error = null;
+            return true;
+        }
+
+        private static bool IsKey(string key)
+        {
+            switch (key)
+            {
+                case "port":
+                case "bind":
+                case "bind_address":
+                case "listener":
+                case "max_connections":
+                case "max_inflight_messages":
+                case "max_queued_messages":
+                case "queue_qos0_messages":
+                case "persistent_client_expiration":
+                case "message_size_limit":
+                case "allow_anonymous":
+                case "password_file":
+                case "sys_interval":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Apply(HostOptions o, string key, string value, out string error)
+        {
+            error = null;
+            int n;
+            switch (key)
+            {
+                case "port":
+                    if (!Integer(value, 0, 65535, out n, out error)) return false;
+                    o.Port = n;
+                    return true;
+                case "bind":
+                case "bind_address":
+                    return Address(value, out o.Bind, out error);
+                case "listener":
+                    {
+                        string[] parts = value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                        if (parts.Length < 1 || parts.Length > 2)
+                        {
+                            error = "expected '<port> [address]'";
+                            return false;
+                        }
+                        if (!Integer(parts[0], 0, 65535, out n, out error)) return false;
+                        o.Port = n;
+                        return parts.Length == 1 || Address(parts[1], out o.Bind, out error);
+                    }
+                case "max_connections":
+                    if (!Integer(value, 1, 65535, out n, out error)) return false;
+                    o.Broker.MaxConnections = n;
+                    if (o.Broker.MaxSessions < n)
+                    {
+                        o.Broker.MaxSessions = n;
+                    }
+                    return true;
+                case "max_inflight_messages":
+                    if (!Integer(value, 1, 65535, out n, out error)) return false;
+                    o.Broker.MaxInflight = n;
+                    return true;
+                case "max_queued_messages":
+                    if (!Integer(value, 1, 1 << 20, out n, out error)) return false;
+                    o.Broker.MaxQueued = n;
+                    return true;
+                case "queue_qos0_messages":
+                    return Boolean(value, out o.Broker.QueueQos0, out error);
+                case "persistent_client_expiration":
+                    return Duration(value, out o.Broker.SessionExpiryMs, out error);
+                case "message_size_limit":
+                    if (!Integer(value, 16, 268435455 + 5, out n, out error)) return false;
+                    o.Broker.MaxPacketSize = n;
+                    o.Broker.InputBufferSize = n;
+                    o.Broker.OutputBufferSize = n;
+                    return true;
+                case "allow_anonymous":
+                    return Boolean(value, out o.Broker.AllowAnonymous, out error);
+                case "password_file":
+                    o.Authenticator = PasswordFile.Load(value, out error);
+                    return o.Authenticator != null;
+                case "sys_interval":
+                    if (!Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;
+                    o.Broker.SysIntervalMs = n * 1000;
+                    return true;
+                default:
+                    error = "unknown option";
+                    return false;
+            }
+        }
+
+        private static bool Integer(string value, int min, int max, out int n, out string error)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < min || n > max)
+            {
+                error = "expected a whole number from " + min + " to " + max + ", got '" + value + "'";
+                return false;
+            }
+            error = null;
+            return true;
+        }
+
+        private static bool Boolean(string value, out bool b, out string error)
+        {
+            error = null;
+            if (value == "true")
+            {
+                b = true;
+                return true;
+            }
+            if (value == "false")
+            {
+                b = false;
+                return true;
+            }
+            b = false;
+            error = "expected true or false, got '" + value + "'";
+            return false;
+        }
+
+        private static bool Address(string value, out IPAddress address, out string error)
+        {
+            error = null;
+            if (value == "localhost")
+            {
+                address = IPAddress.Loopback;
+                return true;
+            }
+            if (!IPAddress.TryParse(value, out address))
+            {
+                error = "expected an IP address, got '" + value + "'";
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Mosquitto's duration syntax: a number with unit h, d, w, m or y; a bare number is seconds.</summary>
+        private static bool Duration(string value, out long ms, out string error)
+        {
+            ms = 0;
+            error = "expected seconds or a number with unit h, d, w, m or y, got '" + value + "'";
+            if (value.Length == 0)
+            {
+                return false;
+            }
+            long unit = 1000;
+            string digits = value;
+            char last = value[value.Length - 1];
+            if (!char.IsDigit(last))
+            {
+                switch (last)
+                {
+                    case 'h': unit = 3600L * 1000; break;
+                    case 'd': unit = 86400L * 1000; break;
+                    case 'w': unit = 7 * 86400L * 1000; break;
+                    case 'm': unit = 30 * 86400L * 1000; break;
+                    case 'y': unit = 365 * 86400L * 1000; break;
+                    default: return false;
+                }
+                digits = value.Substring(0, value.Length - 1);
+            }
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long count) || count > long.MaxValue / unit)
+            {
+                return false;
+            }
+            ms = count * unit;
+            error = null;
+            return true;
+        }
+    }
+}
