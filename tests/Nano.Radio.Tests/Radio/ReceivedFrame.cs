@@ -1,0 +1,38 @@
+using Nano.MqttSn.Radio;
+
+namespace Nano.Radio.Tests.Radio
+{
+    /// <summary>A copy of one decoded frame, taken while its slices were valid.</summary>
+    internal sealed class ReceivedFrame
+    {
+        public RadioFrameKind Kind;
+        public byte[] Address;
+        public byte[] Payload;
+        public int StatusFrameId;
+        public int DeliveryStatus;
+
+        public static ReceivedFrame Copy(RadioFraming framing)
+        {
+            var frame = new ReceivedFrame { Kind = framing.FrameKind };
+            if (framing.FrameKind == RadioFrameKind.Data)
+            {
+                frame.Address = Slice(framing.Buffer, framing.AddressOffset, framing.AddressLength);
+                frame.Payload = Slice(framing.Buffer, framing.PayloadOffset, framing.PayloadLength);
+            }
+            else
+            {
+                frame.StatusFrameId = framing.StatusFrameId;
+                frame.DeliveryStatus = framing.DeliveryStatus;
+            }
+
+            return frame;
+        }
+
+        private static byte[] Slice(byte[] buffer, int offset, int length)
+        {
+            var copy = new byte[length];
+            System.Array.Copy(buffer, offset, copy, 0, length);
+            return copy;
+        }
+    }
+}
