@@ -1,0 +1,71 @@
+using System;
+
+namespace Nano.Mqtt.Client
+{
+    /// <summary>Bytes the engine produced and the transport has not taken yet.</summary>
+    internal sealed class OutputBuffer
+    {
+        private readonly byte[] _data;
+        private int _start;
+        private int _end;
+
+        internal OutputBuffer(int size)
+        {
+            _data = new byte[size];
+        }
+
+        internal byte[] Data
+        {
+            get { return _data; }
+        }
+
+        internal int Pending
+        {
+            get { return _end - _start; }
+        }
+
+        /// <summary>Returns where <paramref name="size"/> bytes can be written while <paramref name="keepFree"/>
+        /// bytes stay free afterwards, or -1. Call <see cref="Commit"/> after writing.</summary>
+        internal int Reserve(int size, int keepFree)
+        {
+            if (size < 0 || size + keepFree > _data.Length - Pending)
+            {
+                return -1;
+            }
+
+            if (_data.Length - _end < size)
+            {
+                Array.Copy(_data, _start, _data, 0, Pending);
+                _end -= _start;
+                _start = 0;
+            }
+
+            return _end;
+        }
+
+        internal void Commit(int size)
+        {
+            _end += size;
+        }
+
+        internal int Read(byte[] dst, int offset, int count)
+        {
+            int n = Pending < count ? Pending : count;
+            Array.Copy(_data, _start, dst, offset, n);
+            _start += n;
+            if (_start == _end)
+            {
+                _start = 0;
+                _end = 0;
+            }
+
+            return n;
+        }
+
+        internal void Clear()
+        {
+            _start = 0;
+            _end = 0;
+        }
+    }
+}

@@ -1,0 +1,335 @@
+using System.Net;
+using System.Net.Sockets;
+using Nano.Mqtt.Client;
+
+namespace Nano.Net
+{
+    /// <summary>
+    /// Drives a <see cref="MqttClientEngine"/> over TCP from a poll loop: dials when the engine wants a
+    /// connection (and its backoff allows), feeds received bytes, sends the output as far as the socket
+    /// takes it (keeping the unsent rest), and closes the socket once the engine has ended the connection
+    /// and its output (a DISCONNECT) is sent. Every engine call is made under <c>lock (engine)</c>, the
+    /// convention <see cref="MqttClient"/> follows, so the application may publish from another thread.
+    /// Uses only the Socket members common to nanoFramework and .NET; buffers are allocated here.
+    /// The dial itself blocks (nanoFramework's Socket.Connect always waits) outside the lock.
+    /// </summary>
+    public sealed class MqttClientTransport : IPollable
+    {
+        private const int SendsPerPoll = 4;
+
+        private readonly MqttClientEngine _engine;
+        private readonly string _host;
+        private readonly int _port;
+        private readonly IPEndPoint _endPoint;
+        private readonly byte[] _receiveBuffer;
+        private readonly byte[] _sendBuffer;
+        private int _receiveOffset;
+        private int _receiveCount;
+        private int _sendOffset;
+        private int _sendCount;
+        private Socket _socket;
+        private bool _closing;
+        private long _closeDeadlineMs;
+
+        /// <summary>Send and receive timeout set on the socket; bounds a send the socket cannot take at once.</summary>
+        public int SocketTimeoutMs = 5000;
+
+        /// <summary>How long the output of an ended connection (a DISCONNECT) may take to drain before the socket is closed.</summary>
+        public int CloseLingerMs = 1000;
+
+        /// <summary>Dials started.</summary>
+        public long Dials;
+
+        /// <summary>Dials that failed (name resolution or TCP connect).</summary>
+        public long DialFailures;
+
+        /// <summary>Connections lost through a peer close or a socket error.</summary>
+        public long ConnectionsLost;
+
+        /// <summary>Creates a transport to <paramref name="host"/> (dotted IPv4 address or a name resolved at each dial).</summary>
+        public MqttClientTransport(MqttClientEngine engine, string host, int port, int receiveBufferSize, int sendBufferSize)
+        {
+            _engine = engine;
+            _host = host;
+            _port = port;
+            _receiveBuffer = new byte[receiveBufferSize < 16 ? 16 : receiveBufferSize];
+            _sendBuffer = new byte[sendBufferSize < 16 ? 16 : sendBufferSize];
+        }
+
+        /// <summary>Creates a transport to a fixed endpoint.</summary>
+        public MqttClientTransport(MqttClientEngine engine, IPEndPoint endPoint, int receiveBufferSize, int sendBufferSize)
+            : this(engine, null, endPoint.Port, receiveBufferSize, sendBufferSize)
+        {
+            _endPoint = endPoint;
+        }
+
+        /// <summary>True while a socket is open.</summary>
+        public bool IsOpen
+        {
+            get { return _socket != null; }
+        }
+
+        /// <summary>Runs the engine's timers, dials, receives, sends and closes as due; true when anything was done.</summary>
+        public bool PollOnce(long nowMs)
+        {
+            bool dial;
+            lock (_engine)
+            {
+                _engine.Poll(nowMs);
+                if (_socket != null)
+                {
+                    bool worked = Transmit(nowMs);
+                    if (_socket != null && !_closing && Feed(nowMs))
+                    {
+                        worked = true;
+                    }
+
+                    if (_socket != null && Transmit(nowMs))
+                    {
+                        worked = true;
+                    }
+
+                    return worked;
+                }
+
+                dial = _engine.WantsConnection && nowMs - _engine.NextConnectAt >= 0;
+                if (dial)
+                {
+                    _engine.Connect(nowMs);
+                }
+            }
+
+            if (dial)
+            {
+                Dial(nowMs);
+            }
+
+            return dial;
+        }
+
+        /// <summary>Closes the socket; the engine sees the connection as lost (and reconnects if it wants to).</summary>
+        public void Stop()
+        {
+            lock (_engine)
+            {
+                if (_socket != null)
+                {
+                    Lose(_engine.NowMs);
+                }
+            }
+        }
+
+        private void Dial(long nowMs)
+        {
+            Dials++;
+            Socket socket = null;
+            try
+            {
+                IPAddress address = _endPoint != null ? _endPoint.Address : Resolve(_host);
+                if (address != null)
+                {
+                    socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect(new IPEndPoint(address, _port));
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+                    socket.ReceiveTimeout = SocketTimeoutMs;
+                    socket.SendTimeout = SocketTimeoutMs;
+                }
+            }
+            catch (SocketException)
+            {
+                if (socket != null)
+                {
+                    CloseQuietly(socket);
+                }
+
+                socket = null;
+            }
+
+            lock (_engine)
+            {
+                if (socket == null)
+                {
+                    DialFailures++;
+                    _engine.ConnectionLost(nowMs);
+                    return;
+                }
+
+                _socket = socket;
+                _closing = false;
+                _receiveOffset = 0;
+                _receiveCount = 0;
+                _sendOffset = 0;
+                _sendCount = 0;
+                if (_engine.State != ClientState.Connecting)
+                {
+                    // The application disconnected while the dial was under way.
+                    Release();
+                }
+            }
+        }
+
+        /// <summary>A dotted IPv4 address is parsed; anything else is resolved through DNS. Null when no IPv4 address is found.</summary>
+        private static IPAddress Resolve(string host)
+        {
+            bool dotted = host.Length > 0;
+            for (int i = 0; i < host.Length; i++)
+            {
+                char c = host[i];
+                if (c != '.' && (c < '0' || c > '9'))
+                {
+                    dotted = false;
+                }
+            }
+
+            if (dotted)
+            {
+                return IPAddress.Parse(host);
+            }
+
+            IPAddress[] addresses = Dns.GetHostEntry(host).AddressList;
+            for (int i = 0; i < addresses.Length; i++)
+            {
+                if (addresses[i].AddressFamily == AddressFamily.InterNetwork)
+                {
+                    return addresses[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Offers buffered input to the engine, reading from the socket when none is buffered.</summary>
+        private bool Feed(long nowMs)
+        {
+            if (_receiveCount == 0)
+            {
+                int n;
+                try
+                {
+                    if (!_socket.Poll(0, SelectMode.SelectRead))
+                    {
+                        return false;
+                    }
+
+                    int available = _socket.Available;
+                    if (available == 0)
+                    {
+                        // Readable with nothing to read: the peer closed or the connection failed.
+                        Lose(nowMs);
+                        return true;
+                    }
+
+                    n = _socket.Receive(_receiveBuffer, 0, available < _receiveBuffer.Length ? available : _receiveBuffer.Length, SocketFlags.None);
+                }
+                catch (SocketException)
+                {
+                    Lose(nowMs);
+                    return true;
+                }
+
+                if (n <= 0)
+                {
+                    Lose(nowMs);
+                    return true;
+                }
+
+                _receiveOffset = 0;
+                _receiveCount = n;
+            }
+
+            // The engine takes less than offered while its output is full; the rest waits for the next poll.
+            int used = _engine.Receive(_receiveBuffer, _receiveOffset, _receiveCount, nowMs);
+            _receiveOffset += used;
+            _receiveCount -= used;
+            return used > 0;
+        }
+
+        /// <summary>Sends the engine's output as far as the socket takes it; closes the socket once the engine
+        /// has ended the connection and its output is sent (or the linger time is over).</summary>
+        private bool Transmit(long nowMs)
+        {
+            bool worked = false;
+            ClientState state = _engine.State;
+            if (!_closing && state != ClientState.Connecting && state != ClientState.Connected)
+            {
+                _closing = true;
+                _closeDeadlineMs = nowMs + CloseLingerMs;
+                _receiveCount = 0;
+            }
+
+            for (int k = 0; k < SendsPerPoll; k++)
+            {
+                if (_sendCount == 0)
+                {
+                    _sendOffset = 0;
+                    _sendCount = _engine.ReadOutput(_sendBuffer, 0, _sendBuffer.Length);
+                    if (_sendCount == 0)
+                    {
+                        break;
+                    }
+                }
+
+                int sent;
+                try
+                {
+                    if (!_socket.Poll(0, SelectMode.SelectWrite))
+                    {
+                        break;
+                    }
+
+                    sent = _socket.Send(_sendBuffer, _sendOffset, _sendCount, SocketFlags.None);
+                }
+                catch (SocketException)
+                {
+                    Lose(nowMs);
+                    return true;
+                }
+
+                if (sent <= 0)
+                {
+                    break;
+                }
+
+                _sendOffset += sent;
+                _sendCount -= sent;
+                worked = true;
+            }
+
+            if (_closing && ((_sendCount == 0 && _engine.PendingOutput == 0) || nowMs - _closeDeadlineMs >= 0))
+            {
+                Release();
+                worked = true;
+            }
+
+            return worked;
+        }
+
+        private void Lose(long nowMs)
+        {
+            ConnectionsLost++;
+            Release();
+            _engine.ConnectionLost(nowMs);
+        }
+
+        private void Release()
+        {
+            CloseQuietly(_socket);
+            _socket = null;
+            _closing = false;
+            _receiveCount = 0;
+            _sendCount = 0;
+        }
+
+        private static void CloseQuietly(Socket socket)
+        {
+            try
+            {
+                socket.Close();
+            }
+            catch (SocketException)
+            {
+                // Closing a failed socket can report the failure again; the socket is released either way.
+            }
+        }
+    }
+}
