@@ -1,0 +1,116 @@
+namespace Nano.MqttSn.Gateway
+{
+    /// <summary>One MQTT-SN client: its address, state, timers, Will, topic ids, buffered messages and the
+    /// delivery flow in progress in each direction. Allocated once per slot.</summary>
+    internal sealed class SnGatewayClient
+    {
+        public const int FlowNone = 0;
+        public const int FlowRegAck = 1;
+        public const int FlowPubAck = 2;
+        public const int FlowPubRec = 3;
+        public const int FlowPubComp = 4;
+
+        public SnClientStatus Status;
+        public int Link;
+        public readonly byte[] Address;
+        public int AddressLength;
+        public readonly byte[] ClientId = new byte[Codec.ConnectMessage.MaxClientIdLength];
+        public int ClientIdLength;
+
+        /// <summary>Broker engine connection, or -1.</summary>
+        public int Connection = -1;
+        public bool AwaitingConnAck;
+        public bool CleanSession;
+        public long KeepAliveMs;
+        public long LastHeardMs;
+        public long SleepMs;
+        public long SleepStartMs;
+        public long ConnectStartMs;
+        public long ReleasedAtMs;
+
+        public bool HasWill;
+        public readonly byte[] WillTopic;
+        public int WillTopicLength;
+        public readonly byte[] WillMessage;
+        public int WillMessageLength;
+        public int WillQos;
+        public bool WillRetain;
+
+        public readonly SnClientTopics Topics;
+        public readonly SnDeliveryQueue Queue;
+
+        /// <summary>Gateway-to-client flow on the queue head: the answer awaited, its MsgId, topic id, timers.</summary>
+        public int Flow;
+        public int FlowMsgId;
+        public int FlowTopicId;
+        public int FlowTopicIdType;
+        public long FlowSentMs;
+        public int FlowRetries;
+        public int NextMsgId;
+
+        /// <summary>Client-to-gateway QoS 1/2 PUBLISH awaiting the broker's answer: MsgId and TopicId to echo in PUBACK.</summary>
+        public int InboundMsgId;
+        public int InboundTopicId;
+
+        /// <summary>SUBSCRIBE awaiting the broker's SUBACK: MsgId and the TopicId to return.</summary>
+        public int SubscribeMsgId;
+        public int SubscribeTopicId;
+
+        public SnGatewayClient(SnGatewayOptions o)
+        {
+            Address = new byte[o.MaxAddressLength];
+            WillTopic = new byte[o.MaxTopicLength];
+            WillMessage = new byte[o.MaxPayload];
+            Topics = new SnClientTopics(o.MaxRegisteredTopicsPerClient, o.MaxTopicLength);
+            Queue = new SnDeliveryQueue(o.MaxBufferedWhileAsleep, o.MaxTopicLength, o.MaxPayload);
+        }
+
+        public bool IsConnected => Status == SnClientStatus.Active || Status == SnClientStatus.Asleep || Status == SnClientStatus.Awake;
+
+        public bool IsSleeping => Status == SnClientStatus.Asleep || Status == SnClientStatus.Awake;
+
+        public bool HasAddress(int link, byte[] address, int offset, int length)
+        {
+            return Status != SnClientStatus.Free && Link == link && AddressLength == length && SnBytes.Equal(Address, 0, address, offset, length);
+        }
+
+        public bool HasClientId(byte[] id, int offset, int length)
+        {
+            return Status != SnClientStatus.Free && ClientIdLength == length && SnBytes.Equal(ClientId, 0, id, offset, length);
+        }
+
+        public void Bind(int link, byte[] address, int offset, int length)
+        {
+            Link = link;
+            AddressLength = length;
+            System.Array.Copy(address, offset, Address, 0, length);
+        }
+
+        public int TakeMsgId()
+        {
+            NextMsgId = NextMsgId >= 0xFFFF ? 1 : NextMsgId + 1;
+            return NextMsgId;
+        }
+
+        public void ClearWill()
+        {
+            HasWill = false;
+            WillTopicLength = 0;
+            WillMessageLength = 0;
+            WillQos = 0;
+            WillRetain = false;
+        }
+
+        /// <summary>Forgets the whole session: Will, topic ids, buffered messages and flows.</summary>
+        public void Reset()
+        {
+            ClearWill();
+            Topics.Clear();
+            Queue.Clear();
+            Flow = FlowNone;
+            InboundMsgId = 0;
+            SubscribeMsgId = 0;
+            AwaitingConnAck = false;
+        }
+    }
+}
