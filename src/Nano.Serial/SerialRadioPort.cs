@@ -15,7 +15,7 @@ namespace Nano.Serial
     /// count has arrived. Port failures (a removed USB adapter, a write timeout) surface as the
     /// SerialPort's exceptions to the host that owns the port.
     /// </remarks>
-    public sealed class SerialRadioPort : IDisposable
+    public sealed class SerialRadioPort : IDisposable, IRadioPort
     {
         private readonly SerialPort _port;
         private readonly byte[] _receive;
