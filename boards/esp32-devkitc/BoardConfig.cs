@@ -6,23 +6,15 @@ namespace Nano.Boards.Esp32DevKitC
     /// </summary>
     internal static class BoardConfig
     {
-        // Wi-Fi: set before deploying.
+        // Wi-Fi: set before deploying. (A radio gateway on UART2 is boards/esp32-sn-gateway.)
         public const string WifiSsid = "your-ssid";
         public const string WifiPassword = "your-password";
-
-        // Radio module on UART2 (COM2): DevKitC GPIO16 = RX2, GPIO17 = TX2 (module TX -> GPIO16).
-        public const string RadioPort = "COM2";
-        public const int RadioRxPin = 16;
-        public const int RadioTxPin = 17;
-        public const int RadioBaud = 9600;
-
-        // Status LED (GPIO2 on most DevKitC clones; none on the original board).
-        public const int LedPin = 2;
 
         // MQTT listener.
         public const int MqttPort = 1883;
 
-        // Budget: 16 sockets = 1 MQTT listener + 1 MQTT-SN UDP + DNS/SNTP + clients.
+        // Budget: 16 lwIP sockets = 1 MQTT listener + DNS/SNTP + clients, with headroom for
+        // reconnect storms (a vanished client holds its socket until keep-alive expiry).
         public const int MaxConnections = 10;
         public const int MaxSessions = 16;
         public const int MaxSubscriptions = 64;
@@ -31,5 +23,6 @@ namespace Nano.Boards.Esp32DevKitC
         public const int MaxQueued = 16;
         public const int MaxRetained = 32;
         public const int MaxRetainedBytes = 4096;
+        public const int SysIntervalMs = 30000;
     }
 }
