@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Threading;
 using Nano.Mqtt.Broker;
+using Nano.MqttSn.Gateway;
 using Nano.Net;
 
 namespace Nano.Host
@@ -31,14 +32,35 @@ namespace Nano.Host
         public BrokerHost(HostOptions options, TextWriter status = null, bool statusIsTerminal = false)
         {
             _options = options;
-            Engine = new BrokerEngine(options.Broker) { Authenticator = options.Authenticator };
+            Engine = new BrokerEngine(options.Broker) { Authenticator = options.Authenticator, Acl = options.Acl };
             Listener = new BrokerListener(Engine, options.Broker)
             {
                 ReuseAddress = !OperatingSystem.IsWindows(),
                 Backlog = 64,
             };
-            _loop = new PollLoop(1);
+            _loop = new PollLoop(3);
             _loop.Add(Listener);
+            if (options.Tls != null)
+            {
+                // A second listener on the same engine: connection ids come from the engine, so the two tables never collide.
+                TlsListener = new BrokerListener(Engine, options.Broker)
+                {
+                    ReuseAddress = !OperatingSystem.IsWindows(),
+                    Backlog = 64,
+                    Tls = options.Tls,
+                };
+                _loop.Add(TlsListener);
+            }
+            if (options.SnEnabled)
+            {
+                Gateway = new SnGateway(options.Gateway, Engine);
+                SnEndpoint = new SnUdpEndpoint(Gateway, options.Gateway.MaxDatagramSize)
+                {
+                    // Broadcasts stay on the machine when it listens on loopback only.
+                    BroadcastAddress = IPAddress.IsLoopback(options.Bind) ? IPAddress.Loopback : IPAddress.Broadcast,
+                };
+                _loop.Add(SnEndpoint);
+            }
             _status = status == null ? null : new StatusLine(status, statusIsTerminal);
         }
 
@@ -47,6 +69,21 @@ namespace Nano.Host
 
         /// <summary>The TCP listener.</summary>
         public BrokerListener Listener { get; }
+
+        /// <summary>The MQTT-SN gateway inside the engine; null when <see cref="HostOptions.SnPort"/> is 0.</summary>
+        public SnGateway Gateway { get; }
+
+        /// <summary>The gateway's UDP endpoint; null when off.</summary>
+        public SnUdpEndpoint SnEndpoint { get; }
+
+        /// <summary>The bound MQTT-SN UDP port; 0 when off.</summary>
+        public int SnPort => SnEndpoint == null ? 0 : SnEndpoint.Port;
+
+        /// <summary>The TLS listener, or null when TLS is not configured.</summary>
+        public BrokerListener TlsListener { get; }
+
+        /// <summary>The bound TLS port; 0 without TLS.</summary>
+        public int TlsPort => TlsListener == null ? 0 : TlsListener.Port;
 
         /// <summary>The bound port.</summary>
         public int Port => Listener.Port;
@@ -65,6 +102,30 @@ namespace Nano.Host
                 return;
             }
             Listener.Start(_options.Bind, _options.Port);
+            if (TlsListener != null)
+            {
+                try
+                {
+                    TlsListener.Start(_options.Bind, _options.TlsPort);
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    Listener.Stop();
+                    throw;
+                }
+            }
+            if (SnEndpoint != null)
+            {
+                try
+                {
+                    SnEndpoint.Start(_options.Bind, _options.SnBindPort);
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    Listener.Stop();
+                    throw;
+                }
+            }
             _stopping = false;
             _thread = new Thread(Run) { IsBackground = true, Name = "Nano broker poll loop" };
             _thread.Start();

@@ -1,5 +1,6 @@
 using System.Net;
 using Nano.Mqtt.Broker;
+using Nano.MqttSn.Gateway;
 
 namespace Nano.Host
 {
@@ -15,8 +16,56 @@ namespace Nano.Host
         /// <summary>TCP port; 0 picks a free one (read it back from <see cref="BrokerHost.Port"/>).</summary>
         public int Port = DefaultPort;
 
+        /// <summary>The MQTT-SN port beside MQTT's 1883.</summary>
+        public const int DefaultSnPort = 1884;
+
+        /// <summary>UDP port of the MQTT-SN gateway; 0 = off; -1 = <see cref="DefaultSnPort"/>, or a free port
+        /// when <see cref="Port"/> is 0 (so ephemeral test brokers never collide on 1884).</summary>
+        public int SnPort = -1;
+
+        /// <summary>The MQTT-SN gateway's capacities and timers, sized for a PC.</summary>
+        public SnGatewayOptions Gateway = new SnGatewayOptions
+        {
+            MaxClients = 64,
+            MaxLinks = 4,
+            MaxRegisteredTopicsPerClient = 32,
+            MaxBufferedWhileAsleep = 32,
+            MaxPayload = 1024,
+            MaxTopicLength = 256,
+            MaxDatagramSize = 1400,
+            MaxPendingDatagrams = 64,
+            MaxBrokerPacketSize = 1 << 16,
+        };
+
+        /// <summary>True unless <see cref="SnPort"/> is 0.</summary>
+        public bool SnEnabled => SnPort != 0;
+
+        /// <summary>The UDP port the gateway binds when enabled (0 picks a free one).</summary>
+        public int SnBindPort => SnPort > 0 ? SnPort : (Port == 0 ? 0 : DefaultSnPort);
+
         /// <summary>Checks CONNECT credentials (e.g. a <see cref="Host.PasswordFile"/>); null = no check.</summary>
         public IAuthenticator Authenticator;
+
+        /// <summary>Topic access rules (Mosquitto <c>acl_file</c>); null = every client may read and write every topic.</summary>
+        public TopicAcl Acl;
+
+        /// <summary>Mosquitto's default TLS port.</summary>
+        public const int DefaultTlsPort = 8883;
+
+        /// <summary>TLS port, served when <see cref="Tls"/> is set; 0 picks a free one (read it back from <see cref="BrokerHost.TlsPort"/>).</summary>
+        public int TlsPort = DefaultTlsPort;
+
+        /// <summary>PEM files of the TLS listener's certificate, its private key and an optional CA (Mosquitto certfile, keyfile, cafile).</summary>
+        public string CertFile;
+
+        /// <summary>See <see cref="CertFile"/>.</summary>
+        public string KeyFile;
+
+        /// <summary>See <see cref="CertFile"/>.</summary>
+        public string CaFile;
+
+        /// <summary>The TLS platform adapter of the TLS listener; set from the PEM files by the parser, or directly. Null = no TLS listener.</summary>
+        public Nano.Net.ITlsServer Tls;
 
         /// <summary>The engine's capacity record, sized for a PC rather than an ESP32.</summary>
         public BrokerOptions Broker = PcBrokerOptions();

@@ -43,8 +43,18 @@ written as a line 'key value' in a configuration file given with -c.
                                         with unit h, d, w, m (30 days) or y, e.g. 1h, 2d (default never)
   --message_size_limit <bytes>          largest packet accepted (default 65536)
   --allow_anonymous true|false          accept clients without a user name (default true)
-  --password_file <file>                'user:password' lines (clear text) checked at CONNECT
+  --password_file <file>                'user:$pbkdf2-sha256$...' lines checked at CONNECT (write them with
+                                        'Nano.Host passwd <file> <user> [iterations]'; clear-text
+                                        'user:password' lines are accepted with a warning)
+  --acl_file <file>                     topic access rules: 'user <name>', 'topic [read|write|readwrite]
+                                        <filter>', 'pattern [read|write|readwrite] <filter>' (%c, %u)
+  --tls_port <port>                     TLS port, served when certfile and keyfile are given (default 8883)
+  --certfile <file>                     PEM certificate of the TLS listener
+  --keyfile <file>                      PEM private key of that certificate
+  --cafile <file>                       PEM CA certificate (for the certificate chain)
   --sys_interval <seconds>              $SYS statistics interval, 0 = off (default 10)
+  --sn_port <port>                      UDP port of the MQTT-SN 1.2 gateway, 0 = off (default 1884, or a
+                                        free port when --port is 0)
   -h, --help                            show this text
 ";
 
@@ -105,7 +115,36 @@ written as a line 'key value' in a configuration file given with -c.
                     return ParseOutcome.Error;
                 }
             }
+            if (!LoadTls(options, out error))
+            {
+                return ParseOutcome.Error;
+            }
             return ParseOutcome.Run;
+        }
+
+        /// <summary>Builds the TLS adapter once certfile and keyfile are both known.</summary>
+        private static bool LoadTls(HostOptions o, out string error)
+        {
+            error = null;
+            if (o.CertFile == null && o.KeyFile == null)
+            {
+                return true;
+            }
+            if (o.CertFile == null || o.KeyFile == null)
+            {
+                error = "TLS needs both certfile and keyfile";
+                return false;
+            }
+            try
+            {
+                o.Tls = SslStreamTls.Load(o.CertFile, o.KeyFile, o.CaFile);
+                return true;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.Cryptography.CryptographicException || e is ArgumentException)
+            {
+                error = "cannot load the TLS certificate: " + e.Message;
+                return false;
+            }
         }
 
         /// <summary>Applies a configuration file's lines in order.</summary>
@@ -163,7 +202,13 @@ written as a line 'key value' in a configuration file given with -c.
                 case "message_size_limit":
                 case "allow_anonymous":
                 case "password_file":
+                case "acl_file":
+                case "tls_port":
+                case "certfile":
+                case "keyfile":
+                case "cafile":
                 case "sys_interval":
+                case "sn_port":
                     return true;
                 default:
                     return false;
@@ -179,6 +224,10 @@ written as a line 'key value' in a configuration file given with -c.
                 case "port":
                     if (!Integer(value, 0, 65535, out n, out error)) return false;
                     o.Port = n;
+                    return true;
+                case "sn_port":
+                    if (!Integer(value, 0, 65535, out n, out error)) return false;
+                    o.SnPort = n;
                     return true;
                 case "bind":
                 case "bind_address":
@@ -226,6 +275,22 @@ written as a line 'key value' in a configuration file given with -c.
                 case "password_file":
                     o.Authenticator = PasswordFile.Load(value, out error);
                     return o.Authenticator != null;
+                case "acl_file":
+                    o.Acl = LoadAcl(value, out error);
+                    return o.Acl != null;
+                case "tls_port":
+                    if (!Integer(value, 0, 65535, out n, out error)) return false;
+                    o.TlsPort = n;
+                    return true;
+                case "certfile":
+                    o.CertFile = value;
+                    return true;
+                case "keyfile":
+                    o.KeyFile = value;
+                    return true;
+                case "cafile":
+                    o.CaFile = value;
+                    return true;
                 case "sys_interval":
                     if (!Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;
                     o.Broker.SysIntervalMs = n * 1000;
@@ -234,6 +299,35 @@ written as a line 'key value' in a configuration file given with -c.
                     error = "unknown option";
                     return false;
             }
+        }
+
+        /// <summary>Reads a Mosquitto ACL file into rule arrays sized from the file.</summary>
+        public static Nano.Mqtt.Broker.TopicAcl LoadAcl(string path, out string error)
+        {
+            byte[] text;
+            try
+            {
+                text = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                error = "cannot read ACL file: " + e.Message;
+                return null;
+            }
+            int lines = 1;
+            foreach (byte b in text)
+            {
+                lines += b == (byte)'\n' ? 1 : 0;
+            }
+            var acl = new Nano.Mqtt.Broker.TopicAcl(lines, lines, text.Length);
+            int bad = Nano.Mqtt.Broker.TopicAclFile.Load(text, 0, text.Length, acl);
+            if (bad != 0)
+            {
+                error = path + ":" + bad + ": expected 'user <name>', 'topic [read|write|readwrite] <filter>' or 'pattern [read|write|readwrite] <filter>' ('deny' is not supported)";
+                return null;
+            }
+            error = null;
+            return acl;
         }
 
         private static bool Integer(string value, int min, int max, out int n, out string error)

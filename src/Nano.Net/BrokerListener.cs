@@ -38,6 +38,9 @@ namespace Nano.Net
         /// connections linger in TIME_WAIT; leave off on Windows, where it allows port sharing).</summary>
         public bool ReuseAddress;
 
+        /// <summary>Serve TLS: each accepted socket is wrapped by this platform adapter (null = plain TCP).</summary>
+        public ITlsServer Tls;
+
         /// <summary>
         /// Creates a listener with a socket table of <paramref name="maxConnections"/> slots (indexed by
         /// the engine's connection id), one receive buffer shared by all connections and one send
@@ -197,7 +200,19 @@ namespace Nano.Net
                 {
                     // Options are an optimisation and a safety net; the connection works without them.
                 }
-                _connections[id].Open(socket);
+                ITlsChannel tls = null;
+                if (Tls != null)
+                {
+                    tls = Tls.Accept(socket);
+                    if (tls == null)
+                    {
+                        _engine.Closed(id);
+                        ConnectionsRefused++;
+                        CloseQuietly(socket);
+                        continue;
+                    }
+                }
+                _connections[id].Open(socket, tls);
                 _open++;
                 ConnectionsAccepted++;
             }
@@ -218,6 +233,21 @@ namespace Nano.Net
                 room = _receiveBuffer.Length;
             }
             int n;
+            if (c.Tls != null)
+            {
+                n = c.Tls.Read(_receiveBuffer, 0, room);
+                if (n == 0)
+                {
+                    return false;
+                }
+                if (n < 0)
+                {
+                    Lose(id, c, nowMs);
+                    return true;
+                }
+                _engine.Receive(id, _receiveBuffer, 0, n, nowMs);
+                return true;
+            }
             try
             {
                 if (!c.Socket.Poll(0, SelectMode.SelectRead))
@@ -275,13 +305,25 @@ namespace Nano.Net
                 int sent;
                 try
                 {
-                    if (!c.Socket.Poll(0, SelectMode.SelectWrite))
+                    if (c.Tls != null)
+                    {
+                        sent = c.Tls.Write(c.SendBuffer, c.SendOffset, c.SendCount);
+                    }
+                    else if (!c.Socket.Poll(0, SelectMode.SelectWrite))
                     {
                         break;
                     }
-                    sent = c.Socket.Send(c.SendBuffer, c.SendOffset, c.SendCount, SocketFlags.None);
+                    else
+                    {
+                        sent = c.Socket.Send(c.SendBuffer, c.SendOffset, c.SendCount, SocketFlags.None);
+                    }
                 }
                 catch (SocketException)
+                {
+                    Lose(id, c, nowMs);
+                    return true;
+                }
+                if (sent < 0)
                 {
                     Lose(id, c, nowMs);
                     return true;
@@ -296,7 +338,10 @@ namespace Nano.Net
             }
             if (c.Closing && ((c.SendCount == 0 && _engine.PendingOutput(id) == 0) || nowMs - c.CloseDeadlineMs >= 0))
             {
-                DiscardInput(c.Socket);
+                if (c.Tls == null)
+                {
+                    DiscardInput(c.Socket);
+                }
                 Release(id, c);
                 worked = true;
             }
@@ -315,7 +360,14 @@ namespace Nano.Net
 
         private void Release(int id, TcpConnection c)
         {
-            CloseQuietly(c.Socket);
+            if (c.Tls != null)
+            {
+                c.Tls.Close();
+            }
+            else
+            {
+                CloseQuietly(c.Socket);
+            }
             c.Reset();
             _open--;
             _engine.Closed(id);

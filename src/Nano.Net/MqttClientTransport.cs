@@ -28,6 +28,7 @@ namespace Nano.Net
         private int _sendOffset;
         private int _sendCount;
         private Socket _socket;
+        private ITlsChannel _tls;
         private bool _closing;
         private long _closeDeadlineMs;
 
@@ -36,6 +37,13 @@ namespace Nano.Net
 
         /// <summary>How long the output of an ended connection (a DISCONNECT) may take to drain before the socket is closed.</summary>
         public int CloseLingerMs = 1000;
+
+        /// <summary>Connect over TLS through this platform adapter (null = plain TCP); a failed handshake or
+        /// certificate check counts as a failed dial.</summary>
+        public ITlsClient Tls;
+
+        /// <summary>The name the server certificate must carry; defaults to the host name given to the constructor.</summary>
+        public string TlsTargetHost;
 
         /// <summary>Dials started.</summary>
         public long Dials;
@@ -123,6 +131,7 @@ namespace Nano.Net
         {
             Dials++;
             Socket socket = null;
+            ITlsChannel tls = null;
             try
             {
                 IPAddress address = _endPoint != null ? _endPoint.Address : Resolve(_host);
@@ -133,6 +142,15 @@ namespace Nano.Net
                     socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
                     socket.ReceiveTimeout = SocketTimeoutMs;
                     socket.SendTimeout = SocketTimeoutMs;
+                    if (Tls != null)
+                    {
+                        tls = Tls.Connect(socket, TlsTargetHost != null ? TlsTargetHost : _host);
+                        if (tls == null)
+                        {
+                            CloseQuietly(socket);
+                            socket = null;
+                        }
+                    }
                 }
             }
             catch (SocketException)
@@ -155,6 +173,7 @@ namespace Nano.Net
                 }
 
                 _socket = socket;
+                _tls = tls;
                 _closing = false;
                 _receiveOffset = 0;
                 _receiveCount = 0;
@@ -204,33 +223,50 @@ namespace Nano.Net
             if (_receiveCount == 0)
             {
                 int n;
-                try
+                if (_tls != null)
                 {
-                    if (!_socket.Poll(0, SelectMode.SelectRead))
+                    n = _tls.Read(_receiveBuffer, 0, _receiveBuffer.Length);
+                    if (n == 0)
                     {
                         return false;
                     }
 
-                    int available = _socket.Available;
-                    if (available == 0)
+                    if (n < 0)
                     {
-                        // Readable with nothing to read: the peer closed or the connection failed.
+                        Lose(nowMs);
+                        return true;
+                    }
+                }
+                else
+                {
+                    try
+                    {
+                        if (!_socket.Poll(0, SelectMode.SelectRead))
+                        {
+                            return false;
+                        }
+
+                        int available = _socket.Available;
+                        if (available == 0)
+                        {
+                            // Readable with nothing to read: the peer closed or the connection failed.
+                            Lose(nowMs);
+                            return true;
+                        }
+
+                        n = _socket.Receive(_receiveBuffer, 0, available < _receiveBuffer.Length ? available : _receiveBuffer.Length, SocketFlags.None);
+                    }
+                    catch (SocketException)
+                    {
                         Lose(nowMs);
                         return true;
                     }
 
-                    n = _socket.Receive(_receiveBuffer, 0, available < _receiveBuffer.Length ? available : _receiveBuffer.Length, SocketFlags.None);
-                }
-                catch (SocketException)
-                {
-                    Lose(nowMs);
-                    return true;
-                }
-
-                if (n <= 0)
-                {
-                    Lose(nowMs);
-                    return true;
+                    if (n <= 0)
+                    {
+                        Lose(nowMs);
+                        return true;
+                    }
                 }
 
                 _receiveOffset = 0;
@@ -272,14 +308,26 @@ namespace Nano.Net
                 int sent;
                 try
                 {
-                    if (!_socket.Poll(0, SelectMode.SelectWrite))
+                    if (_tls != null)
+                    {
+                        sent = _tls.Write(_sendBuffer, _sendOffset, _sendCount);
+                    }
+                    else if (!_socket.Poll(0, SelectMode.SelectWrite))
                     {
                         break;
                     }
-
-                    sent = _socket.Send(_sendBuffer, _sendOffset, _sendCount, SocketFlags.None);
+                    else
+                    {
+                        sent = _socket.Send(_sendBuffer, _sendOffset, _sendCount, SocketFlags.None);
+                    }
                 }
                 catch (SocketException)
+                {
+                    Lose(nowMs);
+                    return true;
+                }
+
+                if (sent < 0)
                 {
                     Lose(nowMs);
                     return true;
@@ -313,7 +361,16 @@ namespace Nano.Net
 
         private void Release()
         {
-            CloseQuietly(_socket);
+            if (_tls != null)
+            {
+                _tls.Close();
+                _tls = null;
+            }
+            else
+            {
+                CloseQuietly(_socket);
+            }
+
             _socket = null;
             _closing = false;
             _receiveCount = 0;

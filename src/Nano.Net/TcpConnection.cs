@@ -9,6 +9,9 @@ namespace Nano.Net
     internal sealed class TcpConnection
     {
         public Socket Socket;
+
+        /// <summary>The TLS session over <see cref="Socket"/>, or null for plain TCP.</summary>
+        public ITlsChannel Tls;
         public readonly byte[] SendBuffer;
         public int SendOffset;
         public int SendCount;
@@ -22,9 +25,10 @@ namespace Nano.Net
             SendBuffer = new byte[sendBufferSize];
         }
 
-        public void Open(Socket socket)
+        public void Open(Socket socket, ITlsChannel tls)
         {
             Socket = socket;
+            Tls = tls;
             SendOffset = 0;
             SendCount = 0;
             Closing = false;
@@ -34,6 +38,7 @@ namespace Nano.Net
         public void Reset()
         {
             Socket = null;
+            Tls = null;
             SendOffset = 0;
             SendCount = 0;
             Closing = false;

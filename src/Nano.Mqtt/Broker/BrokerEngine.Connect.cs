@@ -36,7 +36,22 @@ namespace Nano.Mqtt.Broker
             int code = Authenticate(ref p);
             if (code != 0)
             {
+                Statistics.AuthenticationFailures++;
                 Refuse(ci, (ConnectReturnCode)code);
+                return true;
+            }
+            if (idLength == 0)
+            {
+                clientId = AssignClientId(); // [MQTT-3.1.3-6]
+            }
+            int userNameLength = p.HasUserName ? p.UserName.Length : -1;
+            TopicAcl acl = Acl;
+            if (p.HasWill && acl != null && !acl.Allows(TopicAcl.Write, c.Input, p.WillTopic.Offset, p.WillTopic.Length,
+                clientId.Buffer, clientId.Offset, clientId.Length, c.Input, p.UserName.Offset, userNameLength))
+            {
+                // Checked here rather than at publication: the client learns at once, and no Will is kept.
+                Statistics.WillsDenied++;
+                Refuse(ci, ConnectReturnCode.NotAuthorized);
                 return true;
             }
             int will = -1;
@@ -49,10 +64,6 @@ namespace Nano.Mqtt.Broker
                     Refuse(ci, ConnectReturnCode.ServerUnavailable);
                     return true;
                 }
-            }
-            if (idLength == 0)
-            {
-                clientId = AssignClientId(); // [MQTT-3.1.3-6]
             }
             int s = FindSession(clientId);
             if (s >= 0 && _sessions[s].Connection >= 0)
@@ -82,6 +93,7 @@ namespace Nano.Mqtt.Broker
             }
             Session session = _sessions[s];
             session.Connection = ci;
+            session.SetUserName(c.Input, p.UserName.Offset, userNameLength);
             c.Session = s;
             c.State = Connection.Connected;
             c.KeepAliveMs = p.KeepAlive * 1000L;
@@ -112,6 +124,10 @@ namespace Nano.Mqtt.Broker
             if (!_options.AllowAnonymous && !p.HasUserName)
             {
                 return (int)ConnectReturnCode.NotAuthorized;
+            }
+            if (p.HasUserName && p.UserName.Length > _options.MaxUserNameLength)
+            {
+                return (int)ConnectReturnCode.BadUserNameOrPassword;
             }
             IAuthenticator authenticator = Authenticator;
             if (authenticator == null)

@@ -12,7 +12,7 @@ namespace Nano.Mqtt.Broker
                 ProtocolViolation(ci);
                 return true;
             }
-            if (p.Qos > 0 && !c.Reserve(4))
+            if ((p.Qos > 0 && !c.Reserve(4)) || !TakePublishToken(c))
             {
                 return false;
             }
@@ -36,7 +36,7 @@ namespace Nano.Mqtt.Broker
                 }
                 Written(c, new AckPacket(PacketType.PubRec, p.PacketId).Encode(c.Output, c.OutputEnd));
             }
-            if (route)
+            if (route && MayPublish(c.Session, c.Input, p.Topic.Offset, p.Topic.Length))
             {
                 Route(c.Input, p.Topic.Offset, p.Topic.Length, c.Input, p.Payload.Offset, p.Payload.Length, p.Qos, p.Retain, false);
             }
@@ -139,8 +139,14 @@ namespace Nano.Mqtt.Broker
             int found = _subscriptions.Match(arena, topicOffset, topicLength);
             for (int k = 0; k < found; k++)
             {
+                int s = _subscriptions.MatchedSession(k);
+                if (!MayRead(s, arena, topicOffset, topicLength))
+                {
+                    Statistics.DeliveriesDenied++;
+                    continue;
+                }
                 int granted = _subscriptions.MatchedQos(k);
-                Deliver(_subscriptions.MatchedSession(k), m, qos < granted ? qos : granted, false); // [MQTT-3.8.4-6], [MQTT-3.3.1-9]
+                Deliver(s, m, qos < granted ? qos : granted, false); // [MQTT-3.8.4-6], [MQTT-3.3.1-9]
             }
         }
     }

@@ -35,9 +35,17 @@ namespace Nano.Mqtt.Broker
             while (reader.Next(out int filterOffset, out int filterLength, out byte requested))
             {
                 int granted = requested < _options.MaxQos ? requested : _options.MaxQos; // [MQTT-3.8.4-5]
-                if (_subscriptions.Subscribe(s, c.Input, filterOffset, filterLength, granted) < 0)
+                bool denied = !MayRead(s, c.Input, filterOffset, filterLength); // wildcards are granted and filtered per delivery
+                if (denied || TooDeep(c.Input, filterOffset, filterLength) || _subscriptions.Subscribe(s, c.Input, filterOffset, filterLength, granted) < 0)
                 {
-                    Statistics.SubscriptionsRefused++;
+                    if (denied)
+                    {
+                        Statistics.SubscriptionsDenied++;
+                    }
+                    else
+                    {
+                        Statistics.SubscriptionsRefused++;
+                    }
                     if (c.ProtocolLevel == ProtocolLevel.V31)
                     {
                         Close(ci, true);
@@ -69,6 +77,11 @@ namespace Nano.Mqtt.Broker
                 int m = _retained.MessageAt(i);
                 if (m >= 0 && TopicMatcher.Matches(filter, filterOffset, filterLength, arena, _pool.TopicOffset(m), _pool.TopicLength(m)))
                 {
+                    if (!MayRead(s, arena, _pool.TopicOffset(m), _pool.TopicLength(m)))
+                    {
+                        Statistics.DeliveriesDenied++;
+                        continue;
+                    }
                     int qos = _pool.Qos(m);
                     Deliver(s, m, qos < granted ? qos : granted, true);
                 }

@@ -35,7 +35,7 @@ namespace Nano.Mqtt.Broker
             _sessions = new Session[_options.MaxSessions];
             for (int i = 0; i < _sessions.Length; i++)
             {
-                _sessions[i] = new Session(_pool, _options.MaxClientIdLength, _options.MaxQueued, _options.MaxInflight, _options.MaxAwaitingRelease);
+                _sessions[i] = new Session(_pool, _options.MaxClientIdLength, _options.MaxUserNameLength, _options.MaxQueued, _options.MaxInflight, _options.MaxAwaitingRelease);
             }
             _connections = new Connection[_options.MaxConnections];
             for (int i = 0; i < _connections.Length; i++)
@@ -51,6 +51,9 @@ namespace Nano.Mqtt.Broker
         /// <summary>Checks CONNECT credentials; null accepts every client (subject to <see cref="BrokerOptions.AllowAnonymous"/>).</summary>
         public IAuthenticator Authenticator { get; set; }
 
+        /// <summary>Topic access rules for PUBLISH, SUBSCRIBE, delivery (retained included) and the Will topic; null allows everything.</summary>
+        public TopicAcl Acl { get; set; }
+
         /// <summary>Counters of the engine's activity.</summary>
         public BrokerStatistics Statistics { get; }
 
@@ -65,7 +68,7 @@ namespace Nano.Mqtt.Broker
             {
                 if (_connections[i].State == Connection.Free)
                 {
-                    _connections[i].Open(nowMs);
+                    _connections[i].Open(nowMs, _options.PublishBurst * 1000L);
                     return i;
                 }
             }
@@ -270,6 +273,10 @@ namespace Nano.Mqtt.Broker
                 MaxPacketSize = AtLeast(o.MaxPacketSize, 16),
                 MaxClientIdLength = AtLeast(o.MaxClientIdLength, 23), // [MQTT-3.1.3-5]
                 MaxTopicLength = AtLeast(o.MaxTopicLength, 1),
+                MaxTopicLevels = AtLeast(o.MaxTopicLevels, 0),
+                MaxUserNameLength = AtLeast(o.MaxUserNameLength, 0),
+                MaxPublishRate = AtLeast(o.MaxPublishRate, 0),
+                PublishBurst = AtLeast(o.PublishBurst, 1),
                 ConnectTimeoutMs = AtLeast(o.ConnectTimeoutMs, 1),
                 RetryIntervalMs = AtLeast(o.RetryIntervalMs, 0),
                 MaxRetries = AtLeast(o.MaxRetries, 0),

@@ -62,6 +62,20 @@ namespace Nano.Mqtt.Broker
         /// Topic names are bounded by <see cref="MaxPacketSize"/> only.</summary>
         public int MaxTopicLength = 64;
 
+        /// <summary>Most levels in a topic name or filter; 0 = no limit. A deeper filter gets 0x80, a PUBLISH to a
+        /// deeper topic is acknowledged and dropped (counted).</summary>
+        public int MaxTopicLevels = 32;
+
+        /// <summary>Longest user name accepted in CONNECT (kept per session for the ACL); longer gets CONNACK 4.</summary>
+        public int MaxUserNameLength = 32;
+
+        /// <summary>PUBLISH packets per second one connection may send; 0 = no limit. Beyond it the connection's
+        /// input is left unread until the token bucket refills (TCP then slows the publisher), counted.</summary>
+        public int MaxPublishRate;
+
+        /// <summary>PUBLISH packets a connection may send at once before <see cref="MaxPublishRate"/> applies.</summary>
+        public int PublishBurst = 10;
+
         /// <summary>Time allowed between accepting a connection and its CONNECT.</summary>
         public int ConnectTimeoutMs = 10000;
 

@@ -75,6 +75,27 @@ namespace Nano.Mqtt.Broker
         /// <summary>Subscriptions refused (0x80) for lack of capacity or an invalid filter.</summary>
         public long SubscriptionsRefused;
 
+        /// <summary>CONNECTs refused by the authenticator or for missing credentials (CONNACK 4 or 5).</summary>
+        public long AuthenticationFailures;
+
+        /// <summary>CONNECTs refused (CONNACK 5) because the ACL does not allow the client to write its Will topic.</summary>
+        public long WillsDenied;
+
+        /// <summary>PUBLISH packets acknowledged and dropped because the ACL denies writing the topic [MQTT-3.3.5-2].</summary>
+        public long PublishesDenied;
+
+        /// <summary>PUBLISH packets acknowledged and dropped because the topic has too many levels.</summary>
+        public long PublishesRejected;
+
+        /// <summary>PUBLISH packets held back by the per-connection rate limit.</summary>
+        public long PublishesThrottled;
+
+        /// <summary>Subscription filters refused (0x80) because the ACL grants no read access under them.</summary>
+        public long SubscriptionsDenied;
+
+        /// <summary>Deliveries (retained included) skipped because the ACL denies the subscriber reading the topic.</summary>
+        public long DeliveriesDenied;
+
         /// <summary>Every message drop, whatever the reason.</summary>
         public long MessagesDropped => DroppedQueueFull + DroppedPoolFull + DroppedRetriesExhausted + DroppedOffline;
     }

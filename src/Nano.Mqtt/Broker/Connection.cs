@@ -33,6 +33,13 @@ namespace Nano.Mqtt.Broker
 
         public bool WillRetain;
 
+        /// <summary>PUBLISH tokens in thousandths, refilled from <see cref="TokensAtMs"/> (rate limit).</summary>
+        public long PublishTokens;
+        public long TokensAtMs;
+
+        /// <summary>A PUBLISH is waiting for a token (counted once).</summary>
+        public bool Throttled;
+
         public Connection(int inputSize, int outputSize)
         {
             Input = new byte[inputSize];
@@ -76,8 +83,11 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Resets the slot for a newly accepted connection.</summary>
-        public void Open(long nowMs)
+        public void Open(long nowMs, long publishTokens)
         {
+            PublishTokens = publishTokens;
+            TokensAtMs = nowMs;
+            Throttled = false;
             State = AwaitingConnect;
             InputLength = 0;
             OutputStart = 0;

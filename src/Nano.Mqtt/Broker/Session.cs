@@ -21,6 +21,10 @@ namespace Nano.Mqtt.Broker
         public bool InUse;
         public readonly byte[] ClientId;
         public int ClientIdLength;
+
+        /// <summary>The user name of the last accepted CONNECT, checked against the ACL; length -1 = anonymous.</summary>
+        public readonly byte[] UserName;
+        public int UserNameLength = -1;
         public bool Clean;
 
         /// <summary>The connection bound to the session, or -1 while offline.</summary>
@@ -57,10 +61,11 @@ namespace Nano.Mqtt.Broker
 
         private int _lastPacketId;
 
-        public Session(MessagePool pool, int maxClientIdLength, int maxQueued, int maxInflight, int maxAwaitingRelease)
+        public Session(MessagePool pool, int maxClientIdLength, int maxUserNameLength, int maxQueued, int maxInflight, int maxAwaitingRelease)
         {
             _pool = pool;
             ClientId = new byte[maxClientIdLength];
+            UserName = new byte[maxUserNameLength];
             QueueMessage = new int[maxQueued];
             QueueQos = new byte[maxQueued];
             QueueRetain = new bool[maxQueued];
@@ -99,9 +104,20 @@ namespace Nano.Mqtt.Broker
             InUse = true;
             System.Array.Copy(clientId, offset, ClientId, 0, length);
             ClientIdLength = length;
+            UserNameLength = -1;
             Clean = clean;
             Connection = -1;
             _lastPacketId = 0;
+        }
+
+        /// <summary>Records the user name of the connection now bound to the session; length -1 = anonymous.</summary>
+        public void SetUserName(byte[] buffer, int offset, int length)
+        {
+            if (length > 0)
+            {
+                System.Array.Copy(buffer, offset, UserName, 0, length);
+            }
+            UserNameLength = length;
         }
 
         /// <summary>Releases every held message and frees the slot.</summary>

@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Nano.Host;
+
+namespace Nano.Broker.Tests.Security
+{
+    [TestClass]
+    public sealed class HostSecurityOptionsTests
+    {
+        private static int Check(PasswordFile file, string user, string password)
+        {
+            var buffer = new byte[128];
+            int userLength = Encoding.UTF8.GetBytes(user, 0, user.Length, buffer, 0);
+            int passwordLength = password == null ? -1 : Encoding.UTF8.GetBytes(password, 0, password.Length, buffer, 64);
+            return file.Authenticate(buffer, 0, 0, 0, userLength, 64, passwordLength);
+        }
+
+        [TestMethod]
+        public void Passwd_writes_hashed_lines_that_replace_the_users_entry_and_the_file_checks_them()
+        {
+            string path = Path.GetTempFileName();
+            try
+            {
+                Assert.IsTrue(PasswordFile.SetUser(path, "alice", "first", 30, out string error), error);
+                Assert.IsTrue(PasswordFile.SetUser(path, "bob", "b0b", 30, out error), error);
+                Assert.IsTrue(PasswordFile.SetUser(path, "alice", "second", 40, out error), error);
+                string[] lines = File.ReadAllLines(path);
+                Assert.HasCount(2, lines);
+                StringAssert.StartsWith(lines[0], "bob:$pbkdf2-sha256$30$");
+                StringAssert.StartsWith(lines[1], "alice:$pbkdf2-sha256$40$");
+                Assert.IsFalse(File.ReadAllText(path).Contains("second"), "no clear text");
+                PasswordFile file = PasswordFile.Load(path, out error);
+                Assert.IsNotNull(file, error);
+                Assert.AreEqual(0, file.ClearTextCount);
+                Assert.AreEqual(0, Check(file, "alice", "second"));
+                Assert.AreEqual(4, Check(file, "alice", "first"));
+                Assert.AreEqual(0, Check(file, "bob", "b0b"));
+                Assert.IsFalse(PasswordFile.SetUser(path, "a:b", "x", 30, out error));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [TestMethod]
+        public void Clear_text_lines_are_counted_for_the_warning_and_foreign_hash_schemes_are_refused()
+        {
+            PasswordFile file = PasswordFile.Parse("carol:plain\n" + PasswordFile.HashLine("dave", "pw", 10) + "\n", out string error);
+            Assert.IsNotNull(file, error);
+            Assert.AreEqual(1, file.ClearTextCount);
+            Assert.AreEqual(2, file.Count);
+            Assert.AreEqual(0, Check(file, "carol", "plain"));
+            Assert.AreEqual(0, Check(file, "dave", "pw"));
+            Assert.IsNull(PasswordFile.Parse("erin:$7$101$c2FsdA==$aGFzaA==\n", out error));
+            StringAssert.Contains(error, "line 1: unsupported hash scheme");
+            Assert.IsNull(PasswordFile.Parse("x:$pbkdf2-sha256$10$bad\n", out error));
+            StringAssert.Contains(error, "line 1: malformed $pbkdf2-sha256$ entry");
+        }
+
+        [TestMethod]
+        public void Acl_and_TLS_options_are_read_and_checked()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "nano-sec-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string acl = Path.Combine(dir, "acl");
+                File.WriteAllText(acl, "topic read public/#\nuser alice\ntopic readwrite home/#\n");
+                Assert.AreEqual(ParseOutcome.Run, HostOptionsParser.Parse(new[] { "--acl_file", acl }, out HostOptions o, out string error), error);
+                Assert.AreEqual(2, o.Acl.Count);
+                File.WriteAllText(acl, "user alice\ntopic deny home/#\n");
+                Assert.AreEqual(ParseOutcome.Error, HostOptionsParser.Parse(new[] { "--acl_file", acl }, out o, out error));
+                StringAssert.Contains(error, acl + ":2:");
+
+                using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+                using X509Certificate2 cert = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256)
+                    .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+                string certFile = Path.Combine(dir, "server.crt");
+                string keyFile = Path.Combine(dir, "server.key");
+                File.WriteAllText(certFile, cert.ExportCertificatePem());
+                File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+                Assert.AreEqual(ParseOutcome.Run, HostOptionsParser.Parse(new[] { "--certfile", certFile, "--keyfile", keyFile, "--tls_port", "0" }, out o, out error), error);
+                Assert.IsNotNull(o.Tls);
+                Assert.AreEqual(0, o.TlsPort);
+                Assert.AreEqual(ParseOutcome.Run, HostOptionsParser.Parse(Array.Empty<string>(), out o, out error));
+                Assert.IsNull(o.Tls);
+                Assert.AreEqual(8883, o.TlsPort);
+                Assert.AreEqual(ParseOutcome.Error, HostOptionsParser.Parse(new[] { "--certfile", certFile }, out o, out error));
+                Assert.AreEqual("TLS needs both certfile and keyfile", error);
+                Assert.AreEqual(ParseOutcome.Error, HostOptionsParser.Parse(new[] { "--certfile", certFile, "--keyfile", acl }, out o, out error));
+                StringAssert.StartsWith(error, "cannot load the TLS certificate");
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+    }
+}
