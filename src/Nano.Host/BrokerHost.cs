@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading;
 using Nano.Mqtt.Broker;
 using Nano.MqttSn.Gateway;
+using Nano.MqttSn.Radio;
 using Nano.Net;
 
 namespace Nano.Host
@@ -38,7 +39,7 @@ namespace Nano.Host
                 ReuseAddress = !OperatingSystem.IsWindows(),
                 Backlog = 64,
             };
-            _loop = new PollLoop(3);
+            _loop = new PollLoop(4);
             _loop.Add(Listener);
             if (options.Tls != null)
             {
@@ -51,15 +52,25 @@ namespace Nano.Host
                 };
                 _loop.Add(TlsListener);
             }
-            if (options.SnEnabled)
+            if (options.SnEnabled || options.RadioEnabled)
             {
                 Gateway = new SnGateway(options.Gateway, Engine);
+            }
+            if (options.SnEnabled)
+            {
                 SnEndpoint = new SnUdpEndpoint(Gateway, options.Gateway.MaxDatagramSize)
                 {
                     // Broadcasts stay on the machine when it listens on loopback only.
                     BroadcastAddress = IPAddress.IsLoopback(options.Bind) ? IPAddress.Loopback : IPAddress.Broadcast,
                 };
                 _loop.Add(SnEndpoint);
+            }
+            if (options.RadioEnabled)
+            {
+                // The serial port opens here: an IOException or UnauthorizedAccessException propagates.
+                Radio = new SerialRadioHost(Gateway, RadioProfile.Create(options.Radio, 0), options.SerialPort, options.Baud,
+                    options.SimulateNodes, options.SimulateIntervalMs, pollsGateway: SnEndpoint == null);
+                _loop.Add(Radio);
             }
             _status = status == null ? null : new StatusLine(status, statusIsTerminal);
         }
@@ -78,6 +89,9 @@ namespace Nano.Host
 
         /// <summary>The bound MQTT-SN UDP port; 0 when off.</summary>
         public int SnPort => SnEndpoint == null ? 0 : SnEndpoint.Port;
+
+        /// <summary>The radio links (serial port and/or simulated nodes), or null when none is configured.</summary>
+        public SerialRadioHost Radio { get; }
 
         /// <summary>The TLS listener, or null when TLS is not configured.</summary>
         public BrokerListener TlsListener { get; }

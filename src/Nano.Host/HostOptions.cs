@@ -43,6 +43,24 @@ namespace Nano.Host
         /// <summary>The UDP port the gateway binds when enabled (0 picks a free one).</summary>
         public int SnBindPort => SnPort > 0 ? SnPort : (Port == 0 ? 0 : DefaultSnPort);
 
+        /// <summary>Serial port of a radio module serving MQTT-SN nodes (e.g. /dev/ttyUSB0, COM3); null = none.</summary>
+        public string SerialPort;
+
+        /// <summary>The radio's framing: xbee (API mode 1), xbee2 (API mode 2), twelite, slip or cobs.</summary>
+        public string Radio = "xbee2";
+
+        /// <summary>Baud rate of <see cref="SerialPort"/>.</summary>
+        public int Baud = 9600;
+
+        /// <summary>Simulated sensor nodes on an in-memory radio of the <see cref="Radio"/> family; 0 = none.</summary>
+        public int SimulateNodes;
+
+        /// <summary>How often each simulated node wakes up and publishes a reading.</summary>
+        public int SimulateIntervalMs = 5000;
+
+        /// <summary>True when a radio link (serial or simulated) is configured.</summary>
+        public bool RadioEnabled => SerialPort != null || SimulateNodes > 0;
+
         /// <summary>Checks CONNECT credentials (e.g. a <see cref="Host.PasswordFile"/>); null = no check.</summary>
         public IAuthenticator Authenticator;
 

@@ -55,6 +55,11 @@ written as a line 'key value' in a configuration file given with -c.
   --sys_interval <seconds>              $SYS statistics interval, 0 = off (default 10)
   --sn_port <port>                      UDP port of the MQTT-SN 1.2 gateway, 0 = off (default 1884, or a
                                         free port when --port is 0)
+  --serial <port>                       serial port of a radio module for MQTT-SN nodes (e.g. /dev/ttyUSB0)
+  --radio xbee|xbee2|twelite|slip|cobs  the radio's framing (default xbee2: XBee API mode 2)
+  --baud <n>                            baud rate of --serial (default 9600)
+  --simulate-nodes <n>                  run n simulated sleeping sensor nodes on an in-memory radio of the
+                                        --radio family; they publish sensors/<i>/temperature at QoS 1
   -h, --help                            show this text
 ";
 
@@ -209,6 +214,11 @@ written as a line 'key value' in a configuration file given with -c.
                 case "cafile":
                 case "sys_interval":
                 case "sn_port":
+                case "serial":
+                case "radio":
+                case "baud":
+                case "simulate-nodes":
+                case "simulate_nodes":
                     return true;
                 default:
                     return false;
@@ -290,6 +300,26 @@ written as a line 'key value' in a configuration file given with -c.
                     return true;
                 case "cafile":
                     o.CaFile = value;
+                    return true;
+                case "serial":
+                    o.SerialPort = value;
+                    return true;
+                case "radio":
+                    if (Nano.MqttSn.Radio.RadioProfile.Create(value, 0) == null)
+                    {
+                        error = "expected xbee, xbee2, twelite, slip or cobs";
+                        return false;
+                    }
+                    o.Radio = value;
+                    return true;
+                case "baud":
+                    if (!Integer(value, 300, 4000000, out n, out error)) return false;
+                    o.Baud = n;
+                    return true;
+                case "simulate-nodes":
+                case "simulate_nodes":
+                    if (!Integer(value, 0, 100, out n, out error)) return false;
+                    o.SimulateNodes = n;
                     return true;
                 case "sys_interval":
                     if (!Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;

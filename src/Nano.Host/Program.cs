@@ -28,7 +28,17 @@ namespace Nano.Host
             {
                 Console.Error.WriteLine("Nano.Host: warning: " + passwords.ClearTextCount + " password(s) stored in clear text; re-add them with 'Nano.Host passwd <file> <user>'");
             }
-            using var host = new BrokerHost(options, Console.Out, !Console.IsOutputRedirected);
+            BrokerHost created;
+            try
+            {
+                created = new BrokerHost(options, Console.Out, !Console.IsOutputRedirected);
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("Nano.Host: cannot open serial port " + options.SerialPort + ": " + e.Message);
+                return 1;
+            }
+            using var host = created;
             try
             {
                 host.Start();
@@ -48,6 +58,12 @@ namespace Nano.Host
             {
                 Console.WriteLine("Nano MQTT-SN gateway listening on udp " + options.Bind + ":" + host.SnPort);
             }
+            if (host.Radio != null)
+            {
+                Console.WriteLine("Nano MQTT-SN gateway on radio " + options.Radio
+                    + (options.SerialPort != null ? " at " + options.SerialPort + ", " + options.Baud + " baud" : "")
+                    + (options.SimulateNodes > 0 ? " with " + options.SimulateNodes + " simulated nodes publishing sensors/<n>/temperature" : ""));
+            }
             using var stop = new ManualResetEventSlim();
             Console.CancelKeyPress += (sender, e) =>
             {
@@ -66,6 +82,10 @@ namespace Nano.Host
             });
             stop.Wait();
             host.Stop();
+            if (host.Radio != null)
+            {
+                Console.WriteLine(host.Radio.Describe());
+            }
             Console.WriteLine("Nano broker stopped");
             return 0;
         }
