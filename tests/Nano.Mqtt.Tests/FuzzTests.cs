@@ -131,28 +131,14 @@ namespace Nano.Mqtt.Tests
                 if (SubscribePacket.Decode(b, offset, count, level, 4, out SubscribePacket s) == MqttError.None)
                 {
                     accepted++;
-                    int n = 0;
-                    TopicFilterReader reader = s.GetReader();
-                    while (reader.Next(out _, out _, out _))
-                    {
-                        n++;
-                    }
-
-                    Assert.AreEqual(s.Count, n);
+                    Assert.AreEqual(s.Count, CountEntries(s.GetReader()));
                 }
 
                 accepted += SubAckPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
                 if (UnsubscribePacket.Decode(b, offset, count, level, 4, out UnsubscribePacket u) == MqttError.None)
                 {
                     accepted++;
-                    int n = 0;
-                    TopicFilterReader reader = u.GetReader();
-                    while (reader.Next(out _, out _, out _))
-                    {
-                        n++;
-                    }
-
-                    Assert.AreEqual(u.Count, n);
+                    Assert.AreEqual(u.Count, CountEntries(u.GetReader()));
                 }
 
                 accepted += UnsubAckPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
@@ -160,6 +146,17 @@ namespace Nano.Mqtt.Tests
             }
 
             return accepted;
+        }
+
+        private static int CountEntries(TopicFilterReader reader)
+        {
+            int n = 0;
+            while (reader.Next(out _, out _, out _))
+            {
+                n++;
+            }
+
+            return n;
         }
 
         [TestMethod]

@@ -48,13 +48,7 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1], [MQTT-3.6.1-1]
             }
 
-            if (end - p != 2)
-            {
-                return MqttError.RemainingLengthInvalidForType;
-            }
-
-            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
-            return packet.PacketId == 0 ? MqttError.PacketIdZero : MqttError.None;
+            return Wire.ReadPacketIdBody(buffer, p, end, out packet.PacketId);
         }
 
         /// <summary>Exact encoded size: always 4.</summary>
@@ -72,10 +66,7 @@ namespace Nano.Mqtt.Codec
                 return -1;
             }
 
-            dst[offset] = (byte)(((int)Type << 4) | (Type == PacketType.PubRel ? 0x02 : 0));
-            dst[offset + 1] = 2;
-            Wire.WriteUInt16(dst, offset + 2, PacketId);
-            return 4;
+            return Wire.WritePacketIdPacket(dst, offset, ((int)Type << 4) | (Type == PacketType.PubRel ? 0x02 : 0), PacketId);
         }
     }
 }

@@ -14,13 +14,7 @@ namespace Nano.Mqtt.Codec
         public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out ConnAckPacket packet)
         {
             packet = new ConnAckPacket();
-            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.ConnAck, out int flags, out int p, out int end);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            error = Wire.CheckLevel(protocolLevel);
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.ConnAck, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
                 return error;

@@ -192,15 +192,13 @@ namespace Nano.Mqtt.Codec
         /// it does not fit or cannot be encoded.</summary>
         public int Encode(byte[] dst, int offset)
         {
-            int remaining = RemainingLength();
-            int size = Wire.PacketSize(remaining);
-            if (!Wire.Fits(dst, offset, size))
+            int p = Wire.BeginPacket(dst, offset, (int)PacketType.Connect << 4, RemainingLength());
+            if (p < 0)
             {
                 return -1;
             }
 
             byte[] name = ProtocolLevel == Mqtt.ProtocolLevel.V31 ? NameMqisdp : NameMqtt;
-            int p = Wire.WriteFixedHeader(dst, offset, (int)PacketType.Connect << 4, remaining);
             p = Wire.WriteField(dst, p, new ByteSlice(name, 0, name.Length));
             dst[p++] = ProtocolLevel;
             int connectFlags = (CleanSession ? 0x02 : 0) | (HasUserName ? 0x80 : 0) | (HasPassword ? 0x40 : 0);

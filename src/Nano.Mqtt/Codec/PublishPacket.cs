@@ -32,13 +32,7 @@ namespace Nano.Mqtt.Codec
         public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out PublishPacket packet)
         {
             packet = new PublishPacket();
-            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Publish, out int flags, out int p, out int end);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            error = Wire.CheckLevel(protocolLevel);
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Publish, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
                 return error;
@@ -71,16 +65,10 @@ namespace Nano.Mqtt.Codec
 
             if (packet.Qos > 0)
             {
-                if (end - p < 2)
+                error = Wire.ReadPacketId(buffer, ref p, end, out packet.PacketId);
+                if (error != MqttError.None)
                 {
-                    return MqttError.FieldOverrunsPacket;
-                }
-
-                packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
-                p += 2;
-                if (packet.PacketId == 0)
-                {
-                    return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
+                    return error;
                 }
             }
 
@@ -98,15 +86,13 @@ namespace Nano.Mqtt.Codec
         /// it does not fit or cannot be encoded.</summary>
         public int Encode(byte[] dst, int offset)
         {
-            int remaining = RemainingLength();
-            int size = Wire.PacketSize(remaining);
-            if (!Wire.Fits(dst, offset, size))
+            int first = ((int)PacketType.Publish << 4) | (Dup ? 0x08 : 0) | (Qos << 1) | (Retain ? 0x01 : 0);
+            int p = Wire.BeginPacket(dst, offset, first, RemainingLength());
+            if (p < 0)
             {
                 return -1;
             }
 
-            int first = ((int)PacketType.Publish << 4) | (Dup ? 0x08 : 0) | (Qos << 1) | (Retain ? 0x01 : 0);
-            int p = Wire.WriteFixedHeader(dst, offset, first, remaining);
             p = Wire.WriteField(dst, p, Topic);
             if (Qos > 0)
             {

@@ -20,13 +20,7 @@ namespace Nano.Mqtt.Codec
         public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out SubAckPacket packet)
         {
             packet = new SubAckPacket();
-            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.SubAck, out int flags, out int p, out int end);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            error = Wire.CheckLevel(protocolLevel);
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.SubAck, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
                 return error;
@@ -37,16 +31,10 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1]
             }
 
-            if (end - p < 2)
+            error = Wire.ReadPacketId(buffer, ref p, end, out packet.PacketId);
+            if (error != MqttError.None)
             {
-                return MqttError.FieldOverrunsPacket;
-            }
-
-            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
-            p += 2;
-            if (packet.PacketId == 0)
-            {
-                return MqttError.PacketIdZero;
+                return error;
             }
 
             packet.ReturnCodes = new ByteSlice(buffer, p, end - p);
@@ -78,14 +66,12 @@ namespace Nano.Mqtt.Codec
         /// does not fit or cannot be encoded. The caller never puts <see cref="Failure"/> in a level 3 SUBACK.</summary>
         public int Encode(byte[] dst, int offset)
         {
-            int remaining = RemainingLength();
-            int size = Wire.PacketSize(remaining);
-            if (!Wire.Fits(dst, offset, size))
+            int p = Wire.BeginPacket(dst, offset, (int)PacketType.SubAck << 4, RemainingLength());
+            if (p < 0)
             {
                 return -1;
             }
 
-            int p = Wire.WriteFixedHeader(dst, offset, (int)PacketType.SubAck << 4, remaining);
             p = Wire.WriteUInt16(dst, p, PacketId);
             p = Wire.WriteBytes(dst, p, ReturnCodes);
             return p - offset;

@@ -1,5 +1,3 @@
-using Nano.Mqtt.Topics;
-
 namespace Nano.Mqtt.Codec
 {
     /// <summary>
@@ -31,81 +29,8 @@ namespace Nano.Mqtt.Codec
         public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, out SubscribePacket packet)
         {
             packet = new SubscribePacket();
-            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Subscribe, out int flags, out int p, out int end);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            error = Wire.CheckLevel(protocolLevel);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            if (Wire.RequiredFlagsInvalid(flags, protocolLevel))
-            {
-                return MqttError.FixedHeaderFlagsInvalid; // [MQTT-3.8.1-1]
-            }
-
-            if (end - p < 2)
-            {
-                return MqttError.FieldOverrunsPacket;
-            }
-
-            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
-            p += 2;
-            if (packet.PacketId == 0)
-            {
-                return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
-            }
-
-            packet.Entries = new ByteSlice(buffer, p, end - p);
-            if (p == end)
-            {
-                return MqttError.SubscribeNoTopicFilters; // [MQTT-3.8.3-3]
-            }
-
-            int filters = 0;
-            while (p < end)
-            {
-                error = Wire.ReadField(buffer, ref p, end, out ByteSlice filter);
-                if (error != MqttError.None)
-                {
-                    return error;
-                }
-
-                if (p == end)
-                {
-                    return MqttError.FieldOverrunsPacket;
-                }
-
-                error = TopicFilter.Validate(buffer, filter.Offset, filter.Length); // [MQTT-3.8.3-1]
-                if (error != MqttError.None)
-                {
-                    return error;
-                }
-
-                int qos = buffer[p++];
-                if ((qos & 0xFC) != 0)
-                {
-                    return MqttError.SubscribeRequestedQosReservedBits; // [MQTT-3.8.3-4]
-                }
-
-                if (qos == 3)
-                {
-                    return MqttError.SubscribeRequestedQos3; // [MQTT-3.8.3-4]
-                }
-
-                filters++;
-                if (filters > maxFilters)
-                {
-                    return MqttError.TooManyTopicFilters;
-                }
-            }
-
-            packet.Count = filters;
-            return MqttError.None;
+            return TopicFilterReader.Decode(buffer, offset, count, protocolLevel, maxFilters, true,
+                out packet.PacketId, out packet.Entries, out packet.Count);
         }
 
         /// <summary>Cursor over the decoded entries.</summary>
@@ -125,14 +50,12 @@ namespace Nano.Mqtt.Codec
         /// written) when it does not fit or cannot be encoded.</summary>
         public int Encode(byte[] dst, int offset)
         {
-            int remaining = RemainingLength();
-            int size = Wire.PacketSize(remaining);
-            if (!Wire.Fits(dst, offset, size))
+            int p = Wire.BeginPacket(dst, offset, ((int)PacketType.Subscribe << 4) | 0x02, RemainingLength());
+            if (p < 0)
             {
                 return -1;
             }
 
-            int p = Wire.WriteFixedHeader(dst, offset, ((int)PacketType.Subscribe << 4) | 0x02, remaining);
             p = Wire.WriteUInt16(dst, p, PacketId);
             for (int i = 0; i < Count; i++)
             {

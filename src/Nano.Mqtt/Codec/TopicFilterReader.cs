@@ -1,3 +1,5 @@
+using Nano.Mqtt.Topics;
+
 namespace Nano.Mqtt.Codec
 {
     /// <summary>
@@ -19,6 +21,86 @@ namespace Nano.Mqtt.Codec
             position = entries.Offset;
             end = entries.Offset + entries.Length;
             this.withQos = withQos;
+        }
+
+        /// <summary>
+        /// Decodes one whole SUBSCRIBE (<paramref name="withQos"/>) or UNSUBSCRIBE packet and validates
+        /// every entry; <paramref name="entries"/> is set once the packet identifier is read,
+        /// <paramref name="filters"/> only on success.
+        /// </summary>
+        internal static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, bool withQos,
+            out ushort packetId, out ByteSlice entries, out int filters)
+        {
+            packetId = 0;
+            entries = new ByteSlice();
+            filters = 0;
+            PacketType type = withQos ? PacketType.Subscribe : PacketType.Unsubscribe;
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, type, protocolLevel, out int flags, out int p, out int end);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            if (Wire.RequiredFlagsInvalid(flags, protocolLevel))
+            {
+                return MqttError.FixedHeaderFlagsInvalid; // [MQTT-3.8.1-1], [MQTT-3.10.1-1]
+            }
+
+            error = Wire.ReadPacketId(buffer, ref p, end, out packetId);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            entries = new ByteSlice(buffer, p, end - p);
+            if (p == end)
+            {
+                return withQos ? MqttError.SubscribeNoTopicFilters : MqttError.UnsubscribeNoTopicFilters; // [MQTT-3.8.3-3], [MQTT-3.10.3-2]
+            }
+
+            int found = 0;
+            while (p < end)
+            {
+                error = Wire.ReadField(buffer, ref p, end, out ByteSlice filter);
+                if (error != MqttError.None)
+                {
+                    return error;
+                }
+
+                if (withQos && p == end)
+                {
+                    return MqttError.FieldOverrunsPacket;
+                }
+
+                error = TopicFilter.Validate(buffer, filter.Offset, filter.Length); // [MQTT-3.8.3-1], [MQTT-3.10.3-1]
+                if (error != MqttError.None)
+                {
+                    return error;
+                }
+
+                if (withQos)
+                {
+                    int qos = buffer[p++];
+                    if ((qos & 0xFC) != 0)
+                    {
+                        return MqttError.SubscribeRequestedQosReservedBits; // [MQTT-3.8.3-4]
+                    }
+
+                    if (qos == 3)
+                    {
+                        return MqttError.SubscribeRequestedQos3; // [MQTT-3.8.3-4]
+                    }
+                }
+
+                found++;
+                if (found > maxFilters)
+                {
+                    return MqttError.TooManyTopicFilters;
+                }
+            }
+
+            filters = found;
+            return MqttError.None;
         }
 
         /// <summary>Array the filter offsets refer to.</summary>

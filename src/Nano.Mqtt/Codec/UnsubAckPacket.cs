@@ -11,13 +11,7 @@ namespace Nano.Mqtt.Codec
         public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out UnsubAckPacket packet)
         {
             packet = new UnsubAckPacket();
-            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.UnsubAck, out int flags, out int p, out int end);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            error = Wire.CheckLevel(protocolLevel);
+            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.UnsubAck, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
                 return error;
@@ -28,13 +22,7 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1]
             }
 
-            if (end - p != 2)
-            {
-                return MqttError.RemainingLengthInvalidForType;
-            }
-
-            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
-            return packet.PacketId == 0 ? MqttError.PacketIdZero : MqttError.None;
+            return Wire.ReadPacketIdBody(buffer, p, end, out packet.PacketId);
         }
 
         /// <summary>Exact encoded size: always 4.</summary>
@@ -46,15 +34,7 @@ namespace Nano.Mqtt.Codec
         /// <summary>Encodes at <paramref name="offset"/>; returns 4, or -1 (nothing written) when it does not fit.</summary>
         public int Encode(byte[] dst, int offset)
         {
-            if (!Wire.Fits(dst, offset, 4))
-            {
-                return -1;
-            }
-
-            dst[offset] = (int)PacketType.UnsubAck << 4;
-            dst[offset + 1] = 2;
-            Wire.WriteUInt16(dst, offset + 2, PacketId);
-            return 4;
+            return Wire.Fits(dst, offset, 4) ? Wire.WritePacketIdPacket(dst, offset, (int)PacketType.UnsubAck << 4, PacketId) : -1;
         }
     }
 }

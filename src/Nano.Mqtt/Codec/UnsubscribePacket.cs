@@ -1,5 +1,3 @@
-using Nano.Mqtt.Topics;
-
 namespace Nano.Mqtt.Codec
 {
     /// <summary>
@@ -28,65 +26,8 @@ namespace Nano.Mqtt.Codec
         public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, out UnsubscribePacket packet)
         {
             packet = new UnsubscribePacket();
-            MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Unsubscribe, out int flags, out int p, out int end);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            error = Wire.CheckLevel(protocolLevel);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            if (Wire.RequiredFlagsInvalid(flags, protocolLevel))
-            {
-                return MqttError.FixedHeaderFlagsInvalid; // [MQTT-3.10.1-1]
-            }
-
-            if (end - p < 2)
-            {
-                return MqttError.FieldOverrunsPacket;
-            }
-
-            packet.PacketId = (ushort)Wire.ReadUInt16(buffer, p);
-            p += 2;
-            if (packet.PacketId == 0)
-            {
-                return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
-            }
-
-            packet.Entries = new ByteSlice(buffer, p, end - p);
-            if (p == end)
-            {
-                return MqttError.UnsubscribeNoTopicFilters; // [MQTT-3.10.3-2]
-            }
-
-            int filters = 0;
-            while (p < end)
-            {
-                error = Wire.ReadField(buffer, ref p, end, out ByteSlice filter);
-                if (error != MqttError.None)
-                {
-                    return error;
-                }
-
-                error = TopicFilter.Validate(buffer, filter.Offset, filter.Length); // [MQTT-3.10.3-1]
-                if (error != MqttError.None)
-                {
-                    return error;
-                }
-
-                filters++;
-                if (filters > maxFilters)
-                {
-                    return MqttError.TooManyTopicFilters;
-                }
-            }
-
-            packet.Count = filters;
-            return MqttError.None;
+            return TopicFilterReader.Decode(buffer, offset, count, protocolLevel, maxFilters, false,
+                out packet.PacketId, out packet.Entries, out packet.Count);
         }
 
         /// <summary>Cursor over the decoded filters (requested QoS reads as 0).</summary>
@@ -106,14 +47,12 @@ namespace Nano.Mqtt.Codec
         /// written) when it does not fit or cannot be encoded.</summary>
         public int Encode(byte[] dst, int offset)
         {
-            int remaining = RemainingLength();
-            int size = Wire.PacketSize(remaining);
-            if (!Wire.Fits(dst, offset, size))
+            int p = Wire.BeginPacket(dst, offset, ((int)PacketType.Unsubscribe << 4) | 0x02, RemainingLength());
+            if (p < 0)
             {
                 return -1;
             }
 
-            int p = Wire.WriteFixedHeader(dst, offset, ((int)PacketType.Unsubscribe << 4) | 0x02, remaining);
             p = Wire.WriteUInt16(dst, p, PacketId);
             for (int i = 0; i < Count; i++)
             {

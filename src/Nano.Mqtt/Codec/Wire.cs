@@ -16,6 +16,23 @@ namespace Nano.Mqtt.Codec
             return buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count;
         }
 
+        /// <summary>Checks a topic name or filter to validate: inside its buffer, not empty (else
+        /// <paramref name="empty"/>) and short enough for a length-prefixed field.</summary>
+        internal static MqttError CheckTopicRange(byte[] buffer, int offset, int length, MqttError empty)
+        {
+            if (RangeInvalid(buffer, offset, length))
+            {
+                return MqttError.InvalidBufferRange;
+            }
+
+            if (length == 0)
+            {
+                return empty;
+            }
+
+            return length > MaxFieldLength ? MqttError.StringTooLong : MqttError.None;
+        }
+
         /// <summary>Bytes used by the remaining-length field for <paramref name="value"/>.</summary>
         internal static int RemainingLengthSize(int value)
         {
@@ -60,6 +77,27 @@ namespace Nano.Mqtt.Codec
             }
             while (remainingLength > 0);
             return offset;
+        }
+
+        /// <summary>
+        /// Reserves a whole packet of <paramref name="remainingLength"/> at <paramref name="offset"/> and writes
+        /// its fixed header; returns the offset after the header, or -1 (nothing written) when the length
+        /// cannot be encoded or the packet does not fit.
+        /// </summary>
+        internal static int BeginPacket(byte[] dst, int offset, int firstByte, int remainingLength)
+        {
+            return Fits(dst, offset, PacketSize(remainingLength)) ? WriteFixedHeader(dst, offset, firstByte, remainingLength) : -1;
+        }
+
+        /// <summary>
+        /// Validates the span as one whole packet of type <paramref name="expected"/> at a supported
+        /// <paramref name="protocolLevel"/> (checked after the header) and returns its flags nibble and the
+        /// range of its variable header + payload.
+        /// </summary>
+        internal static MqttError ReadFixedHeader(byte[] buffer, int offset, int count, PacketType expected, byte protocolLevel, out int flags, out int bodyStart, out int bodyEnd)
+        {
+            MqttError error = ReadFixedHeader(buffer, offset, count, expected, out flags, out bodyStart, out bodyEnd);
+            return error != MqttError.None ? error : CheckLevel(protocolLevel);
         }
 
         /// <summary>
@@ -126,6 +164,43 @@ namespace Nano.Mqtt.Codec
             dst[offset] = (byte)(value >> 8);
             dst[offset + 1] = (byte)value;
             return offset + 2;
+        }
+
+        /// <summary>Reads a packet identifier, advancing <paramref name="position"/>; it must be present and
+        /// non-zero [MQTT-2.3.1-1].</summary>
+        internal static MqttError ReadPacketId(byte[] buffer, ref int position, int end, out ushort packetId)
+        {
+            packetId = 0;
+            if (end - position < 2)
+            {
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            packetId = (ushort)ReadUInt16(buffer, position);
+            position += 2;
+            return packetId == 0 ? MqttError.PacketIdZero : MqttError.None;
+        }
+
+        /// <summary>Reads a body that is exactly a packet identifier (PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK).</summary>
+        internal static MqttError ReadPacketIdBody(byte[] buffer, int position, int end, out ushort packetId)
+        {
+            packetId = 0;
+            if (end - position != 2)
+            {
+                return MqttError.RemainingLengthInvalidForType;
+            }
+
+            packetId = (ushort)ReadUInt16(buffer, position);
+            return packetId == 0 ? MqttError.PacketIdZero : MqttError.None;
+        }
+
+        /// <summary>Writes a whole 4-byte packet whose body is a packet identifier; returns 4.</summary>
+        internal static int WritePacketIdPacket(byte[] dst, int offset, int firstByte, ushort packetId)
+        {
+            dst[offset] = (byte)firstByte;
+            dst[offset + 1] = 2;
+            WriteUInt16(dst, offset + 2, packetId);
+            return 4;
         }
 
         /// <summary>Reads a 2-byte length prefix and the field after it, advancing <paramref name="position"/>.</summary>

@@ -9,19 +9,10 @@ namespace Nano.Mqtt.Topics
         /// <returns><see cref="MqttError.None"/> or the rule broken.</returns>
         public static MqttError Validate(byte[] buffer, int offset, int length)
         {
-            if (buffer == null || offset < 0 || length < 0 || offset > buffer.Length - length)
+            MqttError error = Wire.CheckTopicRange(buffer, offset, length, MqttError.TopicNameEmpty); // [MQTT-4.7.3-1]
+            if (error != MqttError.None)
             {
-                return MqttError.InvalidBufferRange;
-            }
-
-            if (length == 0)
-            {
-                return MqttError.TopicNameEmpty; // [MQTT-4.7.3-1]
-            }
-
-            if (length > 65535)
-            {
-                return MqttError.StringTooLong;
+                return error;
             }
 
             // One pass for wildcards; the UTF-8 check runs only when a byte is not plain ASCII.

@@ -249,12 +249,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.Ok;
             }
 
-            SnClientResult r = CheckRequest();
-            if (r == SnClientResult.Ok)
-            {
-                r = EncodeRequest(m.GetSize());
-            }
-
+            SnClientResult r = CheckRequest(m.GetSize());
             if (r != SnClientResult.Ok)
             {
                 return r;
@@ -379,12 +374,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            SnClientResult r = CheckRequest();
-            if (r == SnClientResult.Ok)
-            {
-                r = EncodeRequest(m.GetSize());
-            }
-
+            SnClientResult r = CheckRequest(m.GetSize());
             if (r != SnClientResult.Ok)
             {
                 return r;
@@ -405,6 +395,13 @@ namespace Nano.MqttSn.Client
             }
 
             return _requestKind == RequestNone ? SnClientResult.Ok : SnClientResult.Busy;
+        }
+
+        /// <summary>As <see cref="CheckRequest()"/>, then whether a request of <paramref name="size"/> octets fits.</summary>
+        private SnClientResult CheckRequest(int size)
+        {
+            SnClientResult r = CheckRequest();
+            return r == SnClientResult.Ok ? EncodeRequest(size) : r;
         }
 
         private SnClientResult EncodeRequest(int size) => size < 0 || size > _maxPacket ? SnClientResult.TooLarge : SnClientResult.Ok;

@@ -6,143 +6,76 @@ namespace Nano.MqttSn.Radio
     /// per 254 plus the two delimiters and the CRC. As with SLIP the node address travels inside the
     /// payload in the MQTT-SN forwarder encapsulation (0xFE).
     /// </summary>
-    public sealed class CobsFraming : RadioFraming
+    public sealed class CobsFraming : DelimitedCrcFraming
     {
         /// <summary>The frame delimiter.</summary>
         public const byte Delimiter = 0x00;
 
-        private const int CrcLength = 2;
         private const int LongestRun = 0xFF;
-        private int _length;
         private int _remaining;
         private int _lastCode;
         private bool _started;
-        private bool _dropping;
-        private bool _held;
 
         /// <summary>Creates a COBS framing for payloads up to <paramref name="maxPayload"/> octets.</summary>
         public CobsFraming(int maxPayload)
-            : base(maxPayload, 0, maxPayload + CrcLength)
+            : base(maxPayload, Delimiter)
         {
         }
 
         /// <inheritdoc />
-        public override int Feed(byte[] data, int offset, int count)
+        protected override bool FrameStarted
         {
-            if (_held)
-            {
-                _held = false;
-                _length = 0;
-            }
-
-            FrameKind = RadioFrameKind.None;
-            int used = 0;
-            while (used < count)
-            {
-                byte value = data[offset + used];
-                used++;
-                if (value == Delimiter)
-                {
-                    if (EndOfFrame())
-                    {
-                        return used;
-                    }
-
-                    continue;
-                }
-
-                if (_dropping)
-                {
-                    continue;
-                }
-
-                if (_remaining == 0)
-                {
-                    if (_started && _lastCode != LongestRun && !Append(0))
-                    {
-                        continue;
-                    }
-
-                    _started = true;
-                    _lastCode = value;
-                    _remaining = value - 1;
-                    continue;
-                }
-
-                _remaining--;
-                Append(value);
-            }
-
-            return used;
+            get { return _started; }
         }
 
         /// <inheritdoc />
-        public override void AbandonPartialFrame()
+        protected override void Decode(byte value)
         {
-            if (_held)
+            if (_remaining == 0)
             {
-                _held = false;
-            }
-            else if (_started)
-            {
-                MalformedFrames++;
+                if (_started && _lastCode != LongestRun && !Append(0))
+                {
+                    return;
+                }
+
+                _started = true;
+                _lastCode = value;
+                _remaining = value - 1;
+                return;
             }
 
-            FrameKind = RadioFrameKind.None;
-            Restart();
+            _remaining--;
+            Append(value);
         }
 
-        private bool Append(byte value)
+        /// <inheritdoc />
+        protected override void Restart()
         {
-            if (_length == Buffer.Length)
-            {
-                OversizeFrames++;
-                _dropping = true;
-                return false;
-            }
-
-            Buffer[_length++] = value;
-            return true;
-        }
-
-        private void Restart()
-        {
-            _length = 0;
+            base.Restart();
             _remaining = 0;
             _started = false;
-            _dropping = false;
         }
 
-        private bool EndOfFrame()
+        /// <inheritdoc />
+        protected override bool EndOfFrame()
         {
             bool started = _started;
-            bool complete = !_dropping && _remaining == 0;
-            bool dropped = _dropping;
-            int length = _length;
+            bool complete = !Dropping && _remaining == 0;
+            bool dropped = Dropping;
+            int length = Length;
             Restart();
             if (!started || dropped)
             {
                 return false;
             }
 
-            if (!complete || length <= CrcLength)
+            if (!complete)
             {
                 MalformedFrames++;
                 return false;
             }
 
-            int payloadLength = length - CrcLength;
-            int crc = Crc16CcittFalse.Compute(Buffer, 0, payloadLength);
-            if (Buffer[payloadLength] != (byte)(crc >> 8) || Buffer[payloadLength + 1] != (byte)crc)
-            {
-                ChecksumErrors++;
-                return false;
-            }
-
-            _length = length;
-            _held = true;
-            DataFrame(0, 0, payloadLength);
-            return true;
+            return CompleteFrame(length);
         }
 
         /// <inheritdoc />

@@ -6,7 +6,7 @@ namespace Nano.MqttSn.Radio
     /// 0xDB 0xDC and 0xDB as 0xDB 0xDD. The sender's node address travels inside the payload in the
     /// MQTT-SN forwarder encapsulation (0xFE), so <see cref="RadioFraming.AddressLength"/> is 0.
     /// </summary>
-    public sealed class SlipFraming : RadioFraming
+    public sealed class SlipFraming : DelimitedCrcFraming
     {
         /// <summary>SLIP END.</summary>
         public const byte End = 0xC0;
@@ -20,111 +20,64 @@ namespace Nano.MqttSn.Radio
         /// <summary>SLIP ESC_ESC: ESC then this stands for a data 0xDB.</summary>
         public const byte EscEsc = 0xDD;
 
-        private const int CrcLength = 2;
-        private int _length;
         private bool _escapePending;
-        private bool _dropping;
-        private bool _held;
 
         /// <summary>Creates a SLIP framing for payloads up to <paramref name="maxPayload"/> octets.</summary>
         public SlipFraming(int maxPayload)
-            : base(maxPayload, 0, maxPayload + CrcLength)
+            : base(maxPayload, End)
         {
         }
 
         /// <inheritdoc />
-        public override int Feed(byte[] data, int offset, int count)
+        protected override bool FrameStarted
         {
-            if (_held)
-            {
-                _held = false;
-                _length = 0;
-            }
-
-            FrameKind = RadioFrameKind.None;
-            int used = 0;
-            while (used < count)
-            {
-                byte value = data[offset + used];
-                used++;
-                if (value == End)
-                {
-                    if (EndOfFrame())
-                    {
-                        return used;
-                    }
-
-                    continue;
-                }
-
-                if (_dropping)
-                {
-                    continue;
-                }
-
-                if (_escapePending)
-                {
-                    _escapePending = false;
-                    if (value == EscEnd)
-                    {
-                        value = End;
-                    }
-                    else if (value == EscEsc)
-                    {
-                        value = Esc;
-                    }
-                    else
-                    {
-                        MalformedFrames++;
-                        _dropping = true;
-                        continue;
-                    }
-                }
-                else if (value == Esc)
-                {
-                    _escapePending = true;
-                    continue;
-                }
-
-                if (_length == Buffer.Length)
-                {
-                    OversizeFrames++;
-                    _dropping = true;
-                    continue;
-                }
-
-                Buffer[_length++] = value;
-            }
-
-            return used;
+            get { return Length > 0 || _escapePending; }
         }
 
         /// <inheritdoc />
-        public override void AbandonPartialFrame()
+        protected override void Decode(byte value)
         {
-            if (_held)
-            {
-                _held = false;
-            }
-            else if (_length > 0 || _escapePending)
-            {
-                MalformedFrames++;
-            }
-
-            FrameKind = RadioFrameKind.None;
-            _length = 0;
-            _escapePending = false;
-            _dropping = false;
-        }
-
-        private bool EndOfFrame()
-        {
-            int length = _length;
-            bool dropped = _dropping;
-            _dropping = false;
             if (_escapePending)
             {
                 _escapePending = false;
+                if (value == EscEnd)
+                {
+                    value = End;
+                }
+                else if (value == EscEsc)
+                {
+                    value = Esc;
+                }
+                else
+                {
+                    MalformedFrames++;
+                    Dropping = true;
+                    return;
+                }
+            }
+            else if (value == Esc)
+            {
+                _escapePending = true;
+                return;
+            }
+
+            Append(value);
+        }
+
+        /// <inheritdoc />
+        protected override void Restart()
+        {
+            base.Restart();
+            _escapePending = false;
+        }
+
+        /// <inheritdoc />
+        protected override bool EndOfFrame()
+        {
+            int length = Length;
+            bool dropped = Dropping;
+            if (_escapePending)
+            {
                 if (!dropped)
                 {
                     MalformedFrames++;
@@ -133,29 +86,8 @@ namespace Nano.MqttSn.Radio
                 dropped = true;
             }
 
-            _length = 0;
-            if (dropped || length == 0)
-            {
-                return false;
-            }
-
-            if (length <= CrcLength)
-            {
-                MalformedFrames++;
-                return false;
-            }
-
-            int payloadLength = length - CrcLength;
-            int crc = Crc16CcittFalse.Compute(Buffer, 0, payloadLength);
-            if (Buffer[payloadLength] != (byte)(crc >> 8) || Buffer[payloadLength + 1] != (byte)crc)
-            {
-                ChecksumErrors++;
-                return false;
-            }
-
-            _held = true;
-            DataFrame(0, 0, payloadLength);
-            return true;
+            Restart();
+            return !dropped && length > 0 && CompleteFrame(length);
         }
 
         /// <inheritdoc />

@@ -6,11 +6,8 @@ namespace Nano.MqttSn.Radio
     /// Request. The radio address is 10 octets: the 64-bit address then the 16-bit network address,
     /// both big-endian; key clients by the 64-bit part, which does not change.
     /// </summary>
-    public sealed class XBeeFraming : LengthPrefixedFraming
+    public sealed class XBeeFraming : XBeeApiFraming
     {
-        /// <summary>Octets of an XBee radio address (64-bit + 16-bit).</summary>
-        public const int XBeeAddressLength = 10;
-
         /// <summary>Payload limit of a Zigbee unicast without fragmentation or encryption.</summary>
         public const int ZigbeeUnicastPayload = 84;
 
@@ -23,12 +20,9 @@ namespace Nano.MqttSn.Radio
         /// <summary>Frame type 0x90 Receive Packet.</summary>
         public const byte ReceivePacket = 0x90;
 
-        private const byte Delimiter = 0x7E;
-        private const int HeaderLength = 3;
         private const int TransmitOverhead = 14;
         private const int ReceiveOverhead = 12;
         private const int LargestKnownOverhead = 18;
-        private readonly bool _escaped;
         private int _nextFrameId = 1;
 
         /// <summary>
@@ -36,10 +30,8 @@ namespace Nano.MqttSn.Radio
         /// <paramref name="escaped"/> selects API mode 2 (AP = 2), otherwise mode 1.
         /// </summary>
         public XBeeFraming(bool escaped, int maxPayload)
-            : base(maxPayload, XBeeAddressLength, HeaderLength + LargestKnownOverhead + maxPayload + 1, Delimiter,
-                HeaderLength, escaped)
+            : base(escaped, maxPayload, LargestKnownOverhead)
         {
-            _escaped = escaped;
             RequestStatus = true;
         }
 
@@ -73,25 +65,6 @@ namespace Nano.MqttSn.Radio
         }
 
         /// <inheritdoc />
-        protected override int FrameLength(byte[] window, int at)
-        {
-            int dataLength = (window[at + 1] << 8) | window[at + 2];
-            return dataLength == 0 ? -1 : HeaderLength + dataLength + 1;
-        }
-
-        /// <inheritdoc />
-        protected override bool ChecksumValid(byte[] window, int at, int length)
-        {
-            int sum = 0;
-            for (int i = at + HeaderLength; i < at + length; i++)
-            {
-                sum += window[i];
-            }
-
-            return (sum & 0xFF) == 0xFF;
-        }
-
-        /// <inheritdoc />
         protected override void Interpret(byte[] window, int at, int length)
         {
             int frameData = at + HeaderLength;
@@ -117,32 +90,15 @@ namespace Nano.MqttSn.Radio
             int payloadLength, byte[] destination, int destinationOffset)
         {
             int position = destinationOffset;
-            int dataLength = TransmitOverhead + payloadLength;
-            Put(destination, ref position, Delimiter, false);
-            Put(destination, ref position, (byte)(dataLength >> 8), _escaped);
-            Put(destination, ref position, (byte)dataLength, _escaped);
-
-            int frameId = RequestStatus ? _nextFrameId : 0;
-            int sum = TransmitRequest + frameId + BroadcastRadius + TransmitOptions;
-            Put(destination, ref position, TransmitRequest, _escaped);
-            Put(destination, ref position, (byte)frameId, _escaped);
-            for (int i = 0; i < XBeeAddressLength; i++)
-            {
-                byte value = address[addressOffset + i];
-                sum += value;
-                Put(destination, ref position, value, _escaped);
-            }
-
-            Put(destination, ref position, BroadcastRadius, _escaped);
-            Put(destination, ref position, TransmitOptions, _escaped);
-            for (int i = 0; i < payloadLength; i++)
-            {
-                byte value = payload[payloadOffset + i];
-                sum += value;
-                Put(destination, ref position, value, _escaped);
-            }
-
-            Put(destination, ref position, (byte)(0xFF - (sum & 0xFF)), _escaped);
+            PutHeader(destination, ref position, TransmitOverhead + payloadLength);
+            int sum = 0;
+            PutSummed(destination, ref position, TransmitRequest, ref sum);
+            PutSummed(destination, ref position, (byte)(RequestStatus ? _nextFrameId : 0), ref sum);
+            PutSummed(destination, ref position, address, addressOffset, XBeeAddressLength, ref sum);
+            PutSummed(destination, ref position, BroadcastRadius, ref sum);
+            PutSummed(destination, ref position, TransmitOptions, ref sum);
+            PutSummed(destination, ref position, payload, payloadOffset, payloadLength, ref sum);
+            PutChecksum(destination, ref position, sum);
             return position - destinationOffset;
         }
 
@@ -157,28 +113,6 @@ namespace Nano.MqttSn.Radio
 
             LastFrameId = _nextFrameId;
             _nextFrameId = _nextFrameId == 0xFF ? 1 : _nextFrameId + 1;
-        }
-
-        private static void Put(byte[] destination, ref int position, byte value, bool escape)
-        {
-            if (escape && NeedsEscape(value))
-            {
-                if (destination != null)
-                {
-                    destination[position] = EscapeOctet;
-                    destination[position + 1] = (byte)(value ^ 0x20);
-                }
-
-                position += 2;
-                return;
-            }
-
-            if (destination != null)
-            {
-                destination[position] = value;
-            }
-
-            position++;
         }
     }
 }

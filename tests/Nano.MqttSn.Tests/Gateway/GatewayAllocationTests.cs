@@ -81,8 +81,8 @@ namespace Nano.MqttSn.Tests.Gateway
             {
                 Qos = 1,
                 PacketId = 1,
-                Topic = new Nano.Mqtt.Codec.ByteSlice(Sn.Ascii("t/down"), 0, 6),
-                Payload = new Nano.Mqtt.Codec.ByteSlice(Sn.Ascii("on"), 0, 2),
+                Topic = new Nano.Mqtt.Codec.ByteSlice(Bytes.Ascii("t/down"), 0, 6),
+                Payload = new Nano.Mqtt.Codec.ByteSlice(Bytes.Ascii("on"), 0, 2),
             };
             _mqttPublish = new byte[p.GetSize()];
             p.Encode(_mqttPublish, 0);

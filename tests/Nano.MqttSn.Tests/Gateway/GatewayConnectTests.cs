@@ -114,9 +114,9 @@ namespace Nano.MqttSn.Tests.Gateway
             h.Send("A", Sn.WillMsg("x"));
             h.Expect("A", "02 06", "02 08", "03 05 00");
 
-            h.Send("A", Sn.Message(0x1A, new byte[] { 0x10 }, Sn.Ascii("new/topic"))); // WILLTOPICUPD, retain
+            h.Send("A", Sn.Message(0x1A, new byte[] { 0x10 }, Bytes.Ascii("new/topic"))); // WILLTOPICUPD, retain
             h.Expect("A", "03 1B 00");
-            h.Send("A", Sn.Message(0x1C, Sn.Ascii("bye"))); // WILLMSGUPD
+            h.Send("A", Sn.Message(0x1C, Bytes.Ascii("bye"))); // WILLMSGUPD
             h.Expect("A", "03 1D 00");
             h.Advance(16_000);
             CollectionAssert.AreEqual(new[] { "new/topic=bye q0" }, peer.Messages());

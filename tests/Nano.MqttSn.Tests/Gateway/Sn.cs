@@ -1,4 +1,4 @@
-using System.Text;
+using static Nano.MqttSn.Tests.Bytes;
 
 namespace Nano.MqttSn.Tests.Gateway
 {
@@ -48,8 +48,6 @@ namespace Nano.MqttSn.Tests.Gateway
         public static string Disconnect() => "02 18";
 
         public static string Sleep(int seconds) => Message(0x18, new[] { (byte)(seconds >> 8), (byte)seconds });
-
-        public static byte[] Ascii(string s) => Encoding.UTF8.GetBytes(s);
 
         public static string Message(int type, params byte[][] parts)
         {

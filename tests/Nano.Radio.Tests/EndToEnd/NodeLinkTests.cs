@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Nano.MqttSn.Client;
 using Nano.MqttSn.Radio;
+using Nano.Radio.Tests.Radio;
 using Nano.Serial;
 
 namespace Nano.Radio.Tests.EndToEnd
@@ -74,7 +75,7 @@ namespace Nano.Radio.Tests.EndToEnd
             };
             Assert.AreEqual(expected.Length, gateway.Messages.Count,
                 "messages at the gateway: " + string.Join(" | ", gateway.Messages.ConvertAll(Convert.ToHexString)));
-            byte[] sender = ScriptedGateway.Concat(profile.NodeRadioAddress(7), profile.NodeId(7) ?? Array.Empty<byte>());
+            byte[] sender = FrameFeeder.Concat(profile.NodeRadioAddress(7), profile.NodeId(7) ?? Array.Empty<byte>());
             for (int i = 0; i < expected.Length; i++)
             {
                 Assert.AreEqual(expected[i].Replace(" ", ""), Convert.ToHexString(gateway.Messages[i]), "message " + i);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Nano.MqttSn.Codec;
 using Nano.MqttSn.Radio;
 using Nano.Serial;
+using static Nano.Radio.Tests.Radio.FrameFeeder;
 
 namespace Nano.Radio.Tests.EndToEnd
 {
@@ -95,21 +96,6 @@ namespace Nano.Radio.Tests.EndToEnd
             }
 
             _port.Send(address, 0, payload, 0, payload.Length);
-        }
-
-        public static byte[] Slice(byte[] buffer, int offset, int length)
-        {
-            var copy = new byte[length];
-            Array.Copy(buffer, offset, copy, 0, length);
-            return copy;
-        }
-
-        public static byte[] Concat(byte[] a, byte[] b)
-        {
-            var result = new byte[a.Length + b.Length];
-            a.CopyTo(result, 0);
-            b.CopyTo(result, a.Length);
-            return result;
         }
     }
 }

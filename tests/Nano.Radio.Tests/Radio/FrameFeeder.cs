@@ -61,6 +61,14 @@ namespace Nano.Radio.Tests.Radio
             return frame;
         }
 
+        /// <summary>A copy of <paramref name="length"/> octets of <paramref name="buffer"/> from <paramref name="offset"/>.</summary>
+        public static byte[] Slice(byte[] buffer, int offset, int length)
+        {
+            var copy = new byte[length];
+            Array.Copy(buffer, offset, copy, 0, length);
+            return copy;
+        }
+
         public static byte[] Concat(params byte[][] parts)
         {
             int length = 0;

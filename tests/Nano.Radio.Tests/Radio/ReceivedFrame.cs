@@ -16,8 +16,8 @@ namespace Nano.Radio.Tests.Radio
             var frame = new ReceivedFrame { Kind = framing.FrameKind };
             if (framing.FrameKind == RadioFrameKind.Data)
             {
-                frame.Address = Slice(framing.Buffer, framing.AddressOffset, framing.AddressLength);
-                frame.Payload = Slice(framing.Buffer, framing.PayloadOffset, framing.PayloadLength);
+                frame.Address = FrameFeeder.Slice(framing.Buffer, framing.AddressOffset, framing.AddressLength);
+                frame.Payload = FrameFeeder.Slice(framing.Buffer, framing.PayloadOffset, framing.PayloadLength);
             }
             else
             {
@@ -26,13 +26,6 @@ namespace Nano.Radio.Tests.Radio
             }
 
             return frame;
-        }
-
-        private static byte[] Slice(byte[] buffer, int offset, int length)
-        {
-            var copy = new byte[length];
-            System.Array.Copy(buffer, offset, copy, 0, length);
-            return copy;
         }
     }
 }
