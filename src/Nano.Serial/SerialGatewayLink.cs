@@ -18,7 +18,7 @@ namespace Nano.Serial
         public const int MaxNodeIdLength = 8;
 
         private readonly SnGateway _gateway;
-        private readonly IRadioPort _port;
+        private readonly RadioPort _port;
         private readonly byte[] _broadcastAddress;
         private readonly int _radioAddressLength;
         private readonly byte[] _address;
@@ -35,7 +35,7 @@ namespace Nano.Serial
         /// <see cref="RadioProfile.GatewayBroadcast"/>); <paramref name="statusSlots"/> unicasts are
         /// remembered for matching XBee Transmit Status frames to their destination.
         /// </summary>
-        public SerialGatewayLink(SnGateway gateway, IRadioPort port, byte[] broadcastAddress, int maxDatagram, int statusSlots)
+        public SerialGatewayLink(SnGateway gateway, RadioPort port, byte[] broadcastAddress, int maxDatagram, int statusSlots)
         {
             _gateway = gateway;
             _port = port;
@@ -62,7 +62,7 @@ namespace Nano.Serial
         public int LinkId { get; }
 
         /// <summary>The radio port.</summary>
-        public IRadioPort Port => _port;
+        public RadioPort Port => _port;
 
         /// <summary>
         /// Whether <see cref="PollOnce"/> also runs <see cref="SnGateway.Poll"/> (default true). When
@@ -98,7 +98,7 @@ namespace Nano.Serial
 
             bool worked = false;
             RadioFraming framing = _port.Framing;
-            while (_port.Poll())
+            while (_port.Poll(nowMs))
             {
                 worked = true;
                 if (framing.FrameKind == RadioFrameKind.Data)

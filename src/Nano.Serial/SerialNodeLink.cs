@@ -14,7 +14,7 @@ namespace Nano.Serial
     public sealed class SerialNodeLink
     {
         private readonly SnClient _client;
-        private readonly IRadioPort _port;
+        private readonly RadioPort _port;
         private readonly byte[] _gatewayAddress;
         private readonly byte[] _broadcastAddress;
         private readonly byte[] _nodeId;
@@ -26,7 +26,7 @@ namespace Nano.Serial
         /// encapsulation (null on radios that deliver source addresses); <paramref name="maxDatagram"/>
         /// the client's MaxPacketSize.
         /// </summary>
-        public SerialNodeLink(SnClient client, IRadioPort port, byte[] gatewayAddress, byte[] broadcastAddress,
+        public SerialNodeLink(SnClient client, RadioPort port, byte[] gatewayAddress, byte[] broadcastAddress,
             byte[] nodeId, int maxDatagram)
         {
             _client = client;
@@ -42,7 +42,7 @@ namespace Nano.Serial
         public SnClient Client => _client;
 
         /// <summary>The radio port.</summary>
-        public IRadioPort Port => _port;
+        public RadioPort Port => _port;
 
         /// <summary>Datagrams handed to the client.</summary>
         public int DatagramsReceived { get; private set; }
@@ -64,7 +64,7 @@ namespace Nano.Serial
         {
             bool worked = false;
             RadioFraming framing = _port.Framing;
-            while (_port.Poll())
+            while (_port.Poll(nowMs))
             {
                 worked = true;
                 if (framing.FrameKind == RadioFrameKind.Data)

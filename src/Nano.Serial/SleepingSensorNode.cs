@@ -31,7 +31,7 @@ namespace Nano.Serial
         /// <paramref name="options"/> (set CleanSession false so the topic registration survives sleep). Readings are due every <paramref name="intervalMs"/>; the
         /// node sleeps <paramref name="sleepSeconds"/> per DISCONNECT (keep it above the interval).
         /// </summary>
-        public SleepingSensorNode(SnClientOptions options, IRadioPort port, byte[] gatewayAddress, byte[] broadcastAddress,
+        public SleepingSensorNode(SnClientOptions options, RadioPort port, byte[] gatewayAddress, byte[] broadcastAddress,
             byte[] nodeId, byte[] topic, int qos, int intervalMs, int sleepSeconds)
         {
             _client = new SnClient(options, this);

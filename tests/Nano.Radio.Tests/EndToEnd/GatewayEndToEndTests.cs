@@ -13,6 +13,7 @@ using Nano.MqttSn.Client;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
 using Nano.Net;
+using Nano.Radio.Tests.Radio;
 using Nano.Serial;
 
 namespace Nano.Radio.Tests.EndToEnd
@@ -48,7 +49,7 @@ namespace Nano.Radio.Tests.EndToEnd
             var listener = new BrokerListener(broker, brokerOptions);
             listener.Start(IPAddress.Loopback, 0);
             var gateway = new SnGateway(new SnGatewayOptions { RetryIntervalMs = 2000, AdvertiseIntervalMs = 60000 }, broker);
-            using var air = new PtyRadio(profile, radio.GetHashCode() | 1);
+            using var air = new PtyRadio(profile, FrameFeeder.StableSeed(radio) | 1);
             SerialRadioPort gatewayPort = air.Attach(profile.GatewayRadioAddress());
             SerialRadioPort nodePort = air.Attach(profile.NodeRadioAddress(7));
             var link = new SerialGatewayLink(gateway, gatewayPort, profile.GatewayBroadcast(), 128, 8);

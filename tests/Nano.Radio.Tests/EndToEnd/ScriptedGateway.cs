@@ -14,10 +14,10 @@ namespace Nano.Radio.Tests.EndToEnd
     /// </summary>
     internal sealed class ScriptedGateway
     {
-        private readonly IRadioPort _port;
+        private readonly RadioPort _port;
         private readonly byte[] _frame = new byte[256];
 
-        public ScriptedGateway(IRadioPort port)
+        public ScriptedGateway(RadioPort port)
         {
             _port = port;
         }
@@ -29,7 +29,7 @@ namespace Nano.Radio.Tests.EndToEnd
         public void Step()
         {
             RadioFraming framing = _port.Framing;
-            while (_port.Poll())
+            while (_port.Poll(Environment.TickCount64))
             {
                 if (framing.FrameKind != RadioFrameKind.Data)
                 {

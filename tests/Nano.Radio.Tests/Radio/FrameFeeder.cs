@@ -8,6 +8,18 @@ namespace Nano.Radio.Tests.Radio
     /// <summary>Drives a framing the way a receive loop does and collects what it decodes.</summary>
     internal static class FrameFeeder
     {
+        /// <summary>A seed that is the same in every run (string.GetHashCode is randomised per process).</summary>
+        public static int StableSeed(string text)
+        {
+            int seed = 17;
+            foreach (char c in text)
+            {
+                seed = seed * 31 + c;
+            }
+
+            return seed & 0x7FFFFFFF;
+        }
+
         public static byte[] Hex(string hex)
         {
             return Convert.FromHexString(hex.Replace(" ", string.Empty));

@@ -31,7 +31,7 @@ namespace Nano.Radio.Tests.Serial
                 Assert.Inconclusive("needs Linux pseudo-terminals");
             }
 
-            var random = new Random(name.GetHashCode() & 0xFFFF);
+            var random = new Random(FrameFeeder.StableSeed(name));
             using var terminal = new PseudoTerminal(raw: false);
             using var port = new SerialRadioPort(terminal.SlavePath, 115200, RadioStreams.Create(name));
             port.Open();
@@ -63,7 +63,7 @@ namespace Nano.Radio.Tests.Serial
                     written += chunk;
                 }
 
-                while (port.Poll())
+                while (port.Poll(deadline.ElapsedMilliseconds))
                 {
                     if (port.Framing.FrameKind == RadioFrameKind.Data)
                     {
@@ -168,7 +168,7 @@ namespace Nano.Radio.Tests.Serial
             byte[] status = FrameFeeder.Hex("7E 00 07 8B 01 FF FE 00 21 00 55");
             terminal.Write(status, 0, status.Length);
             var deadline = Stopwatch.StartNew();
-            while (!port.Poll() && deadline.ElapsedMilliseconds < 5000)
+            while (!port.Poll(deadline.ElapsedMilliseconds) && deadline.ElapsedMilliseconds < 5000)
             {
                 Thread.Sleep(1);
             }
