@@ -35,16 +35,18 @@ namespace Nano.LoadBench
                     foreach (var qos in new[] { MqttQualityOfServiceLevel.AtMostOnce, MqttQualityOfServiceLevel.AtLeastOnce })
                     {
                         var result = await RunScenario(broker, subscribers, qos, TimeSpan.FromSeconds(seconds));
-                        rows.Add(string.Format(CultureInfo.InvariantCulture, "| {0,-14} | 1 -> {1,-2} | QoS {2} | {3,9:N0} | {4,10:N0} | {5,11:N0} | {6,12:N0} |",
-                            broker, subscribers, (int)qos, result.Published, result.Delivered, result.Published / result.Seconds, result.Delivered / result.Seconds));
+                        rows.Add(string.Format(CultureInfo.InvariantCulture, "| {0,-14} | 1 -> {1,-2} | QoS {2} | {3,9:N0} | {4,10:N0} | {5,11:N0} | {6,12:N0} | {7,11:N0} |",
+                            broker, subscribers, (int)qos, result.Published, result.Delivered, result.Published / result.Seconds, result.Delivered / result.Seconds,
+                            result.Delivered == 0 ? 0 : (double)result.AllocatedBytes / result.Delivered));
                         Console.Error.WriteLine(rows[rows.Count - 1]);
                     }
                 }
             }
             Console.WriteLine();
             Console.WriteLine("64-byte payload, " + seconds.ToString(CultureInfo.InvariantCulture) + " s per scenario, MQTT 3.1.1, MQTTnet 5 clients, loopback TCP, " + Environment.ProcessorCount + " cores");
-            Console.WriteLine("| broker         | fan-out | QoS   | published | delivered  | published/s | delivered/s  |");
-            Console.WriteLine("|----------------|---------|-------|-----------|------------|-------------|--------------|");
+            Console.WriteLine("B/msg: bytes allocated by the whole process (broker and the same MQTTnet clients) per delivered message");
+            Console.WriteLine("| broker         | fan-out | QoS   | published | delivered  | published/s | delivered/s  | B/msg       |");
+            Console.WriteLine("|----------------|---------|-------|-----------|------------|-------------|--------------|-------------|");
             foreach (var row in rows)
             {
                 Console.WriteLine(row);
@@ -52,7 +54,7 @@ namespace Nano.LoadBench
             return 0;
         }
 
-        private sealed record Result(long Published, long Delivered, double Seconds);
+        private sealed record Result(long Published, long Delivered, double Seconds, long AllocatedBytes);
 
         private static async Task<Result> RunScenario(string broker, int subscriberCount, MqttQualityOfServiceLevel qos, TimeSpan duration)
         {
@@ -94,6 +96,7 @@ namespace Nano.LoadBench
 
                 long published = 0;
                 var window = new Task[QoS1Window];
+                long allocatedBefore = GC.GetTotalAllocatedBytes(true);
                 var watch = Stopwatch.StartNew();
                 while (watch.Elapsed < duration)
                 {
@@ -125,7 +128,7 @@ namespace Nano.LoadBench
                     }
                 }
                 double elapsed = watch.Elapsed.TotalSeconds;
-                return new Result(published, Interlocked.Read(ref delivered), elapsed);
+                return new Result(published, Interlocked.Read(ref delivered), elapsed, GC.GetTotalAllocatedBytes(true) - allocatedBefore);
             }
             finally
             {
