@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Client;
 using Nano.MqttSn.Radio;
 using Nano.Serial;
@@ -30,7 +31,7 @@ namespace Nano.Boards.Esp32SensorNode
                 RandomSeed = BoardConfig.NodeNumber
             };
             var node = new SleepingSensorNode(options, port, radio.GatewayAddress(), radio.NodeBroadcast(),
-                radio.NodeId(BoardConfig.NodeNumber), Ascii(BoardConfig.Topic), 1, BoardConfig.IntervalMs, BoardConfig.SleepSeconds);
+                radio.NodeId(BoardConfig.NodeNumber), Utf8Encoder.GetBytes(BoardConfig.Topic), 1, BoardConfig.IntervalMs, BoardConfig.SleepSeconds);
             var reading = new byte[8];
             Debug.WriteLine("sensor node " + BoardConfig.ClientId + " on " + BoardConfig.Radio);
 
@@ -58,17 +59,6 @@ namespace Nano.Boards.Esp32SensorNode
             reading[2] = (byte)'.';
             reading[3] = (byte)('0' + tenths % 10);
             return 4;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            var bytes = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                bytes[i] = (byte)text[i];
-            }
-
-            return bytes;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Client;
 using Nano.MqttSn.Radio;
 
@@ -37,7 +38,7 @@ namespace Nano.Serial
                     RandomSeed = n
                 };
                 _nodes[n - 1] = new SleepingSensorNode(options, port, profile.GatewayAddress(), profile.NodeBroadcast(),
-                    profile.NodeId(n), Ascii("sensors/" + n + "/temperature"), 1, intervalMs, SleepSeconds);
+                    profile.NodeId(n), Utf8Encoder.GetBytes("sensors/" + n + "/temperature"), 1, intervalMs, SleepSeconds);
             }
         }
 
@@ -112,17 +113,6 @@ namespace Nano.Serial
             _reading[2] = (byte)'.';
             _reading[3] = (byte)('0' + tenths % 10);
             return 4;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            var bytes = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                bytes[i] = (byte)text[i];
-            }
-
-            return bytes;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Nano.Mqtt.Client;
+using Nano.Mqtt.Codec;
 
 namespace Nano.Client.Tests
 {

@@ -1,3 +1,5 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.Mqtt.Client
 {
     /// <summary>

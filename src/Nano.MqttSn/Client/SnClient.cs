@@ -1,3 +1,4 @@
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Codec;
 
 namespace Nano.MqttSn.Client
@@ -75,14 +76,14 @@ namespace Nano.MqttSn.Client
             }
 
             _listener = listener;
-            _clientId = SnText.Utf8(options.ClientId);
+            _clientId = Utf8Encoder.GetBytes(options.ClientId);
             if (_clientId == null || _clientId.Length < 1 || _clientId.Length > ConnectMessage.MaxClientIdLength
                 || SnTopic.ValidateUtf8(_clientId, 0, _clientId.Length) != SnError.None)
             {
                 throw new System.ArgumentException("ClientId must be 1-23 UTF-8 octets");
             }
 
-            _willTopic = SnText.Utf8(options.WillTopic);
+            _willTopic = options.WillTopic == null ? null : Utf8Encoder.GetBytes(options.WillTopic);
             if (_willTopic != null && SnTopic.ValidateName(_willTopic, 0, _willTopic.Length) != SnError.None)
             {
                 throw new System.ArgumentException("WillTopic");

@@ -1,3 +1,4 @@
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Client;
 using Nano.MqttSn.Codec;
 
@@ -67,7 +68,7 @@ namespace Nano.MqttSn.Gateway
         /// reserved id (0x0000, 0xFFFF), an invalid topic name or an id already defined.</summary>
         public bool AddPredefinedTopic(ushort id, string name)
         {
-            byte[] utf8 = SnText.Utf8(name);
+            byte[] utf8 = Utf8Encoder.GetBytes(name);
             if (id == 0 || id == 0xFFFF || utf8 == null || SnTopic.ValidateName(utf8, 0, utf8.Length) != SnError.None)
             {
                 return false;

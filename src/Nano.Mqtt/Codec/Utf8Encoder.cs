@@ -1,4 +1,4 @@
-namespace Nano.Mqtt.Client
+namespace Nano.Mqtt.Codec
 {
     /// <summary>UTF-8 encoding of strings by hand (the device's mscorlib has no Encoding), for the string edge of the API.</summary>
     public static class Utf8Encoder
