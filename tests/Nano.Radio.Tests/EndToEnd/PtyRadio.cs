@@ -50,6 +50,15 @@ namespace Nano.Radio.Tests.EndToEnd
             return port;
         }
 
+        /// <summary>Adds a module with the address and returns the path of its serial line, for a host that opens it itself.</summary>
+        public string AttachLine(byte[] moduleAddress)
+        {
+            var terminal = new PseudoTerminal(raw: false);
+            _terminals.Add(terminal);
+            _modules.Add(Network.AddModule(moduleAddress));
+            return terminal.SlavePath;
+        }
+
         /// <summary>Moves what the hosts wrote into the modules and what the modules output to the hosts.</summary>
         public bool Pump()
         {
