@@ -120,6 +120,33 @@ namespace Nano.Broker.Tests
             c.ExpectNothing();
         }
 
+        /// <summary>Matching scans only up to the highest subscription row in use; rows freed at the top and
+        /// in the middle, then taken again, must all still be seen.</summary>
+        [TestMethod]
+        public void Subscriptions_freed_and_taken_again_in_any_order_are_all_matched()
+        {
+            var broker = new ScriptedBroker();
+            ScriptedClient c = broker.Connect("c");
+            c.Send(Packets.Subscribe(1, "a", 0, "b", 0, "c", 0, "d", 0));
+            c.Next();
+            c.Send(Packets.Unsubscribe(2, "d", "c"));
+            c.Next();
+            c.Send(Packets.Unsubscribe(3, "a"));
+            c.Next();
+            c.Send(Packets.Subscribe(4, "e", 0, "f", 0));
+            c.Next();
+            Assert.AreEqual(3, broker.Engine.SubscriptionCount);
+            ScriptedClient p = broker.Connect("p");
+            foreach (string topic in new[] { "a", "b", "c", "d", "e", "f" })
+            {
+                p.Send(Packets.Publish(topic, topic));
+            }
+            Assert.AreEqual("b", c.Next().Topic);
+            Assert.AreEqual("e", c.Next().Topic);
+            Assert.AreEqual("f", c.Next().Topic);
+            c.ExpectNothing();
+        }
+
         [TestMethod]
         public void Wildcards_match_per_level_and_hash_matches_the_parent_MQTT_4_7_1_2_MQTT_4_7_1_3()
         {

@@ -4,8 +4,8 @@ namespace Nano.Mqtt.Broker
 {
     /// <summary>
     /// Every session's topic filters in fixed arrays: one row per subscription holding the owning session,
-    /// the granted QoS and the filter bytes. Matching scans all rows and folds several matching filters of
-    /// one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
+    /// the granted QoS and the filter bytes. Matching scans the rows up to the highest one in use and folds
+    /// several matching filters of one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
     /// </summary>
     internal sealed class SubscriptionTable
     {
@@ -20,6 +20,9 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _matched;
         private readonly int[] _resultQos;
         private int _count;
+
+        /// <summary>One past the highest row in use: the scans stop here instead of at the capacity.</summary>
+        private int _rows;
 
         public SubscriptionTable(int capacity, int maxPerSession, int maxFilterLength, int sessions)
         {
@@ -72,6 +75,10 @@ namespace Nano.Mqtt.Broker
                     System.Array.Copy(filter, offset, _filters, i * _maxFilterLength, length);
                     _perSession[session]++;
                     _count++;
+                    if (i >= _rows)
+                    {
+                        _rows = i + 1;
+                    }
                     return i;
                 }
             }
@@ -93,7 +100,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Removes every subscription of a session.</summary>
         public void RemoveSession(int session)
         {
-            for (int i = 0; i < _session.Length && _perSession[session] > 0; i++)
+            for (int i = 0; i < _rows && _perSession[session] > 0; i++)
             {
                 if (_session[i] == session)
                 {
@@ -109,7 +116,7 @@ namespace Nano.Mqtt.Broker
         public int Match(byte[] topic, int offset, int length)
         {
             int found = 0;
-            for (int i = 0; i < _session.Length; i++)
+            for (int i = 0; i < _rows; i++)
             {
                 int s = _session[i];
                 if (s < 0 || !TopicMatcher.Matches(_filters, i * _maxFilterLength, _filterLength[i], topic, offset, length))
@@ -142,7 +149,7 @@ namespace Nano.Mqtt.Broker
 
         private int Find(int session, byte[] filter, int offset, int length)
         {
-            for (int i = 0; i < _session.Length; i++)
+            for (int i = 0; i < _rows; i++)
             {
                 if (_session[i] != session || _filterLength[i] != length)
                 {
@@ -167,6 +174,10 @@ namespace Nano.Mqtt.Broker
             _perSession[_session[i]]--;
             _session[i] = -1;
             _count--;
+            while (_rows > 0 && _session[_rows - 1] < 0)
+            {
+                _rows--;
+            }
         }
     }
 }
