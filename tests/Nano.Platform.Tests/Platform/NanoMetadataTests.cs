@@ -60,7 +60,7 @@ namespace Nano.Tests.Platform
 
         sealed class Offender<T>
         {
-            public T Value;
+            public T Value = default;
             public int[,] Grid = new int[2, 2];
             public static U Pick<U>(U u) => u;
             public static unsafe int Deref(int* p) => *p;
