@@ -87,74 +87,16 @@ namespace Nano.Broker.Tests.RealPeer
             return one[0];
         }
 
-        public static byte[] Connect(string clientId, int level, bool clean = true, string willTopic = null, string willMessage = null, int willQos = 0, bool willRetain = false, int keepAlive = 60)
-        {
-            var body = new List<byte>();
-            String(body, level == 3 ? "MQIsdp" : "MQTT");
-            body.Add((byte)level);
-            int flags = clean ? 0x02 : 0;
-            if (willTopic != null)
-            {
-                flags |= 0x04 | (willQos << 3) | (willRetain ? 0x20 : 0);
-            }
-            body.Add((byte)flags);
-            body.Add((byte)(keepAlive >> 8));
-            body.Add((byte)keepAlive);
-            String(body, clientId);
-            if (willTopic != null)
-            {
-                String(body, willTopic);
-                String(body, willMessage);
-            }
-            return Packet(0x10, body);
-        }
+        /// <summary>CONNECT as a raw client sends it (keep-alive 60 unless told); built by <see cref="Packets"/>.</summary>
+        public static byte[] Connect(string clientId, int level, bool clean = true, string willTopic = null, string willMessage = null, int willQos = 0, bool willRetain = false, int keepAlive = 60) =>
+            Packets.Connect(clientId, clean, keepAlive, willTopic, willMessage == null ? null : Encoding.UTF8.GetBytes(willMessage), willQos, willRetain, level: level);
 
-        public static byte[] Subscribe(int packetId, string filter, int qos)
-        {
-            var body = new List<byte> { (byte)(packetId >> 8), (byte)packetId };
-            String(body, filter);
-            body.Add((byte)qos);
-            return Packet(0x82, body);
-        }
+        public static byte[] Subscribe(int packetId, string filter, int qos) => Packets.Subscribe(packetId, filter, qos);
 
-        public static byte[] Publish(string topic, byte[] payload, int qos = 0, int packetId = 0)
-        {
-            var body = new List<byte>();
-            String(body, topic);
-            if (qos > 0)
-            {
-                body.Add((byte)(packetId >> 8));
-                body.Add((byte)packetId);
-            }
-            body.AddRange(payload);
-            return Packet(0x30 | (qos << 1), body);
-        }
+        public static byte[] Publish(string topic, byte[] payload, int qos = 0, int packetId = 0) => Packets.Publish(topic, payload, qos, packetId);
 
-        public static byte[] PubAck(int packetId) => new byte[] { 0x40, 0x02, (byte)(packetId >> 8), (byte)packetId };
+        public static byte[] PubAck(int packetId) => Packets.PubAck(packetId);
 
         public static byte[] Disconnect() => new byte[] { 0xE0, 0x00 };
-
-        private static void String(List<byte> body, string s)
-        {
-            byte[] bytes = Encoding.UTF8.GetBytes(s);
-            body.Add((byte)(bytes.Length >> 8));
-            body.Add((byte)bytes.Length);
-            body.AddRange(bytes);
-        }
-
-        private static byte[] Packet(int firstByte, List<byte> body)
-        {
-            var packet = new List<byte> { (byte)firstByte };
-            int length = body.Count;
-            do
-            {
-                int digit = length & 0x7F;
-                length >>= 7;
-                packet.Add((byte)(length > 0 ? digit | 0x80 : digit));
-            }
-            while (length > 0);
-            packet.AddRange(body);
-            return packet.ToArray();
-        }
     }
 }
