@@ -103,7 +103,8 @@ namespace Nano.Mqtt.Broker
                 _retained.Delete(topic, topicOffset, topicLength); // [MQTT-3.3.1-10], not stored [MQTT-3.3.1-11]
             }
             bool store = retain && payloadLength > 0;
-            if (!store && _subscriptions.Match(topic, topicOffset, topicLength) == 0)
+            int found = _subscriptions.Match(topic, topicOffset, topicLength);
+            if (!store && found == 0)
             {
                 return true;
             }
@@ -113,13 +114,22 @@ namespace Nano.Mqtt.Broker
                 Statistics.DroppedPoolFull++;
                 return false;
             }
-            RouteMessage(m, retain, system);
+            RouteMatched(m, retain, system, found);
             _pool.Release(m);
             return true;
         }
 
         /// <summary>Routes a message already in the pool; the caller keeps its reference.</summary>
         private void RouteMessage(int m, bool retain, bool system)
+        {
+            RouteMatched(m, retain, system, _subscriptions.Match(_pool.Arena, _pool.TopicOffset(m), _pool.TopicLength(m)));
+        }
+
+        /// <summary>
+        /// Stores and delivers a pooled message to the <paramref name="found"/> sessions of the last
+        /// <see cref="SubscriptionTable.Match"/> on its topic; the caller keeps its reference.
+        /// </summary>
+        private void RouteMatched(int m, bool retain, bool system, int found)
         {
             byte[] arena = _pool.Arena;
             int topicOffset = _pool.TopicOffset(m);
@@ -136,7 +146,6 @@ namespace Nano.Mqtt.Broker
                 }
             }
             int qos = _pool.Qos(m);
-            int found = _subscriptions.Match(arena, topicOffset, topicLength);
             for (int k = 0; k < found; k++)
             {
                 int s = _subscriptions.MatchedSession(k);
