@@ -21,6 +21,13 @@ namespace Nano.Mqtt.Broker
             {
                 PublishSys(SysTopics.HeapFree, HeapFree);
             }
+            PublishSys(SysTopics.AuthenticationFailures, st.AuthenticationFailures);
+            PublishSys(SysTopics.WillsDenied, st.WillsDenied);
+            PublishSys(SysTopics.PublishesDenied, st.PublishesDenied);
+            PublishSys(SysTopics.PublishesRejected, st.PublishesRejected);
+            PublishSys(SysTopics.PublishesThrottled, st.PublishesThrottled);
+            PublishSys(SysTopics.SubscriptionsDenied, st.SubscriptionsDenied);
+            PublishSys(SysTopics.DeliveriesDenied, st.DeliveriesDenied);
         }
 
         private void PublishSys(int topic, long value)

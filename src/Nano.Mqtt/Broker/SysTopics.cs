@@ -2,7 +2,17 @@ namespace Nano.Mqtt.Broker
 {
     /// <summary>
     /// The <c>$SYS/broker/...</c> topic names (as bytes, built once), the clock of the last report and a
-    /// digit buffer that formats counters without allocating.
+    /// digit buffer that formats counters without allocating. Mosquitto has no security counters; these
+    /// publish the <see cref="BrokerStatistics"/> fields of the same meaning:
+    /// <list type="bullet">
+    /// <item><c>$SYS/broker/security/authentication/failures</c>: <see cref="BrokerStatistics.AuthenticationFailures"/></item>
+    /// <item><c>$SYS/broker/security/wills/denied</c>: <see cref="BrokerStatistics.WillsDenied"/></item>
+    /// <item><c>$SYS/broker/security/publishes/denied</c>: <see cref="BrokerStatistics.PublishesDenied"/></item>
+    /// <item><c>$SYS/broker/security/publishes/rejected</c>: <see cref="BrokerStatistics.PublishesRejected"/></item>
+    /// <item><c>$SYS/broker/security/publishes/throttled</c>: <see cref="BrokerStatistics.PublishesThrottled"/></item>
+    /// <item><c>$SYS/broker/security/subscriptions/denied</c>: <see cref="BrokerStatistics.SubscriptionsDenied"/></item>
+    /// <item><c>$SYS/broker/security/deliveries/denied</c>: <see cref="BrokerStatistics.DeliveriesDenied"/></item>
+    /// </list>
     /// </summary>
     internal sealed class SysTopics
     {
@@ -18,6 +28,13 @@ namespace Nano.Mqtt.Broker
         public const int RetainedCount = 9;
         public const int SubscriptionsCount = 10;
         public const int HeapFree = 11;
+        public const int AuthenticationFailures = 12;
+        public const int WillsDenied = 13;
+        public const int PublishesDenied = 14;
+        public const int PublishesRejected = 15;
+        public const int PublishesThrottled = 16;
+        public const int SubscriptionsDenied = 17;
+        public const int DeliveriesDenied = 18;
 
         private const int MaxDigits = 20;
 
@@ -35,6 +52,13 @@ namespace Nano.Mqtt.Broker
             "$SYS/broker/retained messages/count",
             "$SYS/broker/subscriptions/count",
             "$SYS/broker/heap/free",
+            "$SYS/broker/security/authentication/failures",
+            "$SYS/broker/security/wills/denied",
+            "$SYS/broker/security/publishes/denied",
+            "$SYS/broker/security/publishes/rejected",
+            "$SYS/broker/security/publishes/throttled",
+            "$SYS/broker/security/subscriptions/denied",
+            "$SYS/broker/security/deliveries/denied",
         };
 
         private readonly byte[][] _topics;
