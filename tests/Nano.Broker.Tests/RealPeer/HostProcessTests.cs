@@ -11,23 +11,26 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Nano.Broker.Tests.RealPeer
 {
-    /// <summary>The real <c>Nano.Host</c> process: start, exchange a message, stop with SIGINT.</summary>
+    /// <summary>The real <c>Nano.Host</c> process: start, exchange a message, stop with SIGINT (Ctrl+C) or SIGTERM.</summary>
     [TestClass]
     public sealed class HostProcessTests
     {
         private const int Sigint = 2;
+        private const int Sigterm = 15;
 
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
         private static extern int Kill(int pid, int signal);
 
         [TestMethod]
-        public async Task Host_process_serves_MQTTnet_and_exits_0_on_SIGINT()
+        [DataRow(Sigint)]
+        [DataRow(Sigterm)]
+        public async Task Host_process_serves_MQTTnet_and_exits_0_on_a_stop_signal(int signal)
         {
             if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
             {
-                Assert.Inconclusive("SIGINT is sent through libc kill()");
+                Assert.Inconclusive("signals are sent through libc kill()");
             }
-            if (SigintIgnored())
+            if (signal == Sigint && SigintIgnored())
             {
                 Assert.Inconclusive("this test process was started with SIGINT ignored, and a child inherits that");
             }
@@ -55,7 +58,7 @@ namespace Nano.Broker.Tests.RealPeer
                 await peer.PublishAsync("p/t", "through the process", MqttQualityOfServiceLevel.AtLeastOnce);
                 Assert.AreEqual(new PeerMessage("p/t", "through the process", 1, false, false), await peer.NextAsync());
 
-                Assert.AreEqual(0, Kill(host.Id, Sigint));
+                Assert.AreEqual(0, Kill(host.Id, signal));
                 await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
                 Assert.AreEqual(0, host.ExitCode, await host.StandardError.ReadToEndAsync());
                 string rest = await host.StandardOutput.ReadToEndAsync();
