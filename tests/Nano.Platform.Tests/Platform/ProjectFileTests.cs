@@ -156,7 +156,8 @@ namespace Nano.Tests.Platform
         static List<string> SdkCompileItems(string csproj)
         {
             var dir = Path.GetDirectoryName(csproj);
-            var tfm = File.ReadAllText(csproj).Contains("Nano.Device.props") || File.ReadAllText(csproj).Contains("netnano1.0") ? "netnano1.0" : "net10.0";
+            string project = File.ReadAllText(csproj);
+            var tfm = project.Contains("Nano.Device.props") || project.Contains("netnano1.0") ? "netnano1.0" : "net10.0";
             var psi = new ProcessStartInfo("dotnet", new[] { "msbuild", csproj, "-getItem:Compile", "-p:TargetFramework=" + tfm, "-nologo" })
             {
                 RedirectStandardOutput = true,
