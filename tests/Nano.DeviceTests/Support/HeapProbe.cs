@@ -1,5 +1,5 @@
 #if NANOFRAMEWORK_1_0
-using System.Runtime.CompilerServices;
+using Nano.DeviceRuntime;
 #endif
 
 namespace Nano.DeviceTests.Support
@@ -7,8 +7,10 @@ namespace Nano.DeviceTests.Support
     /// <summary>
     /// Reads the allocation state of the runtime the tests run on. On the nanoCLR interpreter the
     /// figures come from the managed heap itself (bytes in use, garbage included, and the number of
-    /// garbage collections), so two readings are comparable only while no collection ran between
-    /// them. On .NET the allocated-bytes counter of the current thread is used.
+    /// garbage collections), read through the internal calls of the Nano interpreter host
+    /// (tests/Nano.DeviceRuntime, which device firmware does not have), so two readings are
+    /// comparable only while no collection ran between them. On .NET the allocated-bytes counter of
+    /// the current thread is used.
     /// </summary>
     public static class HeapProbe
     {
@@ -16,7 +18,7 @@ namespace Nano.DeviceTests.Support
         public static long AllocatedBytes()
         {
 #if NANOFRAMEWORK_1_0
-            return (long)HeapInUseBytes();
+            return InterpreterHost.HeapBytesInUse();
 #else
             return System.GC.GetAllocatedBytesForCurrentThread();
 #endif
@@ -26,18 +28,10 @@ namespace Nano.DeviceTests.Support
         public static int CollectionCount()
         {
 #if NANOFRAMEWORK_1_0
-            return (int)GarbageCollections();
+            return (int)InterpreterHost.GarbageCollections();
 #else
             return 0;
 #endif
         }
-
-#if NANOFRAMEWORK_1_0
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern uint HeapInUseBytes();
-
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern uint GarbageCollections();
-#endif
     }
 }
