@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds everything that builds here (each device library for net10.0 and for the nano target,
-# the PC host, the benchmarks) and runs every test project of Nano.Tests.slnf.
-# Ends with one line "N passed, N failed"; exits non-zero on any failure or build error.
+# the PC host, the benchmarks) and runs every test project of Nano.Tests.slnf, then the device
+# suite (tests/Nano.DeviceTests) on the 32-bit nanoFramework interpreter when its toolchain has
+# been built (tools/nanoclr), or says why it was skipped.
+# Ends with one line "N passed, N failed" (", N skipped" when tests were skipped or inconclusive);
+# exits non-zero on any failure or build error.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
@@ -18,6 +21,7 @@ fi
 
 passed=0
 failed=0
+skipped=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*' "$trx")
@@ -26,13 +30,50 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   t=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")
   a=$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  i=$(sed -n 's/.* inconclusive="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  skipped=$((skipped + ${i:-0} + ${n:-0}))
 done
+echo "MSTest: $passed passed, $failed failed, $skipped skipped or inconclusive"
 
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "build or test host error (dotnet test exit code $rc)"
   failed=1
 fi
-echo "$passed passed, $failed failed"
+
+# The device suite on the interpreter: 32-bit (ESP32 object sizes) with a 90 KiB managed heap,
+# what an ESP32 without PSRAM leaves to managed code (README: "Device tests on the nanoFramework
+# interpreter").
+device_heap=92160
+if ! status=$(bash tools/nanoclr/toolchain-status.sh); then
+  echo "device suite skipped: $status"
+elif [ "$rc" -ne 0 ]; then
+  echo "device suite skipped: the build failed"
+else
+  device_log="$results/device.log"
+  bash tools/nanoclr/device-tests.sh --arch x86 --heap "$device_heap" 2>&1 | tee "$device_log"
+  device_rc=${PIPESTATUS[0]}
+  summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$device_log" | tail -1)
+  if [ -n "$summary" ]; then
+    read -r dp _ df _ ds _ <<<"${summary//,/}"
+  else
+    dp=0 df=0 ds=0
+  fi
+  if [ "$device_rc" -ne 0 ] && [ "$df" -eq 0 ]; then
+    echo "device suite error (exit code $device_rc)"
+    df=1
+  fi
+  echo "device suite (nanoclr x86, heap $device_heap B): $dp passed, $df failed, $ds skipped"
+  passed=$((passed + dp))
+  failed=$((failed + df))
+  skipped=$((skipped + ds))
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

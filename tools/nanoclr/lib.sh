@@ -32,3 +32,23 @@ run_nanoclr() { # cache arch args...
   fi
   "$exe" "$@"
 }
+
+# The managed heap of device runs: 90 KiB, an ESP32 without PSRAM.
+DEVICE_HEAP_DEFAULT=92160
+
+# mscorlib 1.17.11 (its .dll for the MetadataProcessor, its .pe for the interpreter).
+mscorlib_dir() {
+  local d="${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframework.corelibrary/1.17.11/lib"
+  [ -f "$d/mscorlib.pe" ] || die "mscorlib 1.17.11 is missing from $d: restore the solution (dotnet restore Nano.Tests.slnf)"
+  echo "$d"
+}
+
+# dll or exe -> OUTDIR/name.pe with the cached MetadataProcessor, unless the .pe is newer.
+to_pe() { # assembly outdir
+  local name out
+  name=$(basename "$1"); out="$2/${name%.*}.pe"
+  [ "$out" -nt "$1" ] && return 0
+  dotnet "$(toolchain_cache)/mdp/nanoFramework.Tools.MetaDataProcessor.dll" \
+    -loadHints mscorlib "$(mscorlib_dir)/mscorlib.dll" -parse "$1" -compile "$out" false >"$out.log" 2>&1 &&
+    [ -f "$out" ] || { cat "$out.log" >&2; return 1; }
+}
