@@ -43,12 +43,17 @@ mscorlib_dir() {
   echo "$d"
 }
 
-# dll or exe -> OUTDIR/name.pe with the cached MetadataProcessor, unless the .pe is newer.
+# dll or exe -> OUTDIR/name.pe with the cached MetadataProcessor, unless the .pe is newer. The
+# assemblies beside it are given as load hints, so references into them resolve.
 to_pe() { # assembly outdir
-  local name out
+  local name out hints=() dep
   name=$(basename "$1"); out="$2/${name%.*}.pe"
   [ "$out" -nt "$1" ] && return 0
+  hints=(-loadHints mscorlib "$(mscorlib_dir)/mscorlib.dll")
+  for dep in "$(dirname "$1")"/*.dll; do
+    [ "$dep" = "$1" ] || [ ! -f "$dep" ] || hints+=(-loadHints "$(basename "${dep%.dll}")" "$dep")
+  done
   dotnet "$(toolchain_cache)/mdp/nanoFramework.Tools.MetaDataProcessor.dll" \
-    -loadHints mscorlib "$(mscorlib_dir)/mscorlib.dll" -parse "$1" -compile "$out" false >"$out.log" 2>&1 &&
+    "${hints[@]}" -parse "$1" -compile "$out" false >"$out.log" 2>&1 &&
     [ -f "$out" ] || { cat "$out.log" >&2; return 1; }
 }
