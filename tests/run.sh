@@ -14,6 +14,7 @@ trap 'rm -rf "$results"' EXIT
 # benchmark projects must be built too, so they cannot rot.
 dotnet build Nano.Tests.slnf -c Release "$@"
 rc=$?
+build_rc=$rc
 if [ "$rc" -eq 0 ]; then
   dotnet test Nano.Tests.slnf -c Release --no-build --logger trx --results-directory "$results" "$@"
   rc=$?
@@ -49,7 +50,7 @@ fi
 device_heap=92160
 if ! status=$(bash tools/nanoclr/toolchain-status.sh); then
   echo "device suite skipped: $status"
-elif [ "$rc" -ne 0 ]; then
+elif [ "$build_rc" -ne 0 ]; then
   echo "device suite skipped: the build failed"
 else
   device_log="$results/device.log"

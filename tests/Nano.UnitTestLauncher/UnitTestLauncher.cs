@@ -11,7 +11,7 @@ namespace nanoFramework.TestFramework
     /// [DataRow] methods once per row, its [Cleanup] methods; all invoked with a null target.
     /// Prints "Test passed,Type.Method,ticks", "Test failed,Type.Method,message" or
     /// "Test skipped,Type.Method,message" per test and ends with "N passed, N failed, N skipped".
-    /// The exit code is 0 only when tests ran and none failed.
+    /// The exit code is 0 only when tests ran and none failed (and the run got to its end).
     /// </summary>
     public static class UnitTestLauncher
     {
@@ -21,6 +21,8 @@ namespace nanoFramework.TestFramework
 
         public static void Main()
         {
+            // Until the summary is printed: a launcher that dies on the way must not look like a pass.
+            InterpreterHost.SetExitCode(1);
             string only = InterpreterHost.Argument();
             int classes = 0;
             Type[] types = Assembly.Load("NFUnitTest").GetTypes();
