@@ -83,8 +83,12 @@ build() { # project
   local log
   log=$(dotnet build "$1" -c Release -nologo -v q 2>&1) || { echo "$log" | grep -E 'error|rror\(s\)' | sort -u >&2; die "build of $1 failed"; }
 }
+# Runs against several worktrees at once share this checkout's framework projects: one build at a time.
+exec 9>"$cache/build.lock"
+flock 9
 build "$work/NFUnitTest.csproj"
 build "$tc_root/tests/Nano.UnitTestLauncher/Nano.UnitTestLauncher.csproj"
+flock -u 9
 
 pe="$work/pe"
 mkdir -p "$pe"
