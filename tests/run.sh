@@ -31,11 +31,11 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   t=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")
   a=$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  i=$(sed -n 's/.* inconclusive="\([0-9]*\)".*/\1/p' <<<"$counters")
-  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
-  skipped=$((skipped + ${i:-0} + ${n:-0}))
+  # Skipped and inconclusive tests are counted by no other counter (their results say NotExecuted).
+  skipped=$((skipped + ${total:-0} - ${p:-0} - ${f:-0} - ${e:-0} - ${t:-0} - ${a:-0}))
 done
 echo "MSTest: $passed passed, $failed failed, $skipped skipped or inconclusive"
 
@@ -56,7 +56,8 @@ else
   device_log="$results/device.log"
   bash tools/nanoclr/device-tests.sh --arch x86 --heap "$device_heap" 2>&1 | tee "$device_log"
   device_rc=${PIPESTATUS[0]}
-  summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$device_log" | tail -1)
+  # (nanoFramework's Console.WriteLine ends lines with CR LF)
+  summary=$(tr -d '\r' <"$device_log" | grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' | tail -1)
   if [ -n "$summary" ]; then
     read -r dp _ df _ ds _ <<<"${summary//,/}"
   else
