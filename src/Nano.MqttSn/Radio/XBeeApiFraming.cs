@@ -2,7 +2,7 @@ namespace Nano.MqttSn.Radio
 {
     /// <summary>
     /// Digi XBee API frames, shared by the host side (<see cref="XBeeFraming"/>) and the emulated
-    /// module side (<see cref="XBeeModuleFraming"/>): 0x7E · length of the frame data (2 octets
+    /// module side (Nano.Radio.Simulation.XBeeModuleFraming): 0x7E · length of the frame data (2 octets
     /// big-endian) · frame data · checksum (0xFF minus the low octet of the sum of the frame data),
     /// escaped after the delimiter in API mode 2.
     /// </summary>

@@ -1,4 +1,6 @@
-namespace Nano.MqttSn.Radio
+using Nano.MqttSn.Radio;
+
+namespace Nano.Radio.Simulation
 {
     /// <summary>
     /// Radio modules and the air between them, in memory, for running gateways and sensor nodes without
