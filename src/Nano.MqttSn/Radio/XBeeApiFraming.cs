@@ -84,22 +84,11 @@ namespace Nano.MqttSn.Radio
         {
             if (escape && NeedsEscape(value))
             {
-                if (destination != null)
-                {
-                    destination[position] = EscapeOctet;
-                    destination[position + 1] = (byte)(value ^ 0x20);
-                }
-
-                position += 2;
-                return;
+                PutOctet(destination, position++, EscapeOctet);
+                value ^= 0x20;
             }
 
-            if (destination != null)
-            {
-                destination[position] = value;
-            }
-
-            position++;
+            PutOctet(destination, position++, value);
         }
     }
 }
