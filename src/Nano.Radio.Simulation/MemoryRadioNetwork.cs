@@ -1,3 +1,4 @@
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Radio;
 
 namespace Nano.Radio.Simulation
@@ -237,15 +238,7 @@ namespace Nano.Radio.Simulation
                 return module == 0;
             }
 
-            for (int i = 0; i < 8; i++)
-            {
-                if (address[i] != buffer[destination + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return Bytes.Equal(address, 0, 8, buffer, destination, 8);
         }
 
         private bool Lost()

@@ -135,7 +135,7 @@ namespace Nano.MqttSn.Gateway
             for (int i = 0; i < _options.PredefinedTopicCount; i++)
             {
                 byte[] p = _options.PredefinedName(i);
-                if (p.Length == length && SnBytes.Equal(p, 0, name, offset, length))
+                if (Bytes.Equal(p, 0, p.Length, name, offset, length))
                 {
                     return i;
                 }
