@@ -33,7 +33,7 @@ namespace Nano.MqttSn.Client
         private readonly SnKeepAlive _keepAlive;
         private readonly SnGatewaySearch _search;
         private readonly SnTopicTable _topics;
-        private readonly SnInboundQos2 _inboundQos2;
+        private readonly SnInbound _inbound;
         private SnClientState _state;
         private int _gatewayId = -1;
         private int _nextMsgId;
@@ -78,7 +78,7 @@ namespace Nano.MqttSn.Client
             _keepAlive = new SnKeepAlive(options.KeepAliveSeconds * 1000, options.RetryIntervalMs, options.MaxRetries);
             _search = new SnGatewaySearch(options.SearchGwMaxDelayMs, options.SearchGwRetryMs, options.SearchGwMaxRetryMs, options.RandomSeed);
             _topics = new SnTopicTable(options.MaxTopics, options.MaxTopicNameLength);
-            _inboundQos2 = new SnInboundQos2(options.MaxInboundQos2);
+            _inbound = new SnInbound(listener, _topics, _out, options.MaxInboundQos2);
         }
 
         /// <summary>Current state.</summary>
@@ -100,7 +100,7 @@ namespace Nano.MqttSn.Client
         public int MalformedDatagrams { get; private set; }
 
         /// <summary>Inbound QoS 2 PUBLISH ignored because the id memory was full (the gateway re-sends).</summary>
-        public int RefusedQos2 { get; private set; }
+        public int RefusedQos2 => _inbound.RefusedQos2;
 
         /// <summary>Datagrams waiting in the transmit queue.</summary>
         public int PendingDatagrams => _out.Count;
@@ -126,7 +126,7 @@ namespace Nano.MqttSn.Client
 
             if (_cleanSession)
             {
-                _inboundQos2.Clear();
+                _inbound.ClearSession();
             }
 
             ConnectMessage m = _out.Messages.Connect;
@@ -420,7 +420,11 @@ namespace Nano.MqttSn.Client
                     OnConnAck(_in.ReturnCode.ReturnCode, nowMs);
                     return;
                 case SnMessageType.Register:
-                    OnRegister(_in.Register, nowMs);
+                    if (ReceivesPublishes)
+                    {
+                        _inbound.OnRegister(_in.Register, nowMs);
+                    }
+
                     return;
                 case SnMessageType.RegAck:
                     OnRegAck(_in.TopicAck);
@@ -429,7 +433,11 @@ namespace Nano.MqttSn.Client
                     OnPubAck(_in.TopicAck);
                     return;
                 case SnMessageType.Publish:
-                    OnPublish(_in.Publish, nowMs);
+                    if (ReceivesPublishes)
+                    {
+                        _inbound.OnPublish(_in.Publish, nowMs);
+                    }
+
                     return;
                 case SnMessageType.PubRec:
                     OnPubRec(_in.MsgId.MsgId, nowMs);
@@ -438,7 +446,11 @@ namespace Nano.MqttSn.Client
                     OnPubComp(_in.MsgId.MsgId);
                     return;
                 case SnMessageType.PubRel:
-                    OnPubRel(_in.MsgId.MsgId, nowMs);
+                    if (ReceivesPublishes)
+                    {
+                        _inbound.OnPubRel(_in.MsgId.MsgId, nowMs);
+                    }
+
                     return;
                 case SnMessageType.UnsubAck:
                     OnUnsubAck(_in.MsgId.MsgId);
@@ -539,26 +551,6 @@ namespace Nano.MqttSn.Client
             _listener.OnDisconnected(SnDisconnectReason.Rejected, returnCode);
         }
 
-        private void OnRegister(RegisterMessage m, long nowMs)
-        {
-            if (!ReceivesPublishes)
-            {
-                return;
-            }
-
-            byte returnCode = SnReturnCode.Accepted;
-            if (m.TopicId == 0)
-            {
-                returnCode = SnReturnCode.InvalidTopicId;
-            }
-            else if (!_topics.Set(m.TopicId, m.TopicName, m.TopicNameOffset, m.TopicNameLength))
-            {
-                returnCode = SnReturnCode.Congestion;
-            }
-
-            _out.SendTopicAck(SnMessageType.RegAck, m.TopicId, m.MsgId, returnCode, nowMs);
-        }
-
         private void OnRegAck(TopicAckMessage m)
         {
             if (!IsAnswer(SnRequestKind.Register, m.MsgId))
@@ -599,49 +591,6 @@ namespace Nano.MqttSn.Client
             _listener.OnPublishCompleted(m.MsgId, m.ReturnCode);
         }
 
-        private void OnPublish(PublishMessage m, long nowMs)
-        {
-            if (!ReceivesPublishes || m.Qos == SnQos.MinusOne)
-            {
-                return;
-            }
-
-            if (m.TopicIdType == SnTopicIdType.Normal && !_topics.Contains(m.TopicId))
-            {
-                // §6.10: unknown id
-                _out.SendTopicAck(SnMessageType.PubAck, m.TopicId, m.MsgId, SnReturnCode.InvalidTopicId, nowMs);
-                return;
-            }
-
-            if (m.Qos == SnQos.ExactlyOnce)
-            {
-                if (!_inboundQos2.Contains(m.MsgId))
-                {
-                    if (!_inboundQos2.Add(m.MsgId))
-                    {
-                        RefusedQos2++;
-                        return;
-                    }
-
-                    Deliver(m);
-                }
-
-                _out.SendMsgId(SnMessageType.PubRec, m.MsgId, nowMs);
-                return;
-            }
-
-            Deliver(m);
-            if (m.Qos == SnQos.AtLeastOnce)
-            {
-                _out.SendTopicAck(SnMessageType.PubAck, m.TopicId, m.MsgId, SnReturnCode.Accepted, nowMs);
-            }
-        }
-
-        private void Deliver(PublishMessage m)
-        {
-            _listener.OnMessage(m.TopicIdType, m.TopicId, m.Qos, m.Retain, m.Data, m.DataOffset, m.DataLength);
-        }
-
         private void OnPubRec(int msgId, long nowMs)
         {
             if ((_request.Kind == SnRequestKind.Publish || _request.Kind == SnRequestKind.PubRel) && msgId == _request.MsgId)
@@ -659,15 +608,6 @@ namespace Nano.MqttSn.Client
             {
                 _request.End();
                 _listener.OnPublishCompleted(msgId, SnReturnCode.Accepted);
-            }
-        }
-
-        private void OnPubRel(int msgId, long nowMs)
-        {
-            if (ReceivesPublishes)
-            {
-                _inboundQos2.Remove(msgId);
-                _out.SendMsgId(SnMessageType.PubComp, msgId, nowMs);
             }
         }
 
