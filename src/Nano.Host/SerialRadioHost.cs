@@ -2,6 +2,7 @@ using System;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
 using Nano.Net;
+using Nano.Radio.Simulation;
 using Nano.Serial;
 
 namespace Nano.Host

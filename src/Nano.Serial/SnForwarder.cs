@@ -1,3 +1,4 @@
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Codec;
 
 namespace Nano.Serial
@@ -18,21 +19,6 @@ namespace Nano.Serial
 
         /// <summary>Whether the envelope's wireless node id equals <paramref name="nodeId"/>.</summary>
         public static bool SameNodeId(EncapsulatedMessage envelope, byte[] nodeId)
-        {
-            if (envelope.NodeIdLength != nodeId.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < nodeId.Length; i++)
-            {
-                if (envelope.NodeId[envelope.NodeIdOffset + i] != nodeId[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+            => Bytes.Equal(envelope.NodeId, envelope.NodeIdOffset, envelope.NodeIdLength, nodeId, 0, nodeId.Length);
     }
 }

@@ -11,21 +11,10 @@ namespace Nano.MqttSn.Client
     /// UNSUBSCRIBE, CONNECT, DISCONNECT, wake PINGREQ) is outstanding at a time; it is re-sent every
     /// T_RETRY up to N_RETRY times, then the gateway is considered lost (§6.13).
     /// </summary>
-    public sealed partial class SnClient
+    public sealed class SnClient
     {
         /// <summary>Return code reported when a request got no answer after N_RETRY re-sends.</summary>
         public const int NoResponse = -1;
-
-        private const int RequestNone = 0;
-        private const int RequestConnect = 1;
-        private const int RequestRegister = 2;
-        private const int RequestPublish = 3;
-        private const int RequestPubRel = 4;
-        private const int RequestSubscribe = 5;
-        private const int RequestUnsubscribe = 6;
-        private const int RequestDisconnect = 7;
-        private const int RequestSleep = 8;
-        private const int RequestWake = 9;
 
         private readonly ISnClientListener _listener;
         private readonly byte[] _clientId;
@@ -34,38 +23,20 @@ namespace Nano.MqttSn.Client
         private readonly int _willQos;
         private readonly bool _willRetain;
         private readonly bool _cleanSession;
-        private readonly int _keepAliveMs;
         private readonly int _keepAliveSeconds;
         private readonly int _retryMs;
-        private readonly int _maxRetries;
-        private readonly int _searchMaxDelayMs;
-        private readonly int _searchRetryMs;
-        private readonly int _searchMaxRetryMs;
         private readonly byte _searchRadius;
         private readonly int _maxPacket;
-        private readonly SnDatagramQueue _tx;
+        private readonly SnMessageSet _in = new SnMessageSet();
+        private readonly SnClientOutput _out;
+        private readonly SnRequest _request;
+        private readonly SnKeepAlive _keepAlive;
+        private readonly SnGatewaySearch _search;
         private readonly SnTopicTable _topics;
-        private readonly int[] _inboundQos2;
-        private int _inboundQos2Count;
-
-        private readonly byte[] _request;
-        private int _requestLength;
-        private int _requestKind;
-        private int _requestMsgId;
-        private long _requestDeadline;
-        private int _requestRetries;
-
+        private readonly SnInbound _inbound;
         private SnClientState _state;
         private int _gatewayId = -1;
-        private long _lastSendMs;
-        private bool _pingOutstanding;
-        private long _pingDeadline;
-        private int _pingRetries;
-        private bool _searching;
-        private long _searchAt;
-        private int _searchInterval;
         private int _nextMsgId;
-        private uint _random;
 
         /// <summary>Allocates every buffer from <paramref name="options"/>; throws ArgumentException for an invalid configuration.</summary>
         public SnClient(SnClientOptions options, ISnClientListener listener)
@@ -94,12 +65,7 @@ namespace Nano.MqttSn.Client
             _willRetain = options.WillRetain;
             _cleanSession = options.CleanSession;
             _keepAliveSeconds = options.KeepAliveSeconds;
-            _keepAliveMs = options.KeepAliveSeconds * 1000;
             _retryMs = options.RetryIntervalMs;
-            _maxRetries = options.MaxRetries;
-            _searchMaxDelayMs = options.SearchGwMaxDelayMs;
-            _searchRetryMs = options.SearchGwRetryMs;
-            _searchMaxRetryMs = options.SearchGwMaxRetryMs;
             _searchRadius = options.SearchGwRadius;
             _maxPacket = options.MaxPacketSize;
             if (_maxPacket < 32 || options.TransmitQueueLength < 1 || options.MaxTopics < 1 || options.MaxInboundQos2 < 1)
@@ -107,11 +73,12 @@ namespace Nano.MqttSn.Client
                 throw new System.ArgumentException("capacities");
             }
 
-            _tx = new SnDatagramQueue(options.TransmitQueueLength, _maxPacket);
+            _out = new SnClientOutput(options.TransmitQueueLength, _maxPacket);
+            _request = new SnRequest(_maxPacket, options.RetryIntervalMs, options.MaxRetries);
+            _keepAlive = new SnKeepAlive(options.KeepAliveSeconds * 1000, options.RetryIntervalMs, options.MaxRetries);
+            _search = new SnGatewaySearch(options.SearchGwMaxDelayMs, options.SearchGwRetryMs, options.SearchGwMaxRetryMs, options.RandomSeed);
             _topics = new SnTopicTable(options.MaxTopics, options.MaxTopicNameLength);
-            _inboundQos2 = new int[options.MaxInboundQos2];
-            _request = new byte[_maxPacket];
-            _random = (uint)options.RandomSeed | 1;
+            _inbound = new SnInbound(listener, _topics, _out, options.MaxInboundQos2);
         }
 
         /// <summary>Current state.</summary>
@@ -124,30 +91,25 @@ namespace Nano.MqttSn.Client
         public SnTopicTable Topics => _topics;
 
         /// <summary>True while gateway discovery runs.</summary>
-        public bool Searching => _searching;
+        public bool Searching => _search.Searching;
 
         /// <summary>Datagrams dropped because the transmit queue was full.</summary>
-        public int DroppedDatagrams { get; private set; }
+        public int DroppedDatagrams => _out.Dropped;
 
         /// <summary>Received datagrams that failed to decode.</summary>
         public int MalformedDatagrams { get; private set; }
 
         /// <summary>Inbound QoS 2 PUBLISH ignored because the id memory was full (the gateway re-sends).</summary>
-        public int RefusedQos2 { get; private set; }
+        public int RefusedQos2 => _inbound.RefusedQos2;
 
         /// <summary>Datagrams waiting in the transmit queue.</summary>
-        public int PendingDatagrams => _tx.Count;
+        public int PendingDatagrams => _out.Count;
 
         /// <summary>Moves the next datagram to send into dst; returns its length, 0 when none, -1 when dst is too small.</summary>
-        public int NextDatagram(byte[] dst, int off, out bool broadcast) => _tx.Dequeue(dst, off, out broadcast);
+        public int NextDatagram(byte[] dst, int off, out bool broadcast) => _out.Dequeue(dst, off, out broadcast);
 
         /// <summary>Starts discovery: SEARCHGW after a random delay of 0..T_SEARCHGW, then exponential back-off (§6.1).</summary>
-        public void StartSearch(long nowMs)
-        {
-            _searching = true;
-            _searchAt = nowMs + NextRandom(_searchMaxDelayMs + 1);
-            _searchInterval = _searchRetryMs;
-        }
+        public void StartSearch(long nowMs) => _search.Start(nowMs);
 
         /// <summary>Sends CONNECT (from disconnected, asleep or awake); with a Will the gateway's prompts are answered.</summary>
         public SnClientResult Connect(long nowMs)
@@ -164,21 +126,18 @@ namespace Nano.MqttSn.Client
 
             if (_cleanSession)
             {
-                _inboundQos2Count = 0;
+                _inbound.ClearSession();
             }
 
-            var m = new ConnectMessage
-            {
-                Will = _willTopic != null,
-                CleanSession = _cleanSession,
-                Duration = _keepAliveSeconds,
-                ClientId = _clientId,
-                ClientIdLength = _clientId.Length
-            };
-            _requestLength = m.Encode(_request, 0);
-            _pingOutstanding = false;
+            ConnectMessage m = _out.Messages.Connect;
+            m.Will = _willTopic != null;
+            m.CleanSession = _cleanSession;
+            m.Duration = _keepAliveSeconds;
+            m.ClientId = _clientId;
+            m.ClientIdLength = _clientId.Length;
+            _keepAlive.Answered();
             _state = SnClientState.Connecting;
-            StartRequest(RequestConnect, 0, nowMs);
+            StartRequest(SnRequestKind.Connect, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -197,16 +156,19 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new RegisterMessage { MsgId = NextMsgId(), TopicName = name, TopicNameOffset = off, TopicNameLength = len };
-            r = EncodeRequest(m.GetSize());
-            if (r != SnClientResult.Ok)
+            RegisterMessage m = _out.Messages.Register;
+            m.TopicId = 0;
+            m.TopicName = name;
+            m.TopicNameOffset = off;
+            m.TopicNameLength = len;
+            if (!Fits(m.GetSize()))
             {
-                return r;
+                return SnClientResult.TooLarge;
             }
 
-            _requestLength = m.Encode(_request, 0);
+            m.MsgId = NextMsgId();
             msgId = m.MsgId;
-            StartRequest(RequestRegister, msgId, nowMs);
+            StartRequest(SnRequestKind.Register, msgId, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -230,23 +192,29 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            var m = new PublishMessage { Qos = qos, Retain = retain, TopicIdType = topicIdType, TopicId = topicId, Data = data, DataOffset = off, DataLength = len };
+            PublishMessage m = _out.Messages.Publish;
+            m.Qos = qos;
+            m.Retain = retain;
+            m.TopicIdType = topicIdType;
+            m.TopicId = topicId;
+            m.MsgId = 0;
+            m.Data = data;
+            m.DataOffset = off;
+            m.DataLength = len;
             if (qos <= SnQos.AtMostOnce)
             {
-                int size = m.GetSize();
-                if (size < 0 || size > _maxPacket)
+                if (!Fits(m.GetSize()))
                 {
                     return SnClientResult.TooLarge;
                 }
 
-                byte[] slot = _tx.Tail;
+                byte[] slot = _out.Reserve();
                 if (slot == null)
                 {
-                    DroppedDatagrams++;
                     return SnClientResult.QueueFull;
                 }
 
-                Commit(m.Encode(slot, 0), false, nowMs);
+                _out.Commit(m.Encode(slot, 0), false, nowMs);
                 return SnClientResult.Ok;
             }
 
@@ -257,9 +225,8 @@ namespace Nano.MqttSn.Client
             }
 
             m.MsgId = NextMsgId();
-            _requestLength = m.Encode(_request, 0);
             msgId = m.MsgId;
-            StartRequest(RequestPublish, msgId, nowMs);
+            StartRequest(SnRequestKind.Publish, msgId, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -267,52 +234,44 @@ namespace Nano.MqttSn.Client
         public SnClientResult Subscribe(byte[] filter, int off, int len, int qos, long nowMs, out int msgId)
         {
             msgId = 0;
-            if (filter == null || off < 0 || len < 0 || off > filter.Length - len || SnTopic.ValidateFilter(filter, off, len) != SnError.None)
+            SubscribeMessage m = FilterRequest(SnMessageType.Subscribe, filter, off, len);
+            if (m == null)
             {
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new SubscribeMessage { MsgType = SnMessageType.Subscribe, Qos = qos, TopicIdType = SnTopicIdType.Normal, TopicName = filter, TopicNameOffset = off, TopicNameLength = len };
-            return SendSubscribe(ref m, qos, nowMs, out msgId);
+            m.Qos = qos;
+            return SendSubscribe(m, nowMs, out msgId);
         }
 
         /// <summary>Subscribes to a predefined topic id or a short topic name (big-endian in <paramref name="topicId"/>).</summary>
         public SnClientResult Subscribe(int topicIdType, int topicId, int qos, long nowMs, out int msgId)
         {
             msgId = 0;
-            if ((topicIdType != SnTopicIdType.Predefined && topicIdType != SnTopicIdType.Short) || topicId < 0 || topicId > 0xFFFF)
+            SubscribeMessage m = TopicIdRequest(SnMessageType.Subscribe, topicIdType, topicId);
+            if (m == null)
             {
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new SubscribeMessage { MsgType = SnMessageType.Subscribe, Qos = qos, TopicIdType = topicIdType, TopicId = topicId };
-            return SendSubscribe(ref m, qos, nowMs, out msgId);
+            m.Qos = qos;
+            return SendSubscribe(m, nowMs, out msgId);
         }
 
         /// <summary>Unsubscribes from a topic name or filter.</summary>
         public SnClientResult Unsubscribe(byte[] filter, int off, int len, long nowMs, out int msgId)
         {
             msgId = 0;
-            if (filter == null || off < 0 || len < 0 || off > filter.Length - len || SnTopic.ValidateFilter(filter, off, len) != SnError.None)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            var m = new SubscribeMessage { MsgType = SnMessageType.Unsubscribe, TopicIdType = SnTopicIdType.Normal, TopicName = filter, TopicNameOffset = off, TopicNameLength = len };
-            return SendSubscribe(ref m, SnQos.AtMostOnce, nowMs, out msgId);
+            SubscribeMessage m = FilterRequest(SnMessageType.Unsubscribe, filter, off, len);
+            return m == null ? SnClientResult.InvalidArgument : SendSubscribe(m, nowMs, out msgId);
         }
 
         /// <summary>Unsubscribes from a predefined topic id or a short topic name.</summary>
         public SnClientResult Unsubscribe(int topicIdType, int topicId, long nowMs, out int msgId)
         {
             msgId = 0;
-            if ((topicIdType != SnTopicIdType.Predefined && topicIdType != SnTopicIdType.Short) || topicId < 0 || topicId > 0xFFFF)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            var m = new SubscribeMessage { MsgType = SnMessageType.Unsubscribe, TopicIdType = topicIdType, TopicId = topicId };
-            return SendSubscribe(ref m, SnQos.AtMostOnce, nowMs, out msgId);
+            SubscribeMessage m = TopicIdRequest(SnMessageType.Unsubscribe, topicIdType, topicId);
+            return m == null ? SnClientResult.InvalidArgument : SendSubscribe(m, nowMs, out msgId);
         }
 
         /// <summary>Sends DISCONNECT without Duration; the gateway's DISCONNECT ends the connection (§6.12).</summary>
@@ -323,14 +282,15 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            if (_requestKind != RequestNone)
+            if (!_request.IsIdle)
             {
                 return SnClientResult.Busy;
             }
 
-            _requestLength = new DisconnectMessage().Encode(_request, 0);
+            DisconnectMessage m = _out.Messages.Disconnect;
+            m.HasDuration = false;
             _state = SnClientState.Disconnecting;
-            StartRequest(RequestDisconnect, 0, nowMs);
+            StartRequest(SnRequestKind.Disconnect, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -348,8 +308,10 @@ namespace Nano.MqttSn.Client
                 return r;
             }
 
-            _requestLength = new DisconnectMessage { HasDuration = true, Duration = durationSeconds }.Encode(_request, 0);
-            StartRequest(RequestSleep, 0, nowMs);
+            DisconnectMessage m = _out.Messages.Disconnect;
+            m.HasDuration = true;
+            m.Duration = durationSeconds;
+            StartRequest(SnRequestKind.Sleep, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -361,16 +323,428 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            _requestLength = new PingReqMessage { ClientId = _clientId, ClientIdLength = _clientId.Length }.Encode(_request, 0);
+            PingReqMessage m = _out.Messages.PingReq;
+            m.ClientId = _clientId;
+            m.ClientIdLength = _clientId.Length;
             _state = SnClientState.Awake;
-            StartRequest(RequestWake, 0, nowMs);
+            StartRequest(SnRequestKind.Wake, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
-        private SnClientResult SendSubscribe(ref SubscribeMessage m, int qos, long nowMs, out int msgId)
+        /// <summary>
+        /// Handles one received datagram (from the gateway, or a broadcast). Returns the decode error of
+        /// a malformed datagram, which is dropped and counted; valid but unexpected messages are ignored.
+        /// </summary>
+        public SnError Receive(byte[] buf, int off, int count, long nowMs)
+        {
+            byte type;
+            SnError e = _in.Decode(buf, off, count, out type);
+            if (e != SnError.None)
+            {
+                MalformedDatagrams++;
+                return e;
+            }
+
+            Dispatch(type, nowMs);
+            if (_state == SnClientState.Awake && _request.Kind == SnRequestKind.Wake && type != SnMessageType.PingResp)
+            {
+                // §6.14: T_RETRY restarts on every message other than PINGRESP
+                _request.Restart(nowMs);
+            }
+
+            return SnError.None;
+        }
+
+        /// <summary>Runs timers: SEARCHGW back-off, T_RETRY re-sends (DUP set on PUBLISH and SUBSCRIBE), keep-alive PINGREQ.</summary>
+        public void Poll(long nowMs)
+        {
+            if (_search.IsDue(nowMs))
+            {
+                _out.SendSearchGw(_searchRadius, nowMs);
+                _search.BackOff(nowMs);
+            }
+
+            if (_request.IsDue(nowMs))
+            {
+                if (_request.IsExhausted)
+                {
+                    GiveUp();
+                }
+                else
+                {
+                    _request.Retry(nowMs);
+                    _out.Send(_request.Datagram, _request.Length, nowMs);
+                }
+            }
+
+            if (_state == SnClientState.Active)
+            {
+                SnKeepAliveAction action = _keepAlive.Poll(nowMs, _out.LastUnicastMs);
+                if (action == SnKeepAliveAction.Lost)
+                {
+                    Drop(SnDisconnectReason.Lost);
+                }
+                else if (action == SnKeepAliveAction.Ping)
+                {
+                    _out.SendHeaderOnly(SnMessageType.PingReq, nowMs);
+                }
+            }
+        }
+
+        private void Dispatch(byte type, long nowMs)
+        {
+            switch (type)
+            {
+                case SnMessageType.Advertise:
+                    GatewayHeard(_in.Advertise.GwId, null, 0, 0);
+                    return;
+                case SnMessageType.GwInfo:
+                    GatewayHeard(_in.GwInfo.GwId, _in.GwInfo.GwAdd, _in.GwInfo.GwAddOffset, _in.GwInfo.GwAddLength);
+                    return;
+                case SnMessageType.SearchGw:
+                    if (_search.Searching)
+                    {
+                        // §6.1: another client's SEARCHGW counts as ours
+                        _search.BackOff(nowMs);
+                    }
+
+                    return;
+                case SnMessageType.PingResp:
+                    OnPingResp();
+                    return;
+                case SnMessageType.WillTopicReq:
+                case SnMessageType.WillMsgReq:
+                    OnWillPrompt(type, nowMs);
+                    return;
+                case SnMessageType.ConnAck:
+                    OnConnAck(_in.ReturnCode.ReturnCode, nowMs);
+                    return;
+                case SnMessageType.Register:
+                    if (ReceivesPublishes)
+                    {
+                        _inbound.OnRegister(_in.Register, nowMs);
+                    }
+
+                    return;
+                case SnMessageType.RegAck:
+                    OnRegAck(_in.TopicAck);
+                    return;
+                case SnMessageType.PubAck:
+                    OnPubAck(_in.TopicAck);
+                    return;
+                case SnMessageType.Publish:
+                    if (ReceivesPublishes)
+                    {
+                        _inbound.OnPublish(_in.Publish, nowMs);
+                    }
+
+                    return;
+                case SnMessageType.PubRec:
+                    OnPubRec(_in.MsgId.MsgId, nowMs);
+                    return;
+                case SnMessageType.PubComp:
+                    OnPubComp(_in.MsgId.MsgId);
+                    return;
+                case SnMessageType.PubRel:
+                    if (ReceivesPublishes)
+                    {
+                        _inbound.OnPubRel(_in.MsgId.MsgId, nowMs);
+                    }
+
+                    return;
+                case SnMessageType.UnsubAck:
+                    OnUnsubAck(_in.MsgId.MsgId);
+                    return;
+                case SnMessageType.SubAck:
+                    OnSubAck(_in.SubAck);
+                    return;
+                case SnMessageType.PingReq:
+                    if (_state == SnClientState.Active)
+                    {
+                        _out.SendHeaderOnly(SnMessageType.PingResp, nowMs);
+                    }
+
+                    return;
+                case SnMessageType.Disconnect:
+                    OnDisconnect();
+                    return;
+            }
+
+            // messages a client never receives (CONNECT, SUBSCRIBE, WILLTOPIC...) and envelopes are ignored
+        }
+
+        private void GatewayHeard(int gwId, byte[] gwAdd, int gwAddOffset, int gwAddLength)
+        {
+            _gatewayId = gwId;
+            _search.Stop();
+            _listener.OnGateway(gwId, gwAdd, gwAddOffset, gwAddLength);
+        }
+
+        private void OnPingResp()
+        {
+            if (_state == SnClientState.Active)
+            {
+                _keepAlive.Answered();
+            }
+            else if (_state == SnClientState.Awake && _request.Kind == SnRequestKind.Wake)
+            {
+                _request.End();
+                _state = SnClientState.Asleep;
+                _listener.OnAsleep();
+            }
+        }
+
+        private void OnWillPrompt(byte type, long nowMs)
+        {
+            if (_state != SnClientState.Connecting)
+            {
+                return;
+            }
+
+            _request.Restart(nowMs);
+            byte[] slot = _out.Reserve();
+            if (slot == null)
+            {
+                return;
+            }
+
+            int n;
+            if (type == SnMessageType.WillTopicReq)
+            {
+                WillTopicMessage m = _out.Messages.WillTopic;
+                m.MsgType = SnMessageType.WillTopic;
+                m.Qos = _willQos;
+                m.Retain = _willRetain;
+                m.Topic = _willTopic;
+                m.TopicLength = _willTopic == null ? 0 : _willTopic.Length;
+                n = m.Encode(slot, 0);
+            }
+            else
+            {
+                WillMsgMessage m = _out.Messages.WillMsg;
+                m.MsgType = SnMessageType.WillMsg;
+                m.Data = _willMessage;
+                m.DataLength = _willMessage.Length;
+                n = m.Encode(slot, 0);
+            }
+
+            _out.Commit(n, false, nowMs);
+        }
+
+        private void OnConnAck(int returnCode, long nowMs)
+        {
+            if (_state != SnClientState.Connecting)
+            {
+                return;
+            }
+
+            _request.End();
+            if (returnCode == SnReturnCode.Accepted)
+            {
+                _state = SnClientState.Active;
+                _out.LastUnicastMs = nowMs;
+                _listener.OnConnected();
+                return;
+            }
+
+            _state = SnClientState.Disconnected;
+            _listener.OnDisconnected(SnDisconnectReason.Rejected, returnCode);
+        }
+
+        private void OnRegAck(TopicAckMessage m)
+        {
+            if (!IsAnswer(SnRequestKind.Register, m.MsgId))
+            {
+                return;
+            }
+
+            if (m.ReturnCode == SnReturnCode.Accepted)
+            {
+                int h = _request.HeaderLength;
+                _topics.Set(m.TopicId, _request.Datagram, h + 4, _request.Length - h - 4);
+            }
+
+            _request.End();
+            _listener.OnRegistered(m.MsgId, m.TopicId, m.ReturnCode);
+        }
+
+        private void OnPubAck(TopicAckMessage m)
+        {
+            bool ours = IsAnswer(SnRequestKind.Publish, m.MsgId);
+            if (!ours && !(m.MsgId == 0 && m.ReturnCode != SnReturnCode.Accepted))
+            {
+                return;
+            }
+
+            if (ours)
+            {
+                if (m.ReturnCode == SnReturnCode.InvalidTopicId
+                    && SnFlags.GetTopicIdType(_request.Datagram[_request.HeaderLength]) == SnTopicIdType.Normal)
+                {
+                    // §6.7: a rejected normal id must be registered again
+                    _topics.Remove(m.TopicId);
+                }
+
+                _request.End();
+            }
+
+            _listener.OnPublishCompleted(m.MsgId, m.ReturnCode);
+        }
+
+        private void OnPubRec(int msgId, long nowMs)
+        {
+            if ((_request.Kind == SnRequestKind.Publish || _request.Kind == SnRequestKind.PubRel) && msgId == _request.MsgId)
+            {
+                MsgIdMessage m = _out.Messages.MsgId;
+                m.MsgType = SnMessageType.PubRel;
+                m.MsgId = msgId;
+                StartRequest(SnRequestKind.PubRel, msgId, m.Encode(_request.Datagram, 0), nowMs);
+            }
+        }
+
+        private void OnPubComp(int msgId)
+        {
+            if (IsAnswer(SnRequestKind.PubRel, msgId))
+            {
+                _request.End();
+                _listener.OnPublishCompleted(msgId, SnReturnCode.Accepted);
+            }
+        }
+
+        private void OnUnsubAck(int msgId)
+        {
+            if (IsAnswer(SnRequestKind.Unsubscribe, msgId))
+            {
+                _request.End();
+                _listener.OnUnsubscribed(msgId, SnReturnCode.Accepted);
+            }
+        }
+
+        private void OnSubAck(SubAckMessage m)
+        {
+            if (!IsAnswer(SnRequestKind.Subscribe, m.MsgId))
+            {
+                return;
+            }
+
+            byte[] request = _request.Datagram;
+            int h = _request.HeaderLength;
+            int nameLength = _request.Length - h - 3;
+            if (m.ReturnCode == SnReturnCode.Accepted && m.TopicId != 0 && SnFlags.GetTopicIdType(request[h]) == SnTopicIdType.Normal
+                && !SnTopic.HasWildcard(request, h + 3, nameLength))
+            {
+                _topics.Set(m.TopicId, request, h + 3, nameLength);
+            }
+
+            _request.End();
+            _listener.OnSubscribed(m.MsgId, m.Qos, m.TopicId, m.ReturnCode);
+        }
+
+        private void OnDisconnect()
+        {
+            SnRequestKind kind = _request.Kind;
+            if (kind == SnRequestKind.Sleep)
+            {
+                _request.End();
+                _state = SnClientState.Asleep;
+                _keepAlive.Answered();
+                _listener.OnAsleep();
+                return;
+            }
+
+            if (_state == SnClientState.Disconnected || _state == SnClientState.Asleep)
+            {
+                return;
+            }
+
+            Drop(kind == SnRequestKind.Disconnect ? SnDisconnectReason.Requested : SnDisconnectReason.ByGateway);
+        }
+
+        private void GiveUp()
+        {
+            SnRequestKind kind = _request.Kind;
+            int msgId = _request.MsgId;
+            _request.End();
+            switch (kind)
+            {
+                case SnRequestKind.Wake:
+                    // §6.14: no PINGRESP after the retries: back to sleep
+                    _state = SnClientState.Asleep;
+                    _listener.OnAsleep();
+                    return;
+                case SnRequestKind.Publish:
+                case SnRequestKind.PubRel:
+                    _listener.OnPublishCompleted(msgId, NoResponse);
+                    break;
+                case SnRequestKind.Register:
+                    _listener.OnRegistered(msgId, 0, NoResponse);
+                    break;
+                case SnRequestKind.Subscribe:
+                    _listener.OnSubscribed(msgId, 0, 0, NoResponse);
+                    break;
+                case SnRequestKind.Unsubscribe:
+                    _listener.OnUnsubscribed(msgId, NoResponse);
+                    break;
+            }
+
+            Drop(SnDisconnectReason.Lost);
+        }
+
+        private void Drop(SnDisconnectReason reason)
+        {
+            _request.End();
+            _keepAlive.Answered();
+            _state = SnClientState.Disconnected;
+            _listener.OnDisconnected(reason, 0);
+        }
+
+        /// <summary>True in the states where the gateway delivers PUBLISH, REGISTER and PUBREL.</summary>
+        private bool ReceivesPublishes => _state == SnClientState.Active || _state == SnClientState.Awake;
+
+        private bool IsAnswer(SnRequestKind kind, int msgId) => _request.Kind == kind && msgId == _request.MsgId;
+
+        private void StartRequest(SnRequestKind kind, int msgId, int length, long nowMs)
+        {
+            _request.Start(kind, msgId, length, nowMs);
+            _out.Send(_request.Datagram, length, nowMs);
+        }
+
+        private SubscribeMessage FilterRequest(byte type, byte[] filter, int off, int len)
+        {
+            if (filter == null || off < 0 || len < 0 || off > filter.Length - len || SnTopic.ValidateFilter(filter, off, len) != SnError.None)
+            {
+                return null;
+            }
+
+            SubscribeMessage m = _out.Messages.Subscribe;
+            m.Clear();
+            m.MsgType = type;
+            m.TopicIdType = SnTopicIdType.Normal;
+            m.TopicName = filter;
+            m.TopicNameOffset = off;
+            m.TopicNameLength = len;
+            return m;
+        }
+
+        private SubscribeMessage TopicIdRequest(byte type, int topicIdType, int topicId)
+        {
+            if ((topicIdType != SnTopicIdType.Predefined && topicIdType != SnTopicIdType.Short) || topicId < 0 || topicId > 0xFFFF)
+            {
+                return null;
+            }
+
+            SubscribeMessage m = _out.Messages.Subscribe;
+            m.Clear();
+            m.MsgType = type;
+            m.TopicIdType = topicIdType;
+            m.TopicId = topicId;
+            return m;
+        }
+
+        private SnClientResult SendSubscribe(SubscribeMessage m, long nowMs, out int msgId)
         {
             msgId = 0;
-            if (qos < SnQos.AtMostOnce || qos > SnQos.ExactlyOnce)
+            if (m.Qos < SnQos.AtMostOnce || m.Qos > SnQos.ExactlyOnce)
             {
                 return SnClientResult.InvalidArgument;
             }
@@ -382,9 +756,9 @@ namespace Nano.MqttSn.Client
             }
 
             m.MsgId = NextMsgId();
-            _requestLength = m.Encode(_request, 0);
             msgId = m.MsgId;
-            StartRequest(m.MsgType == SnMessageType.Subscribe ? RequestSubscribe : RequestUnsubscribe, msgId, nowMs);
+            SnRequestKind kind = m.MsgType == SnMessageType.Subscribe ? SnRequestKind.Subscribe : SnRequestKind.Unsubscribe;
+            StartRequest(kind, msgId, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -395,30 +769,27 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            return _requestKind == RequestNone ? SnClientResult.Ok : SnClientResult.Busy;
+            return _request.IsIdle ? SnClientResult.Ok : SnClientResult.Busy;
         }
 
         /// <summary>As <see cref="CheckRequest()"/>, then whether a request of <paramref name="size"/> octets fits.</summary>
         private SnClientResult CheckRequest(int size)
         {
             SnClientResult r = CheckRequest();
-            return r == SnClientResult.Ok ? EncodeRequest(size) : r;
+            if (r != SnClientResult.Ok)
+            {
+                return r;
+            }
+
+            return Fits(size) ? SnClientResult.Ok : SnClientResult.TooLarge;
         }
 
-        private SnClientResult EncodeRequest(int size) => size < 0 || size > _maxPacket ? SnClientResult.TooLarge : SnClientResult.Ok;
+        private bool Fits(int size) => size >= 0 && size <= _maxPacket;
 
         private int NextMsgId()
         {
             _nextMsgId = _nextMsgId == 0xFFFF ? 1 : _nextMsgId + 1;
             return _nextMsgId;
-        }
-
-        private int NextRandom(int bound)
-        {
-            _random ^= _random << 13;
-            _random ^= _random >> 17;
-            _random ^= _random << 5;
-            return bound <= 1 ? 0 : (int)(_random % (uint)bound);
         }
     }
 }

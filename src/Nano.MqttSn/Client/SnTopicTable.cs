@@ -1,3 +1,5 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.MqttSn.Client
 {
     /// <summary>Topic id ↔ topic name table of one client connection (§6.3, §7.3), fixed capacity.</summary>
@@ -108,19 +110,7 @@ namespace Nano.MqttSn.Client
         {
             for (int i = 0; i < _count; i++)
             {
-                if (_lengths[i] != len)
-                {
-                    continue;
-                }
-
-                int b = i * _maxName;
-                int k = 0;
-                while (k < len && _names[b + k] == name[off + k])
-                {
-                    k++;
-                }
-
-                if (k == len)
+                if (Bytes.Equal(_names, i * _maxName, _lengths[i], name, off, len))
                 {
                     return i;
                 }

@@ -1,3 +1,5 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>
@@ -29,7 +31,7 @@ namespace Nano.MqttSn.Gateway
         {
             for (int i = 0; i < _lengths.Length; i++)
             {
-                if (_lengths[i] == length && length > 0 && SnBytes.Equal(_names[i], 0, name, offset, length))
+                if (length > 0 && Bytes.Equal(_names[i], 0, _lengths[i], name, offset, length))
                 {
                     return i + 1;
                 }

@@ -1,3 +1,5 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>One MQTT-SN client: its address, state, timers, Will, topic ids, buffered messages and the
@@ -71,12 +73,12 @@ namespace Nano.MqttSn.Gateway
 
         public bool HasAddress(int link, byte[] address, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Link == link && AddressLength == length && SnBytes.Equal(Address, 0, address, offset, length);
+            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Address, 0, AddressLength, address, offset, length);
         }
 
         public bool HasClientId(byte[] id, int offset, int length)
         {
-            return Status != SnClientStatus.Free && ClientIdLength == length && SnBytes.Equal(ClientId, 0, id, offset, length);
+            return Status != SnClientStatus.Free && Bytes.Equal(ClientId, 0, ClientIdLength, id, offset, length);
         }
 
         public void Bind(int link, byte[] address, int offset, int length)

@@ -85,7 +85,7 @@ namespace Nano.MqttSn.Radio
             int crc = Crc16CcittFalse.Compute(payload, payloadOffset, payloadLength);
             int total = payloadLength + CrcLength;
             int position = destinationOffset;
-            Put(destination, position++, Delimiter);
+            PutOctet(destination, position++, Delimiter);
             int codePosition = position++;
             int code = 1;
             for (int i = 0; i < total; i++)
@@ -95,29 +95,21 @@ namespace Nano.MqttSn.Radio
                     : (byte)(i == payloadLength ? crc >> 8 : crc);
                 if (value != 0)
                 {
-                    Put(destination, position++, value);
+                    PutOctet(destination, position++, value);
                     code++;
                 }
 
                 if (value == 0 || (code == LongestRun && i + 1 < total))
                 {
-                    Put(destination, codePosition, (byte)code);
+                    PutOctet(destination, codePosition, (byte)code);
                     codePosition = position++;
                     code = 1;
                 }
             }
 
-            Put(destination, codePosition, (byte)code);
-            Put(destination, position++, Delimiter);
+            PutOctet(destination, codePosition, (byte)code);
+            PutOctet(destination, position++, Delimiter);
             return position - destinationOffset;
-        }
-
-        private static void Put(byte[] destination, int position, byte value)
-        {
-            if (destination != null)
-            {
-                destination[position] = value;
-            }
         }
     }
 }

@@ -123,6 +123,18 @@ namespace Nano.MqttSn.Radio
         protected abstract int Encode(byte[] address, int addressOffset, byte[] payload, int payloadOffset,
             int payloadLength, byte[] destination, int destinationOffset);
 
+        /// <summary>
+        /// Writes one octet of a frame, or nothing when <paramref name="destination"/> is null because
+        /// <see cref="Encode"/> is only measuring the frame.
+        /// </summary>
+        protected static void PutOctet(byte[] destination, int position, byte value)
+        {
+            if (destination != null)
+            {
+                destination[position] = value;
+            }
+        }
+
         /// <summary>Called after each frame written (e.g. to advance a frame id).</summary>
         protected virtual void FrameWritten()
         {

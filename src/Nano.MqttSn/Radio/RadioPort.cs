@@ -3,7 +3,7 @@ namespace Nano.MqttSn.Radio
     /// <summary>
     /// A radio module as its host sees it: received octets decoded by a <see cref="RadioFraming"/>,
     /// payloads sent to radio addresses. Subclasses supply only the byte pipe (a UART in
-    /// Nano.Serial.SerialRadioPort, memory in <see cref="MemoryRadioPort"/>); buffers are allocated once.
+    /// Nano.Serial.SerialRadioPort, memory in Nano.Radio.Simulation.MemoryRadioPort); buffers are allocated once.
     /// </summary>
     public abstract class RadioPort
     {

@@ -96,7 +96,7 @@ namespace Nano.MqttSn.Radio
         {
             int position = destinationOffset;
             int crc = Crc16CcittFalse.Compute(payload, payloadOffset, payloadLength);
-            PutRaw(destination, ref position, End);
+            PutOctet(destination, position++, End);
             for (int i = 0; i < payloadLength; i++)
             {
                 Put(destination, ref position, payload[payloadOffset + i]);
@@ -104,7 +104,7 @@ namespace Nano.MqttSn.Radio
 
             Put(destination, ref position, (byte)(crc >> 8));
             Put(destination, ref position, (byte)crc);
-            PutRaw(destination, ref position, End);
+            PutOctet(destination, position++, End);
             return position - destinationOffset;
         }
 
@@ -112,28 +112,18 @@ namespace Nano.MqttSn.Radio
         {
             if (value == End)
             {
-                PutRaw(destination, ref position, Esc);
-                PutRaw(destination, ref position, EscEnd);
+                PutOctet(destination, position++, Esc);
+                PutOctet(destination, position++, EscEnd);
             }
             else if (value == Esc)
             {
-                PutRaw(destination, ref position, Esc);
-                PutRaw(destination, ref position, EscEsc);
+                PutOctet(destination, position++, Esc);
+                PutOctet(destination, position++, EscEsc);
             }
             else
             {
-                PutRaw(destination, ref position, value);
+                PutOctet(destination, position++, value);
             }
-        }
-
-        private static void PutRaw(byte[] destination, ref int position, byte value)
-        {
-            if (destination != null)
-            {
-                destination[position] = value;
-            }
-
-            position++;
         }
     }
 }

@@ -2,7 +2,7 @@ namespace Nano.MqttSn.Radio
 {
     /// <summary>
     /// Digi XBee API frames, shared by the host side (<see cref="XBeeFraming"/>) and the emulated
-    /// module side (<see cref="XBeeModuleFraming"/>): 0x7E · length of the frame data (2 octets
+    /// module side (Nano.Radio.Simulation.XBeeModuleFraming): 0x7E · length of the frame data (2 octets
     /// big-endian) · frame data · checksum (0xFF minus the low octet of the sum of the frame data),
     /// escaped after the delimiter in API mode 2.
     /// </summary>
@@ -84,22 +84,11 @@ namespace Nano.MqttSn.Radio
         {
             if (escape && NeedsEscape(value))
             {
-                if (destination != null)
-                {
-                    destination[position] = EscapeOctet;
-                    destination[position + 1] = (byte)(value ^ 0x20);
-                }
-
-                position += 2;
-                return;
+                PutOctet(destination, position++, EscapeOctet);
+                value ^= 0x20;
             }
 
-            if (destination != null)
-            {
-                destination[position] = value;
-            }
-
-            position++;
+            PutOctet(destination, position++, value);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Nano.MqttSn.Radio;
+using Nano.Radio.Simulation;
 using Nano.Radio.Tests.Radio;
 using Nano.Radio.Tests.Serial;
 using Nano.Serial;

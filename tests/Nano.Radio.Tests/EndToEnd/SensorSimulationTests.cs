@@ -2,6 +2,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Nano.Mqtt.Broker;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
+using Nano.Radio.Simulation;
 using Nano.Serial;
 
 namespace Nano.Radio.Tests.EndToEnd

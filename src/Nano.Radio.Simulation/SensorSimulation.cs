@@ -1,8 +1,9 @@
 using Nano.Mqtt.Codec;
 using Nano.MqttSn.Client;
 using Nano.MqttSn.Radio;
+using Nano.Serial;
 
-namespace Nano.Serial
+namespace Nano.Radio.Simulation
 {
     /// <summary>
     /// Simulated sensor nodes for running a gateway without hardware: N <see cref="SleepingSensorNode"/>s

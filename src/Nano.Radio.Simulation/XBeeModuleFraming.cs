@@ -1,4 +1,6 @@
-namespace Nano.MqttSn.Radio
+using Nano.MqttSn.Radio;
+
+namespace Nano.Radio.Simulation
 {
     /// <summary>
     /// The module's side of XBee API frames, for emulating an XBee in memory: decodes the host's 0x10

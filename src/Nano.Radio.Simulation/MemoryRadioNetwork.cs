@@ -1,4 +1,7 @@
-namespace Nano.MqttSn.Radio
+using Nano.Mqtt.Codec;
+using Nano.MqttSn.Radio;
+
+namespace Nano.Radio.Simulation
 {
     /// <summary>
     /// Radio modules and the air between them, in memory, for running gateways and sensor nodes without
@@ -235,15 +238,7 @@ namespace Nano.MqttSn.Radio
                 return module == 0;
             }
 
-            for (int i = 0; i < 8; i++)
-            {
-                if (address[i] != buffer[destination + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return Bytes.Equal(address, 0, 8, buffer, destination, 8);
         }
 
         private bool Lost()

@@ -1,4 +1,6 @@
-namespace Nano.MqttSn.Radio
+using Nano.MqttSn.Radio;
+
+namespace Nano.Radio.Simulation
 {
     /// <summary>
     /// The host side of one module of a <see cref="MemoryRadioNetwork"/>: frames are encoded and
