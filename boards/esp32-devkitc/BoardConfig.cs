@@ -6,9 +6,15 @@ namespace Nano.Boards.Esp32DevKitC
     /// </summary>
     internal static class BoardConfig
     {
-        // Wi-Fi: set before deploying. (A radio gateway on UART2 is boards/esp32-sn-gateway.)
+        // Wi-Fi: set before deploying. (A radio gateway on COM2 is boards/esp32-sn-gateway.)
         public const string WifiSsid = "your-ssid";
         public const string WifiPassword = "your-password";
+
+        // One join attempt may take this long; failures are retried with backoff (boards/Shared/WifiStation.cs).
+        public const int WifiAttemptTimeoutMs = 20000;
+
+        // True when TLS is added: certificate validation needs the clock, so the join then also waits for SNTP.
+        public const bool WifiRequiresDateTime = false;
 
         // MQTT listener.
         public const int MqttPort = 1883;

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Net;
 using System.Threading;
-using nanoFramework.Networking;
 using Nano.Mqtt.Broker;
 using Nano.Net;
 
@@ -13,8 +12,8 @@ namespace Nano.Boards.Esp32DevKitC
     {
         public static void Main()
         {
-            bool online = WifiNetworkHelper.ConnectDhcp(BoardConfig.WifiSsid, BoardConfig.WifiPassword);
-            Debug.WriteLine(online ? "Wi-Fi up" : "Wi-Fi failed: " + WifiNetworkHelper.Status);
+            var wifi = new WifiStation(BoardConfig.WifiSsid, BoardConfig.WifiPassword, BoardConfig.WifiRequiresDateTime, BoardConfig.WifiAttemptTimeoutMs);
+            wifi.Start();
 
             var options = new BrokerOptions
             {
@@ -32,6 +31,7 @@ namespace Nano.Boards.Esp32DevKitC
             };
             var broker = new BrokerEngine(options);
             var listener = new BrokerListener(broker, options);
+            wifi.WaitJoined();
             listener.Start(IPAddress.Any, BoardConfig.MqttPort);
             Debug.WriteLine("broker on " + BoardConfig.MqttPort + "; managed heap free: " + nanoFramework.Runtime.Native.GC.Run(true));
 

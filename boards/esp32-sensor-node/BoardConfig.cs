@@ -1,9 +1,10 @@
 namespace Nano.Boards.Esp32SensorNode
 {
-    /// <summary>Everything specific to this sensor node in one place: the radio on UART2, identity and timing.</summary>
+    /// <summary>Everything specific to this sensor node in one place: the radio on COM2, identity and timing.</summary>
     internal static class BoardConfig
     {
-        // Radio module on UART2 (COM2): module TX -> GPIO16 (RX2), module RX <- GPIO17 (TX2).
+        // Radio module on COM2, which is ESP-IDF UART1 (on ESP32 COMn is UART(n-1)). SetPinFunction routes it to
+        // GPIO16/GPIO17, the pins labelled RX2/TX2 on the DevKitC: module TX -> GPIO16, module RX <- GPIO17.
         public const string RadioPort = "COM2";
         public const int RadioRxPin = 16;
         public const int RadioTxPin = 17;

@@ -9,12 +9,12 @@ using Nano.Serial;
 
 namespace Nano.Boards.Esp32SensorNode
 {
-    /// <summary>A sleeping MQTT-SN sensor node: a reading per interval over the UART2 radio, QoS 1.</summary>
+    /// <summary>A sleeping MQTT-SN sensor node: a reading per interval over the COM2 radio, QoS 1.</summary>
     public static class Program
     {
         public static void Main()
         {
-            // UART2 has no pins until they are assigned; do it before the SerialPort is created.
+            // COM2 (UART1) has no pins until they are assigned; do it before the SerialPort is created.
             Configuration.SetPinFunction(BoardConfig.RadioRxPin, DeviceFunction.COM2_RX);
             Configuration.SetPinFunction(BoardConfig.RadioTxPin, DeviceFunction.COM2_TX);
 

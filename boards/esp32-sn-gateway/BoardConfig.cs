@@ -1,7 +1,7 @@
 namespace Nano.Boards.Esp32SnGateway
 {
     /// <summary>
-    /// Everything specific to this board in one place: Wi-Fi, the radio on UART2 and the fixed memory
+    /// Everything specific to this board in one place: Wi-Fi, the radio on COM2 and the fixed memory
     /// budget. ESP32-WROOM-32 DevKitC without PSRAM: ~80–110 KB managed heap.
     /// </summary>
     internal static class BoardConfig
@@ -10,7 +10,14 @@ namespace Nano.Boards.Esp32SnGateway
         public const string WifiSsid = "your-ssid";
         public const string WifiPassword = "your-password";
 
-        // Radio module on UART2 (COM2): module TX -> GPIO16 (RX2), module RX <- GPIO17 (TX2).
+        // One join attempt may take this long; failures are retried with backoff (boards/Shared/WifiStation.cs).
+        public const int WifiAttemptTimeoutMs = 20000;
+
+        // True when TLS is added: certificate validation needs the clock, so the join then also waits for SNTP.
+        public const bool WifiRequiresDateTime = false;
+
+        // Radio module on COM2, which is ESP-IDF UART1 (on ESP32 COMn is UART(n-1)). SetPinFunction routes it to
+        // GPIO16/GPIO17, the pins labelled RX2/TX2 on the DevKitC: module TX -> GPIO16, module RX <- GPIO17.
         public const string RadioPort = "COM2";
         public const int RadioRxPin = 16;
         public const int RadioTxPin = 17;

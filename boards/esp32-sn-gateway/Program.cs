@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
-using nanoFramework.Networking;
 using Nano.Mqtt.Broker;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
@@ -12,17 +11,18 @@ using Nano.Serial;
 
 namespace Nano.Boards.Esp32SnGateway
 {
-    /// <summary>MQTT broker on Wi-Fi plus the MQTT-SN gateway for sensor nodes on the UART2 radio, one poll loop.</summary>
+    /// <summary>MQTT broker on Wi-Fi plus the MQTT-SN gateway for sensor nodes on the COM2 radio, one poll loop.</summary>
     public static class Program
     {
         public static void Main()
         {
-            // UART2 has no pins until they are assigned; do it before the SerialPort is created.
+            // COM2 (UART1) has no pins until they are assigned; do it before the SerialPort is created.
             Configuration.SetPinFunction(BoardConfig.RadioRxPin, DeviceFunction.COM2_RX);
             Configuration.SetPinFunction(BoardConfig.RadioTxPin, DeviceFunction.COM2_TX);
 
-            bool online = WifiNetworkHelper.ConnectDhcp(BoardConfig.WifiSsid, BoardConfig.WifiPassword);
-            Debug.WriteLine(online ? "Wi-Fi up" : "Wi-Fi failed: " + WifiNetworkHelper.Status);
+            // Joins in the background: the radio side is served from the start, with or without Wi-Fi.
+            var wifi = new WifiStation(BoardConfig.WifiSsid, BoardConfig.WifiPassword, BoardConfig.WifiRequiresDateTime, BoardConfig.WifiAttemptTimeoutMs);
+            wifi.Start();
 
             var brokerOptions = new BrokerOptions
             {
@@ -37,7 +37,6 @@ namespace Nano.Boards.Esp32SnGateway
             };
             var broker = new BrokerEngine(brokerOptions);
             var listener = new BrokerListener(broker, brokerOptions);
-            listener.Start(IPAddress.Any, BoardConfig.MqttPort);
 
             RadioProfile radio = RadioProfile.Create(BoardConfig.Radio, BoardConfig.RadioMaxPayload);
             var gateway = new SnGateway(new SnGatewayOptions
@@ -57,14 +56,31 @@ namespace Nano.Boards.Esp32SnGateway
                 System.IO.Ports.StopBits.One, radio.CreateFraming(), BoardConfig.RadioReadBuffer);
             port.Open();
             var link = new SerialGatewayLink(gateway, port, radio.GatewayBroadcast(), radio.MaxPayload, 8);
-            Debug.WriteLine("broker on " + BoardConfig.MqttPort + ", MQTT-SN on " + BoardConfig.Radio + " at " + BoardConfig.RadioBaud
+            Debug.WriteLine("MQTT-SN on " + BoardConfig.Radio + " at " + BoardConfig.RadioBaud
                 + " baud; managed heap free: " + nanoFramework.Runtime.Native.GC.Run(true));
 
+            bool listening = false;
             while (true)
             {
                 long now = Environment.TickCount64;
-                bool worked = listener.PollOnce(now);
-                worked |= link.PollOnce(now);
+                if (!listening && wifi.IsJoined)
+                {
+                    listener.Start(IPAddress.Any, BoardConfig.MqttPort);
+                    listening = true;
+                    Debug.WriteLine("broker on " + BoardConfig.MqttPort);
+                }
+
+                bool worked = link.PollOnce(now);
+                if (listening)
+                {
+                    worked |= listener.PollOnce(now);
+                }
+                else
+                {
+                    // The listener runs the engine's timers once it is started; until then the loop does.
+                    broker.Poll(now);
+                }
+
                 if (!worked)
                 {
                     Thread.Sleep(1);

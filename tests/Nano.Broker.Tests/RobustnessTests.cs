@@ -66,8 +66,10 @@ namespace Nano.Broker.Tests
                     }
                     engine.Closed(c);
                 }
-                Assert.IsTrue(engine.Statistics.ClientsConnected >= 0);
-                Assert.IsTrue(engine.SessionCount >= 0 && engine.SessionCount <= 16);
+                // Counters against what they count: a connected client holds a connection slot and a session.
+                Assert.IsTrue(engine.Statistics.ClientsConnected <= engine.ConnectionCount, "connected clients without a connection");
+                Assert.IsTrue(engine.Statistics.ClientsConnected <= engine.SessionCount, "connected clients without a session");
+                Assert.IsTrue(engine.SessionCount <= new BrokerOptions().MaxSessions, "more sessions than the table holds");
             }
             for (int i = 0; i < 4; i++)
             {

@@ -72,7 +72,7 @@ namespace Nano.Client.Tests
         public readonly NanoMqttClient Client;
         public readonly MqttClientTransport Transport;
         public readonly List<string> Received = new List<string>();
-        public readonly List<bool> SessionPresent = new List<bool>();
+        private readonly List<bool> _sessionPresent = new List<bool>();
         private readonly Thread _thread;
         private volatile bool _stop;
         private volatile bool _paused;
@@ -81,9 +81,27 @@ namespace Nano.Client.Tests
         {
             Client = new NanoMqttClient(options);
             Transport = new MqttClientTransport(Client.Engine, "127.0.0.1", port, 1024, 1024);
-            Client.ConnAckReceived += (code, present) => SessionPresent.Add(present);
+            Client.ConnAckReceived += (code, present) =>
+            {
+                lock (_sessionPresent)
+                {
+                    _sessionPresent.Add(present);
+                }
+            };
             _thread = new Thread(Loop) { IsBackground = true };
             _thread.Start();
+        }
+
+        /// <summary>The session-present flag of each CONNACK so far (a copy: the loop thread adds to the list).</summary>
+        public List<bool> SessionPresent
+        {
+            get
+            {
+                lock (_sessionPresent)
+                {
+                    return new List<bool>(_sessionPresent);
+                }
+            }
         }
 
         public MessageHandler Recorder()

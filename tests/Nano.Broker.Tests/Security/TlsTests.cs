@@ -139,7 +139,8 @@ namespace Nano.Broker.Tests.Security
             {
                 var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Host.TlsPort).WithClientId("mqttnet-plain")
                     .WithTimeout(TimeSpan.FromSeconds(3)).Build();
-                await Assert.ThrowsAsync<Exception>(() => plainClient.ConnectAsync(options));
+                var refused = await Assert.ThrowsExactlyAsync<MQTTnet.Adapter.MqttConnectingFailedException>(() => plainClient.ConnectAsync(options));
+                Assert.IsInstanceOfType<MQTTnet.Exceptions.MqttCommunicationException>(refused.InnerException, "closed without a CONNACK");
                 Assert.IsFalse(plainClient.IsConnected);
             }
         }

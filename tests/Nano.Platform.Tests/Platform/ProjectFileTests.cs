@@ -58,7 +58,7 @@ namespace Nano.Tests.Platform
             var sdk = Directory.GetFiles(dir, "*.csproj").SingleOrDefault();
             var expected = sdk != null ? SdkCompileItems(sdk) : SourcesIn(dir);
             var missing = expected.Except(listed).ToList();
-            var extra = listed.Except(expected).Where(f => !IsDeviceOnly(sdk, f)).ToList();
+            var extra = listed.Except(expected).Where(f => !IsDeviceOnly(sdk, f) && !IsSharedBoardSource(sdk, nfproj, f)).ToList();
             Assert.IsTrue(missing.Count == 0 && extra.Count == 0,
                 nfproj + " disagrees with " + (sdk != null ? Path.GetFileName(sdk) : "the folder") +
                 ": not listed [" + string.Join(", ", missing) + "], listed but not compiled [" + string.Join(", ", extra) +
@@ -102,6 +102,93 @@ namespace Nano.Tests.Platform
             }
         }
 
+        /// <summary>
+        /// The assembly file each nanoFramework package ships in its lib folder (from the packages' .nuspec files):
+        /// the file name is not always the package id minus "nanoFramework." (System.Text ships
+        /// nanoFramework.System.Text.dll, CoreLibrary ships mscorlib.dll).
+        /// </summary>
+        static readonly Dictionary<string, string[]> PackageAssemblies = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["nanoFramework.CoreLibrary"] = new[] { "mscorlib" },
+            ["nanoFramework.Hardware.Esp32"] = new[] { "nanoFramework.Hardware.Esp32" },
+            ["nanoFramework.Runtime.Events"] = new[] { "nanoFramework.Runtime.Events" },
+            ["nanoFramework.Runtime.Native"] = new[] { "nanoFramework.Runtime.Native" },
+            ["nanoFramework.System.Device.Wifi"] = new[] { "System.Device.Wifi" },
+            ["nanoFramework.System.IO.Ports"] = new[] { "System.IO.Ports" },
+            ["nanoFramework.System.IO.Streams"] = new[] { "System.IO.Streams" },
+            ["nanoFramework.System.Net"] = new[] { "System.Net" },
+            ["nanoFramework.System.Text"] = new[] { "nanoFramework.System.Text" },
+            ["nanoFramework.System.Threading"] = new[] { "System.Threading" },
+            ["nanoFramework.TestFramework"] = new[] { "nanoFramework.TestFramework", "nanoFramework.UnitTestLauncher" },
+        };
+
+        [TestMethod]
+        [DynamicData(nameof(NfProjects))]
+        public void Nfproj_hint_paths_name_the_assembly_file_each_package_ships(string nfproj)
+        {
+            var full = NanoRoot.Combine(nfproj);
+            var packages = PackagesConfig(Path.Combine(Path.GetDirectoryName(full), "packages.config"));
+            foreach (var reference in XDocument.Load(full).Descendants(Ms + "Reference"))
+            {
+                var hint = reference.Element(Ms + "HintPath");
+                if (hint != null)
+                {
+                    string problem = HintPathProblem(reference.Attribute("Include").Value, hint.Value, packages);
+                    Assert.IsNull(problem, nfproj + ": " + problem);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void The_hint_path_check_rejects_System_Text_dll_which_the_package_does_not_ship()
+        {
+            var packages = new Dictionary<string, string> { ["nanoFramework.System.Text"] = "1.3.42" };
+            const string Key = ", Version=1.3.42.0, Culture=neutral, PublicKeyToken=c07d481e9758c731";
+            var old = XElement.Parse(
+                "<Reference Include=\"System.Text" + Key + "\">" +
+                "<HintPath>..\\..\\packages\\nanoFramework.System.Text.1.3.42\\lib\\System.Text.dll</HintPath></Reference>");
+            StringAssert.Contains(HintPathProblem(old.Attribute("Include").Value, old.Element("HintPath").Value, packages), "nanoFramework.System.Text");
+            Assert.IsNull(HintPathProblem("nanoFramework.System.Text" + Key,
+                @"..\..\packages\nanoFramework.System.Text.1.3.42\lib\nanoFramework.System.Text.dll", packages));
+            StringAssert.Contains(HintPathProblem("nanoFramework.System.Text" + Key,
+                @"..\..\packages\nanoFramework.System.Text.1.3.42\lib\System.Text.dll", packages), "names assembly");
+            StringAssert.Contains(HintPathProblem("nanoFramework.Graphics" + Key,
+                @"..\..\packages\nanoFramework.Graphics.1.2.3\lib\nanoFramework.Graphics.dll",
+                new Dictionary<string, string> { ["nanoFramework.Graphics"] = "1.2.3" }), "layout is not known");
+        }
+
+        /// <summary>
+        /// Null when the HintPath's file is the assembly the Reference names and one that its package ships;
+        /// otherwise what is wrong.
+        /// </summary>
+        static string HintPathProblem(string include, string hintPath, IDictionary<string, string> packages)
+        {
+            string assembly = include.Split(',')[0].Trim();
+            string[] parts = hintPath.Replace('\\', '/').Split('/');
+            string file = parts[parts.Length - 1];
+            string fileAssembly = Path.GetFileNameWithoutExtension(file);
+            if (fileAssembly != assembly || (Path.GetExtension(file) != ".dll" && Path.GetExtension(file) != ".exe"))
+            {
+                return "Reference " + assembly + " names assembly " + assembly + " but its HintPath points to " + file;
+            }
+            int pkgIndex = Array.IndexOf(parts, "packages");
+            string folder = pkgIndex >= 0 && pkgIndex + 1 < parts.Length ? parts[pkgIndex + 1] : "";
+            string id = packages.Where(p => folder == p.Key + "." + p.Value).Select(p => p.Key).FirstOrDefault();
+            if (id == null)
+            {
+                return hintPath + " is not in a package from packages.config";
+            }
+            if (!PackageAssemblies.TryGetValue(id, out string[] shipped))
+            {
+                return id.StartsWith("nanoFramework.", StringComparison.OrdinalIgnoreCase)
+                    ? id + ": its layout is not known; add the assembly files its .nuspec lists to PackageAssemblies"
+                    : null;
+            }
+            return shipped.Contains(assembly)
+                ? null
+                : id + " ships " + string.Join(", ", shipped.Select(a => a + ".dll")) + ", not " + file;
+        }
+
         [TestMethod]
         public void Package_versions_agree_across_packages_config_files()
         {
@@ -141,6 +228,11 @@ namespace Nano.Tests.Platform
         static bool IsDeviceOnly(string sdkProject, string file) =>
             sdkProject != null && file.StartsWith("Device/", StringComparison.Ordinal)
             && File.ReadAllText(sdkProject).Contains("<Compile Remove=\"Device/**\" />");
+
+        /// <summary>Board apps share sources from boards/Shared, linked into their .nfproj.</summary>
+        static bool IsSharedBoardSource(string sdkProject, string nfproj, string file) =>
+            sdkProject == null && Normal(nfproj).StartsWith("boards/", StringComparison.Ordinal)
+            && file.StartsWith("../Shared/", StringComparison.Ordinal);
 
         static List<string> NfCompileItems(string nfproj) =>
             XDocument.Load(nfproj).Descendants(Ms + "Compile")

@@ -101,7 +101,7 @@ namespace Nano.Radio.Tests.Radio
                 if (frame.Kind == RadioFrameKind.Data)
                 {
                     Assert.AreEqual(receiver.AddressLength, frame.Address.Length);
-                    Assert.IsTrue(frame.Payload.Length <= receiver.Buffer.Length);
+                    Assert.IsTrue(frame.Payload.Length <= receiver.MaxPayload, "a mutated length never yields an oversize payload");
                 }
             }
 
