@@ -1,29 +1,16 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.Mqtt.Client
 {
     /// <summary>A topic filter the client keeps for (re)subscribing, and where its SUBSCRIBE/UNSUBSCRIBE flow stands.</summary>
     internal sealed class ClientSubscription
     {
-        internal const byte Free = 0;
-
-        /// <summary>SUBSCRIBE to be sent.</summary>
-        internal const byte SubscribePending = 1;
-
-        internal const byte AwaitingSubAck = 2;
-
-        /// <summary>SUBACK received (<see cref="ReturnCode"/> may be 0x80).</summary>
-        internal const byte Subscribed = 3;
-
-        /// <summary>UNSUBSCRIBE to be sent.</summary>
-        internal const byte UnsubscribePending = 4;
-
-        internal const byte AwaitingUnsubAck = 5;
-
         internal readonly byte[] Filter;
         internal int FilterLength;
         internal byte Qos;
         internal int ReturnCode;
         internal ushort PacketId;
-        internal byte State;
+        internal SubscriptionState State;
 
         /// <summary>Subscribe again once the acknowledgment in flight arrives (the filter was subscribed anew).</summary>
         internal bool SubscribeAfterAck;
@@ -41,27 +28,21 @@ namespace Nano.Mqtt.Client
         {
             get
             {
-                return State == SubscribePending || State == Subscribed || (State == AwaitingSubAck && !UnsubscribeAfterAck)
-                    || ((State == UnsubscribePending || State == AwaitingUnsubAck) && SubscribeAfterAck);
+                return State == SubscriptionState.SubscribePending || State == SubscriptionState.Subscribed
+                    || (State == SubscriptionState.AwaitingSubAck && !UnsubscribeAfterAck)
+                    || ((State == SubscriptionState.UnsubscribePending || State == SubscriptionState.AwaitingUnsubAck) && SubscribeAfterAck);
             }
+        }
+
+        /// <summary>True while a SUBSCRIBE or UNSUBSCRIBE holding <see cref="PacketId"/> waits for its acknowledgment.</summary>
+        internal bool AwaitingAck
+        {
+            get { return State == SubscriptionState.AwaitingSubAck || State == SubscriptionState.AwaitingUnsubAck; }
         }
 
         internal bool FilterEquals(byte[] filter, int offset, int length)
         {
-            if (length != FilterLength)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < length; i++)
-            {
-                if (Filter[i] != filter[offset + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return Bytes.Equal(Filter, 0, FilterLength, filter, offset, length);
         }
     }
 }

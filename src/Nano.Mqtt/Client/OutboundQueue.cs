@@ -38,9 +38,9 @@ namespace Nano.Mqtt.Client
             for (int i = 0; i < _slots.Length; i++)
             {
                 OutboundMessage m = _slots[i];
-                if (m.State == OutboundMessage.Free)
+                if (m.State == OutboundState.Free)
                 {
-                    m.State = OutboundMessage.Queued;
+                    m.State = OutboundState.Queued;
                     m.PacketId = 0;
                     m.SentBefore = false;
                     _order[_count++] = i;
@@ -53,7 +53,7 @@ namespace Nano.Mqtt.Client
 
         internal void RemoveAt(int index)
         {
-            _slots[_order[index]].State = OutboundMessage.Free;
+            _slots[_order[index]].State = OutboundState.Free;
             _count--;
             for (int i = index; i < _count; i++)
             {
@@ -67,7 +67,7 @@ namespace Nano.Mqtt.Client
             for (int i = 0; i < _count; i++)
             {
                 OutboundMessage m = At(i);
-                if (m.State == OutboundMessage.Queued && m.Qos == 0)
+                if (m.State == OutboundState.Queued && m.Qos == 0)
                 {
                     return i;
                 }
@@ -81,8 +81,8 @@ namespace Nano.Mqtt.Client
         {
             for (int i = 0; i < _count; i++)
             {
-                byte state = At(i).State;
-                if (state == OutboundMessage.Queued || state == OutboundMessage.ReleasePending)
+                OutboundState state = At(i).State;
+                if (state == OutboundState.Queued || state == OutboundState.ReleasePending)
                 {
                     return true;
                 }
@@ -92,7 +92,7 @@ namespace Nano.Mqtt.Client
         }
 
         /// <summary>Position of the message holding <paramref name="packetId"/> in <paramref name="state"/>, or -1.</summary>
-        internal int Find(ushort packetId, byte state)
+        internal int Find(ushort packetId, OutboundState state)
         {
             for (int i = 0; i < _count; i++)
             {
@@ -141,13 +141,13 @@ namespace Nano.Mqtt.Client
             for (int i = 0; i < _count; i++)
             {
                 OutboundMessage m = At(i);
-                if (m.State == OutboundMessage.AwaitingPubAck || m.State == OutboundMessage.AwaitingPubRec)
+                if (m.State == OutboundState.AwaitingPubAck || m.State == OutboundState.AwaitingPubRec)
                 {
-                    m.State = OutboundMessage.Queued;
+                    m.State = OutboundState.Queued;
                 }
-                else if (m.State == OutboundMessage.AwaitingPubComp)
+                else if (m.State == OutboundState.AwaitingPubComp)
                 {
-                    m.State = OutboundMessage.ReleasePending;
+                    m.State = OutboundState.ReleasePending;
                 }
             }
         }
@@ -159,7 +159,7 @@ namespace Nano.Mqtt.Client
             int completed = 0;
             for (int i = 0; i < _count; i++)
             {
-                if (At(i).State == OutboundMessage.ReleasePending)
+                if (At(i).State == OutboundState.ReleasePending)
                 {
                     RemoveAt(i);
                     i--;
@@ -183,14 +183,14 @@ namespace Nano.Mqtt.Client
                     continue;
                 }
 
-                if (m.State == OutboundMessage.AwaitingPubAck || m.State == OutboundMessage.AwaitingPubRec)
+                if (m.State == OutboundState.AwaitingPubAck || m.State == OutboundState.AwaitingPubRec)
                 {
-                    m.State = OutboundMessage.Queued;
+                    m.State = OutboundState.Queued;
                     any = true;
                 }
-                else if (m.State == OutboundMessage.AwaitingPubComp)
+                else if (m.State == OutboundState.AwaitingPubComp)
                 {
-                    m.State = OutboundMessage.ReleasePending;
+                    m.State = OutboundState.ReleasePending;
                     any = true;
                 }
             }
