@@ -332,8 +332,7 @@ namespace Nano.Mqtt.Client
                 return PublishResult.TooLarge;
             }
 
-            OutboundMessage m = _queue.Add();
-            if (m == null)
+            if (_queue.IsFull)
             {
                 int oldest = _queue.OldestQueuedQos0();
                 if (oldest < 0)
@@ -344,15 +343,9 @@ namespace Nano.Mqtt.Client
 
                 _queue.RemoveAt(oldest);
                 Statistics.Qos0Dropped++;
-                m = _queue.Add();
             }
 
-            Array.Copy(topic, topicOffset, m.Data, 0, topicLength);
-            Array.Copy(payload, payloadOffset, m.Data, topicLength, payloadLength);
-            m.TopicLength = topicLength;
-            m.PayloadLength = payloadLength;
-            m.Qos = (byte)qos;
-            m.Retain = retain;
+            _queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain);
             Pump();
             return PublishResult.Accepted;
         }
@@ -503,26 +496,26 @@ namespace Nano.Mqtt.Client
             int holdingIds = _queue.HoldingIds();
             for (int i = 0; i < _queue.Count; i++)
             {
-                OutboundMessage m = _queue.At(i);
-                if (m.State == OutboundState.ReleasePending)
+                OutboundState state = _queue.StateAt(i);
+                if (state == OutboundState.ReleasePending)
                 {
                     if (!_writer.Fits(4, PacketWriter.ResponseReserve))
                     {
                         return;
                     }
 
-                    WriteAck(PacketType.PubRel, m.PacketId); // [MQTT-4.4.0-1]
-                    m.State = OutboundState.AwaitingPubComp;
-                    m.SentAtMs = _nowMs;
+                    WriteAck(PacketType.PubRel, _queue.PacketIdAt(i)); // [MQTT-4.4.0-1]
+                    _queue.ReleaseSent(i, _nowMs);
                     continue;
                 }
 
-                if (m.State != OutboundState.Queued)
+                if (state != OutboundState.Queued)
                 {
                     continue;
                 }
 
-                if (m.Qos > 0 && m.PacketId == 0)
+                byte qos = _queue.QosAt(i);
+                if (qos > 0 && _queue.PacketIdAt(i) == 0)
                 {
                     if (holdingIds >= _inflightWindow)
                     {
@@ -535,51 +528,46 @@ namespace Nano.Mqtt.Client
                         return;
                     }
 
-                    m.PacketId = id;
+                    _queue.AssignPacketId(i, id);
                     holdingIds++;
                 }
 
-                PublishPacket p = _writer.Publish;
-                p.Qos = m.Qos;
-                p.Retain = m.Retain;
-                p.Dup = m.SentBefore; // [MQTT-3.3.1-1]
-                p.PacketId = m.PacketId;
-                p.Topic.Set(m.Data, 0, m.TopicLength);
-                p.Payload.Set(m.Data, m.TopicLength, m.PayloadLength);
+                _queue.FillPublish(i, _writer.Publish);
                 if (!WritePublish())
                 {
                     return;
                 }
 
-                if (m.SentBefore)
+                if (_queue.SentBeforeAt(i))
                 {
                     Statistics.MessagesResent++;
                 }
 
-                if (m.Qos == 0)
+                if (qos == 0)
                 {
                     _queue.RemoveAt(i);
                     i--;
                     continue;
                 }
 
-                m.SentBefore = true;
-                m.SentAtMs = _nowMs;
-                m.State = m.Qos == 1 ? OutboundState.AwaitingPubAck : OutboundState.AwaitingPubRec;
+                _queue.PublishSent(i, _nowMs);
             }
         }
 
         /// <summary>Writes the due SUBSCRIBE and UNSUBSCRIBE packets while the output takes them.</summary>
         private void PumpSubscriptions()
         {
-            ClientSubscription s;
-            while ((s = _subscriptions.NextPending()) != null)
+            int s;
+            while ((s = _subscriptions.NextPending()) >= 0)
             {
                 int nextPacketId = _nextPacketId;
                 ushort id = AllocatePacketId();
-                bool written = s.State == SubscriptionState.SubscribePending
-                    ? _writer.WriteSubscribe(s.Filter, s.FilterLength, s.Qos, id)
-                    : _writer.WriteUnsubscribe(s.Filter, s.FilterLength, id);
+                byte[] filters = _subscriptions.Filters;
+                int offset = _subscriptions.FilterOffset(s);
+                int length = _subscriptions.FilterLength(s);
+                bool written = _subscriptions.State(s) == SubscriptionState.SubscribePending
+                    ? _writer.WriteSubscribe(filters, offset, length, _subscriptions.Qos(s), id)
+                    : _writer.WriteUnsubscribe(filters, offset, length, id);
                 if (!written)
                 {
                     _nextPacketId = nextPacketId; // the identifier goes to the packet that is written
@@ -783,9 +771,7 @@ namespace Nano.Mqtt.Client
                     if (index >= 0)
                     {
                         // Never re-send the PUBLISH after this point [MQTT-4.3.3-1]; PUBREL in PUBREC order [MQTT-4.6.0-4].
-                        OutboundMessage m = _queue.At(index);
-                        m.State = OutboundState.AwaitingPubComp;
-                        m.SentAtMs = _nowMs;
+                        _queue.ReleaseSent(index, _nowMs);
                         WriteAck(PacketType.PubRel, packetId);
                     }
 
@@ -817,11 +803,11 @@ namespace Nano.Mqtt.Client
                 return error;
             }
 
-            ClientSubscription s = _subscriptions.SubAckReceived(subAck.PacketId, buffer[subAck.ReturnCodes.Offset]);
+            int s = _subscriptions.SubAckReceived(subAck.PacketId, buffer[subAck.ReturnCodes.Offset]);
             SubscribeResultHandler handler = SubscribeCompleted;
-            if (s != null && handler != null)
+            if (s >= 0 && handler != null)
             {
-                handler(s.Filter, 0, s.FilterLength, s.ReturnCode);
+                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s), buffer[subAck.ReturnCodes.Offset]);
             }
 
             return MqttError.None;
@@ -836,11 +822,11 @@ namespace Nano.Mqtt.Client
                 return error;
             }
 
-            ClientSubscription s = _subscriptions.UnsubAckReceived(unsubAck.PacketId);
+            int s = _subscriptions.UnsubAckReceived(unsubAck.PacketId);
             UnsubscribeResultHandler handler = UnsubscribeCompleted;
-            if (s != null && handler != null)
+            if (s >= 0 && handler != null)
             {
-                handler(s.Filter, 0, s.FilterLength);
+                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s));
             }
 
             return MqttError.None;

@@ -62,18 +62,18 @@ namespace Nano.Mqtt.Client
             return Write(_headerOnly, keepFree);
         }
 
-        internal bool WriteSubscribe(byte[] filter, int length, byte qos, ushort packetId)
+        internal bool WriteSubscribe(byte[] filter, int offset, int length, byte qos, ushort packetId)
         {
             _subscribe.PacketId = packetId;
-            _subscribe.Filters[0].Set(filter, 0, length);
+            _subscribe.Filters[0].Set(filter, offset, length);
             _subscribe.RequestedQos[0] = qos;
             return Write(_subscribe, ResponseReserve);
         }
 
-        internal bool WriteUnsubscribe(byte[] filter, int length, ushort packetId)
+        internal bool WriteUnsubscribe(byte[] filter, int offset, int length, ushort packetId)
         {
             _unsubscribe.PacketId = packetId;
-            _unsubscribe.Filters[0].Set(filter, 0, length);
+            _unsubscribe.Filters[0].Set(filter, offset, length);
             return Write(_unsubscribe, ResponseReserve);
         }
 

@@ -1,71 +1,114 @@
 using System;
+using Nano.Mqtt.Codec;
 using Nano.Mqtt.Topics;
 
 namespace Nano.Mqtt.Client
 {
     /// <summary>
-    /// The topic filters the client keeps, in fixed slots: what the application wants, which SUBSCRIBE or
-    /// UNSUBSCRIBE is due or awaits its acknowledgment, and what the server granted. It writes nothing; the
-    /// engine sends what <see cref="NextPending"/> returns and reports acknowledgments back.
+    /// The topic filters the client keeps, in fixed slots held in parallel arrays: what the application
+    /// wants, which SUBSCRIBE or UNSUBSCRIBE is due or awaits its acknowledgment, and what the server
+    /// granted. Slot i's filter lies at <see cref="FilterOffset"/> in <see cref="Filters"/>. It writes
+    /// nothing; the engine sends what <see cref="NextPending"/> returns and reports acknowledgments back.
     /// </summary>
     internal sealed class SubscriptionBook
     {
-        private readonly ClientSubscription[] _slots;
+        private readonly int _maxFilterLength;
+        private readonly byte[] _filters;
+        private readonly int[] _filterLength;
+        private readonly byte[] _qos;
+        private readonly int[] _returnCode;
+        private readonly ushort[] _packetId;
+        private readonly byte[] _state;
+
+        /// <summary>Subscribe again once the acknowledgment in flight arrives (the filter was subscribed anew).</summary>
+        private readonly bool[] _subscribeAfterAck;
+
+        /// <summary>Unsubscribe once the SUBACK in flight arrives.</summary>
+        private readonly bool[] _unsubscribeAfterAck;
 
         internal SubscriptionBook(int capacity, int maxFilterLength)
         {
-            _slots = new ClientSubscription[capacity < 1 ? 1 : capacity];
-            for (int i = 0; i < _slots.Length; i++)
-            {
-                _slots[i] = new ClientSubscription(maxFilterLength < 1 ? 1 : maxFilterLength);
-            }
+            capacity = capacity < 1 ? 1 : capacity;
+            _maxFilterLength = maxFilterLength < 1 ? 1 : maxFilterLength;
+            _filters = new byte[capacity * _maxFilterLength];
+            _filterLength = new int[capacity];
+            _qos = new byte[capacity];
+            _returnCode = new int[capacity];
+            _packetId = new ushort[capacity];
+            _state = new byte[capacity];
+            _subscribeAfterAck = new bool[capacity];
+            _unsubscribeAfterAck = new bool[capacity];
         }
 
         internal int Capacity
         {
-            get { return _slots.Length; }
+            get { return _state.Length; }
+        }
+
+        /// <summary>The array holding every slot's filter.</summary>
+        internal byte[] Filters
+        {
+            get { return _filters; }
+        }
+
+        internal int FilterOffset(int slot)
+        {
+            return slot * _maxFilterLength;
+        }
+
+        internal int FilterLength(int slot)
+        {
+            return _filterLength[slot];
+        }
+
+        internal byte Qos(int slot)
+        {
+            return _qos[slot];
+        }
+
+        internal SubscriptionState State(int slot)
+        {
+            return (SubscriptionState)_state[slot];
         }
 
         /// <summary>Wants the (valid) filter at <paramref name="qos"/>: a known filter gets the new QoS, a new one a free
         /// slot. Returns the slot index, or -1 when the filter is too long or no slot is free.</summary>
         internal int Add(byte[] filter, int offset, int length, byte qos)
         {
-            int index = Find(filter, offset, length);
-            if (index >= 0)
+            int slot = Find(filter, offset, length);
+            if (slot >= 0)
             {
-                ClientSubscription s = _slots[index];
-                s.Qos = qos;
-                if (s.AwaitingAck)
+                _qos[slot] = qos;
+                if (AwaitingAck(slot))
                 {
-                    s.SubscribeAfterAck = true;
-                    s.UnsubscribeAfterAck = false;
+                    _subscribeAfterAck[slot] = true;
+                    _unsubscribeAfterAck[slot] = false;
                 }
                 else
                 {
-                    s.State = SubscriptionState.SubscribePending;
+                    _state[slot] = (byte)SubscriptionState.SubscribePending;
                 }
 
-                return index;
+                return slot;
             }
 
-            if (length > _slots[0].Filter.Length)
+            if (length > _maxFilterLength)
             {
                 return -1;
             }
 
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                if (s.State == SubscriptionState.Free)
+                if (State(i) == SubscriptionState.Free)
                 {
-                    Array.Copy(filter, offset, s.Filter, 0, length);
-                    s.FilterLength = length;
-                    s.Qos = qos;
-                    s.ReturnCode = 0;
-                    s.PacketId = 0;
-                    s.SubscribeAfterAck = false;
-                    s.UnsubscribeAfterAck = false;
-                    s.State = SubscriptionState.SubscribePending;
+                    Array.Copy(filter, offset, _filters, FilterOffset(i), length);
+                    _filterLength[i] = length;
+                    _qos[i] = qos;
+                    _returnCode[i] = 0;
+                    _packetId[i] = 0;
+                    _subscribeAfterAck[i] = false;
+                    _unsubscribeAfterAck[i] = false;
+                    _state[i] = (byte)SubscriptionState.SubscribePending;
                     return i;
                 }
             }
@@ -76,63 +119,60 @@ namespace Nano.Mqtt.Client
         /// <summary>No longer wants the filter; false when it is not wanted.</summary>
         internal bool Remove(byte[] filter, int offset, int length)
         {
-            int index = Find(filter, offset, length);
-            if (index < 0 || !_slots[index].Wanted)
+            int slot = Find(filter, offset, length);
+            if (slot < 0 || !Wanted(slot))
             {
                 return false;
             }
 
-            ClientSubscription s = _slots[index];
-            switch (s.State)
+            switch (State(slot))
             {
                 case SubscriptionState.SubscribePending:
-                    s.State = SubscriptionState.Free;
+                    _state[slot] = (byte)SubscriptionState.Free;
                     break;
                 case SubscriptionState.Subscribed:
-                    s.State = SubscriptionState.UnsubscribePending;
+                    _state[slot] = (byte)SubscriptionState.UnsubscribePending;
                     break;
                 case SubscriptionState.AwaitingSubAck:
-                    s.UnsubscribeAfterAck = true;
-                    s.SubscribeAfterAck = false;
+                    _unsubscribeAfterAck[slot] = true;
+                    _subscribeAfterAck[slot] = false;
                     break;
                 default:
-                    s.SubscribeAfterAck = false;
+                    _subscribeAfterAck[slot] = false;
                     break;
             }
 
             return true;
         }
 
-        /// <summary>True when slot <paramref name="index"/> is wanted and its filter matches the topic.</summary>
-        internal bool Matches(int index, byte[] topic, int topicOffset, int topicLength)
+        /// <summary>True when slot <paramref name="slot"/> is wanted and its filter matches the topic.</summary>
+        internal bool Matches(int slot, byte[] topic, int topicOffset, int topicLength)
         {
-            if (index < 0 || index >= _slots.Length || !_slots[index].Wanted)
+            if (slot < 0 || slot >= _state.Length || !Wanted(slot))
             {
                 return false;
             }
 
-            ClientSubscription s = _slots[index];
-            return TopicMatcher.Matches(s.Filter, 0, s.FilterLength, topic, topicOffset, topicLength);
+            return TopicMatcher.Matches(_filters, FilterOffset(slot), _filterLength[slot], topic, topicOffset, topicLength);
         }
 
         /// <summary>Granted QoS or 0x80 of a subscribed slot; -1 otherwise.</summary>
-        internal int ReturnCode(int index)
+        internal int ReturnCode(int slot)
         {
-            if (index < 0 || index >= _slots.Length || _slots[index].State != SubscriptionState.Subscribed)
+            if (slot < 0 || slot >= _state.Length || State(slot) != SubscriptionState.Subscribed)
             {
                 return -1;
             }
 
-            return _slots[index].ReturnCode;
+            return _returnCode[slot];
         }
 
         /// <summary>True when a SUBSCRIBE or UNSUBSCRIBE awaiting its acknowledgment holds <paramref name="packetId"/>.</summary>
         internal bool UsesId(ushort packetId)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                if (s.PacketId == packetId && s.AwaitingAck)
+                if (_packetId[i] == packetId && AwaitingAck(i))
                 {
                     return true;
                 }
@@ -141,92 +181,91 @@ namespace Nano.Mqtt.Client
             return false;
         }
 
-        /// <summary>The first slot whose SUBSCRIBE or UNSUBSCRIBE is due, or null.</summary>
-        internal ClientSubscription NextPending()
+        /// <summary>The first slot whose SUBSCRIBE or UNSUBSCRIBE is due, or -1.</summary>
+        internal int NextPending()
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                if (s.State == SubscriptionState.SubscribePending || s.State == SubscriptionState.UnsubscribePending)
+                SubscriptionState state = State(i);
+                if (state == SubscriptionState.SubscribePending || state == SubscriptionState.UnsubscribePending)
                 {
-                    return s;
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
 
-        /// <summary>The request of <paramref name="s"/> was written with <paramref name="packetId"/>.</summary>
-        internal void Sent(ClientSubscription s, ushort packetId)
+        /// <summary>The request of <paramref name="slot"/> was written with <paramref name="packetId"/>.</summary>
+        internal void Sent(int slot, ushort packetId)
         {
-            s.PacketId = packetId;
-            s.State = s.State == SubscriptionState.SubscribePending ? SubscriptionState.AwaitingSubAck : SubscriptionState.AwaitingUnsubAck;
+            _packetId[slot] = packetId;
+            _state[slot] = (byte)(State(slot) == SubscriptionState.SubscribePending ? SubscriptionState.AwaitingSubAck : SubscriptionState.AwaitingUnsubAck);
         }
 
-        /// <summary>SUBACK for <paramref name="packetId"/> with the first return code; returns the slot, or null when
+        /// <summary>SUBACK for <paramref name="packetId"/> with the first return code; returns the slot, or -1 when
         /// no SUBSCRIBE awaits it.</summary>
-        internal ClientSubscription SubAckReceived(ushort packetId, int returnCode)
+        internal int SubAckReceived(ushort packetId, int returnCode)
         {
-            ClientSubscription s = Awaiting(packetId, SubscriptionState.AwaitingSubAck);
-            if (s == null)
+            int slot = Awaiting(packetId, SubscriptionState.AwaitingSubAck);
+            if (slot < 0)
             {
-                return null;
+                return -1;
             }
 
-            s.PacketId = 0;
-            s.ReturnCode = returnCode;
-            s.State = SubscriptionState.Subscribed;
-            if (s.UnsubscribeAfterAck)
+            _packetId[slot] = 0;
+            _returnCode[slot] = returnCode;
+            _state[slot] = (byte)SubscriptionState.Subscribed;
+            if (_unsubscribeAfterAck[slot])
             {
-                s.UnsubscribeAfterAck = false;
-                s.State = SubscriptionState.UnsubscribePending;
+                _unsubscribeAfterAck[slot] = false;
+                _state[slot] = (byte)SubscriptionState.UnsubscribePending;
             }
-            else if (s.SubscribeAfterAck)
+            else if (_subscribeAfterAck[slot])
             {
-                s.SubscribeAfterAck = false;
-                s.State = SubscriptionState.SubscribePending;
+                _subscribeAfterAck[slot] = false;
+                _state[slot] = (byte)SubscriptionState.SubscribePending;
             }
 
-            return s;
+            return slot;
         }
 
-        /// <summary>UNSUBACK for <paramref name="packetId"/>; returns the slot, or null when no UNSUBSCRIBE awaits it.</summary>
-        internal ClientSubscription UnsubAckReceived(ushort packetId)
+        /// <summary>UNSUBACK for <paramref name="packetId"/>; returns the slot, or -1 when no UNSUBSCRIBE awaits it.</summary>
+        internal int UnsubAckReceived(ushort packetId)
         {
-            ClientSubscription s = Awaiting(packetId, SubscriptionState.AwaitingUnsubAck);
-            if (s == null)
+            int slot = Awaiting(packetId, SubscriptionState.AwaitingUnsubAck);
+            if (slot < 0)
             {
-                return null;
+                return -1;
             }
 
-            s.PacketId = 0;
-            s.State = SubscriptionState.Free;
-            if (s.SubscribeAfterAck)
+            _packetId[slot] = 0;
+            _state[slot] = (byte)SubscriptionState.Free;
+            if (_subscribeAfterAck[slot])
             {
-                s.SubscribeAfterAck = false;
-                s.State = SubscriptionState.SubscribePending;
+                _subscribeAfterAck[slot] = false;
+                _state[slot] = (byte)SubscriptionState.SubscribePending;
             }
 
-            return s;
+            return slot;
         }
 
         /// <summary>Acknowledgments in flight are lost with the connection: their requests are sent again.</summary>
         internal void ConnectionLost()
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                s.PacketId = 0;
-                if (s.State == SubscriptionState.AwaitingSubAck)
+                _packetId[i] = 0;
+                if (State(i) == SubscriptionState.AwaitingSubAck)
                 {
-                    s.State = s.UnsubscribeAfterAck ? SubscriptionState.UnsubscribePending : SubscriptionState.SubscribePending;
-                    s.UnsubscribeAfterAck = false;
-                    s.SubscribeAfterAck = false;
+                    _state[i] = (byte)(_unsubscribeAfterAck[i] ? SubscriptionState.UnsubscribePending : SubscriptionState.SubscribePending);
+                    _unsubscribeAfterAck[i] = false;
+                    _subscribeAfterAck[i] = false;
                 }
-                else if (s.State == SubscriptionState.AwaitingUnsubAck)
+                else if (State(i) == SubscriptionState.AwaitingUnsubAck)
                 {
-                    s.State = s.SubscribeAfterAck ? SubscriptionState.SubscribePending : SubscriptionState.UnsubscribePending;
-                    s.SubscribeAfterAck = false;
+                    _state[i] = (byte)(_subscribeAfterAck[i] ? SubscriptionState.SubscribePending : SubscriptionState.UnsubscribePending);
+                    _subscribeAfterAck[i] = false;
                 }
             }
         }
@@ -235,18 +274,32 @@ namespace Nano.Mqtt.Client
         /// unsubscriptions are already done.</summary>
         internal void NewSession()
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                if (s.State == SubscriptionState.Subscribed)
+                if (State(i) == SubscriptionState.Subscribed)
                 {
-                    s.State = SubscriptionState.SubscribePending;
+                    _state[i] = (byte)SubscriptionState.SubscribePending;
                 }
-                else if (s.State == SubscriptionState.UnsubscribePending)
+                else if (State(i) == SubscriptionState.UnsubscribePending)
                 {
-                    s.State = SubscriptionState.Free;
+                    _state[i] = (byte)SubscriptionState.Free;
                 }
             }
+        }
+
+        /// <summary>True when the application still wants the filter (not being unsubscribed).</summary>
+        private bool Wanted(int slot)
+        {
+            SubscriptionState state = State(slot);
+            return state == SubscriptionState.SubscribePending || state == SubscriptionState.Subscribed
+                || (state == SubscriptionState.AwaitingSubAck && !_unsubscribeAfterAck[slot])
+                || ((state == SubscriptionState.UnsubscribePending || state == SubscriptionState.AwaitingUnsubAck) && _subscribeAfterAck[slot]);
+        }
+
+        private bool AwaitingAck(int slot)
+        {
+            SubscriptionState state = State(slot);
+            return state == SubscriptionState.AwaitingSubAck || state == SubscriptionState.AwaitingUnsubAck;
         }
 
         private int Find(byte[] filter, int offset, int length)
@@ -256,10 +309,9 @@ namespace Nano.Mqtt.Client
                 return -1;
             }
 
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                if (s.State != SubscriptionState.Free && s.FilterEquals(filter, offset, length))
+                if (State(i) != SubscriptionState.Free && Bytes.Equal(_filters, FilterOffset(i), _filterLength[i], filter, offset, length))
                 {
                     return i;
                 }
@@ -268,18 +320,17 @@ namespace Nano.Mqtt.Client
             return -1;
         }
 
-        private ClientSubscription Awaiting(ushort packetId, SubscriptionState state)
+        private int Awaiting(ushort packetId, SubscriptionState state)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (int i = 0; i < _state.Length; i++)
             {
-                ClientSubscription s = _slots[i];
-                if (s.State == state && s.PacketId == packetId)
+                if (State(i) == state && _packetId[i] == packetId)
                 {
-                    return s;
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
     }
 }
