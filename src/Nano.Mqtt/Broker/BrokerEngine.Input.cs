@@ -112,7 +112,7 @@ namespace Nano.Mqtt.Broker
 
         private void Written(Connection c, int bytes)
         {
-            c.OutputEnd += bytes;
+            c.Out.Commit(bytes);
             Statistics.PacketsSent++;
         }
     }

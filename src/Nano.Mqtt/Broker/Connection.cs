@@ -1,3 +1,5 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
@@ -16,9 +18,7 @@ namespace Nano.Mqtt.Broker
         public byte State;
         public readonly byte[] Input;
         public int InputLength;
-        public readonly byte[] Output;
-        public int OutputStart;
-        public int OutputEnd;
+        public readonly OutputBuffer Out;
 
         public byte ProtocolLevel;
         public long KeepAliveMs;
@@ -43,44 +43,24 @@ namespace Nano.Mqtt.Broker
         public Connection(int inputSize, int outputSize)
         {
             Input = new byte[inputSize];
-            Output = new byte[outputSize];
+            Out = new OutputBuffer(outputSize);
         }
 
-        public int OutputPending => OutputEnd - OutputStart;
+        /// <summary>The array packets are encoded into, at <see cref="OutputEnd"/> after <see cref="Reserve"/>.</summary>
+        public byte[] Output => Out.Data;
 
-        public int OutputFree => Output.Length - OutputPending;
+        public int OutputEnd => Out.End;
+
+        public int OutputPending => Out.Pending;
+
+        public int OutputFree => Out.Free;
 
         /// <summary>Makes <paramref name="size"/> contiguous bytes writable at <see cref="OutputEnd"/>; false when
         /// the buffer cannot hold them.</summary>
-        public bool Reserve(int size)
-        {
-            if (size > OutputFree)
-            {
-                return false;
-            }
-            if (Output.Length - OutputEnd < size)
-            {
-                int pending = OutputPending;
-                System.Array.Copy(Output, OutputStart, Output, 0, pending);
-                OutputStart = 0;
-                OutputEnd = pending;
-            }
-            return true;
-        }
+        public bool Reserve(int size) => Out.Reserve(size, 0) >= 0;
 
         /// <summary>Copies up to <paramref name="count"/> pending bytes out and consumes them.</summary>
-        public int Read(byte[] dst, int offset, int count)
-        {
-            int n = OutputPending < count ? OutputPending : count;
-            System.Array.Copy(Output, OutputStart, dst, offset, n);
-            OutputStart += n;
-            if (OutputStart == OutputEnd)
-            {
-                OutputStart = 0;
-                OutputEnd = 0;
-            }
-            return n;
-        }
+        public int Read(byte[] dst, int offset, int count) => Out.Read(dst, offset, count);
 
         /// <summary>Resets the slot for a newly accepted connection.</summary>
         public void Open(long nowMs, long publishTokens)
@@ -90,8 +70,7 @@ namespace Nano.Mqtt.Broker
             Throttled = false;
             State = AwaitingConnect;
             InputLength = 0;
-            OutputStart = 0;
-            OutputEnd = 0;
+            Out.Clear();
             ProtocolLevel = 0;
             KeepAliveMs = 0;
             AcceptedAtMs = nowMs;

@@ -82,21 +82,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Whether the session has this client identifier.</summary>
-        public bool HasClientId(byte[] buffer, int offset, int length)
-        {
-            if (!InUse || ClientIdLength != length)
-            {
-                return false;
-            }
-            for (int i = 0; i < length; i++)
-            {
-                if (ClientId[i] != buffer[offset + i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        public bool HasClientId(byte[] buffer, int offset, int length) => InUse && Codec.Bytes.Equal(ClientId, 0, ClientIdLength, buffer, offset, length);
 
         /// <summary>Takes the slot for a new, empty session.</summary>
         public void Open(byte[] clientId, int offset, int length, bool clean)
