@@ -92,11 +92,19 @@ namespace Nano.Mqtt.Broker
         /// <summary>Lifetime of a retained message; 0 = never.</summary>
         public long RetainedExpiryMs;
 
-        /// <summary>Bytes buffered per connection for received data; at least <see cref="MaxPacketSize"/>.</summary>
-        public int InputBufferSize = 1024;
+        /// <summary>Bytes buffered per connection for received data: a packet larger than this borrows one of the
+        /// <see cref="LargePacketBuffers"/>. At least 16; at most <see cref="MaxPacketSize"/>.</summary>
+        public int InputBufferSize = 128;
 
-        /// <summary>Bytes buffered per connection for data to send; at least <see cref="MaxPacketSize"/>.</summary>
-        public int OutputBufferSize = 1024;
+        /// <summary>Buffers of <see cref="MaxPacketSize"/> bytes shared by all connections for packets larger than
+        /// <see cref="InputBufferSize"/> (none are allocated when that is already the maximum packet size). A connection
+        /// whose large packet finds none free is left unread until one is.</summary>
+        public int LargePacketBuffers = 2;
+
+        /// <summary>Bytes buffered per connection for acknowledgements (CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK,
+        /// UNSUBACK, PINGRESP). PUBLISH and PUBREL are encoded when the host reads them and need no buffer. A
+        /// SUBSCRIBE whose SUBACK would not fit (more filters than this minus 4) closes the connection.</summary>
+        public int OutputBufferSize = 64;
 
         /// <summary>Accept a CONNECT without user name.</summary>
         public bool AllowAnonymous = true;

@@ -6,6 +6,7 @@ namespace Nano.Mqtt.Broker
     /// Every session's topic filters in fixed arrays: one row per subscription holding the owning session,
     /// the granted QoS and the filter bytes. Matching scans the rows up to the highest one in use and folds
     /// several matching filters of one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
+    /// Each row also holds the position of its retained-message scan (see <see cref="RetainedCursor"/>).
     /// </summary>
     internal sealed class SubscriptionTable
     {
@@ -19,6 +20,8 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _matchedQos;
         private readonly int[] _matched;
         private readonly int[] _resultQos;
+        private readonly int[] _retainedNext;
+        private readonly int[] _retainedScans;
         private int _count;
 
         /// <summary>One past the highest row in use: the scans stop here instead of at the capacity.</summary>
@@ -36,9 +39,12 @@ namespace Nano.Mqtt.Broker
             _matchedQos = new int[sessions];
             _matched = new int[sessions];
             _resultQos = new int[sessions];
+            _retainedNext = new int[capacity];
+            _retainedScans = new int[sessions];
             for (int i = 0; i < capacity; i++)
             {
                 _session[i] = -1;
+                _retainedNext[i] = -1;
             }
             for (int s = 0; s < sessions; s++)
             {
@@ -141,6 +147,51 @@ namespace Nano.Mqtt.Broker
             return found;
         }
 
+        /// <summary>One past the highest row in use.</summary>
+        public int Rows => _rows;
+
+        /// <summary>The session owning a row, or -1 for a free row.</summary>
+        public int SessionOf(int row) => _session[row];
+
+        /// <summary>The QoS granted to a row.</summary>
+        public int QosOf(int row) => _qos[row];
+
+        /// <summary>The filter bytes of every row; a row's filter starts at <see cref="FilterOffset"/>.</summary>
+        public byte[] Filters => _filters;
+
+        public int FilterOffset(int row) => row * _maxFilterLength;
+
+        public int FilterLength(int row) => _filterLength[row];
+
+        /// <summary>Starts (or restarts) the retained-message scan of a row at the first retained slot [MQTT-3.8.4-3].</summary>
+        public void StartRetained(int row)
+        {
+            if (_retainedNext[row] < 0)
+            {
+                _retainedScans[_session[row]]++;
+            }
+            _retainedNext[row] = 0;
+        }
+
+        /// <summary>Whether any row of the session still has retained messages to scan.</summary>
+        public bool HasRetainedScan(int session) => _retainedScans[session] > 0;
+
+        /// <summary>The next retained slot the row's scan examines, or -1 when it has none.</summary>
+        public int RetainedNext(int row) => _retainedNext[row];
+
+        /// <summary>Moves the row's scan to <paramref name="slot"/>.</summary>
+        public void SetRetainedNext(int row, int slot) => _retainedNext[row] = slot;
+
+        /// <summary>Ends the row's scan.</summary>
+        public void EndRetained(int row)
+        {
+            if (_retainedNext[row] >= 0)
+            {
+                _retainedNext[row] = -1;
+                _retainedScans[_session[row]]--;
+            }
+        }
+
         /// <summary>The <paramref name="k"/>-th session found by the last <see cref="Match"/>.</summary>
         public int MatchedSession(int k) => _matched[k];
 
@@ -171,6 +222,7 @@ namespace Nano.Mqtt.Broker
 
         private void RemoveRow(int i)
         {
+            EndRetained(i);
             _perSession[_session[i]]--;
             _session[i] = -1;
             _count--;

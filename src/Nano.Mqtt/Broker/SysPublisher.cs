@@ -1,0 +1,58 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>Publishes the statistics as retained QoS 0 messages under <c>$SYS/broker/</c> every interval.</summary>
+    internal sealed class SysPublisher
+    {
+        private readonly BrokerState _state;
+        private readonly Router _router;
+
+        public SysPublisher(BrokerState state, Router router, SysTopics topics)
+        {
+            _state = state;
+            _router = router;
+            Topics = topics;
+        }
+
+        public readonly SysTopics Topics;
+
+        /// <summary>Publishes every topic when the interval has passed; <paramref name="heapFree"/> -1 = unknown, not published.</summary>
+        public void Poll(long heapFree)
+        {
+            int interval = _state.Options.SysIntervalMs;
+            if (interval == 0 || !Topics.Due(_state.NowMs, interval))
+            {
+                return;
+            }
+            BrokerStatistics st = _state.Statistics;
+            Publish(SysTopics.Uptime, Topics.UptimeSeconds(_state.NowMs));
+            Publish(SysTopics.ClientsConnected, st.ClientsConnected);
+            Publish(SysTopics.ClientsTotal, st.ClientsTotal);
+            Publish(SysTopics.ClientsMaximum, st.ClientsMaximum);
+            Publish(SysTopics.MessagesReceived, st.MessagesReceived);
+            Publish(SysTopics.MessagesSent, st.MessagesSent);
+            Publish(SysTopics.MessagesDropped, st.MessagesDropped);
+            Publish(SysTopics.BytesReceived, st.BytesReceived);
+            Publish(SysTopics.BytesSent, st.BytesSent);
+            Publish(SysTopics.RetainedCount, _state.Retained.Count);
+            Publish(SysTopics.SubscriptionsCount, _state.Subscriptions.Count);
+            if (heapFree >= 0)
+            {
+                Publish(SysTopics.HeapFree, heapFree);
+            }
+            Publish(SysTopics.AuthenticationFailures, st.AuthenticationFailures);
+            Publish(SysTopics.WillsDenied, st.WillsDenied);
+            Publish(SysTopics.PublishesDenied, st.PublishesDenied);
+            Publish(SysTopics.PublishesRejected, st.PublishesRejected);
+            Publish(SysTopics.PublishesThrottled, st.PublishesThrottled);
+            Publish(SysTopics.SubscriptionsDenied, st.SubscriptionsDenied);
+            Publish(SysTopics.DeliveriesDenied, st.DeliveriesDenied);
+        }
+
+        private void Publish(int topic, long value)
+        {
+            byte[] name = Topics.Topic(topic);
+            int length = Topics.Format(value);
+            _router.Route(name, 0, name.Length, Topics.Digits, 0, length, 0, true, true);
+        }
+    }
+}
