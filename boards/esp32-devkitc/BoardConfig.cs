@@ -13,9 +13,10 @@ namespace Nano.Boards.Esp32DevKitC
         // MQTT listener.
         public const int MqttPort = 1883;
 
-        // Budget: 16 lwIP sockets = 1 MQTT listener + DNS/SNTP + clients, with headroom for
-        // reconnect storms (a vanished client holds its socket until keep-alive expiry).
-        public const int MaxConnections = 10;
+        // Budget: 16 lwIP sockets = 1 MQTT listener + DNS/SNTP + 12 clients, with headroom for
+        // reconnect storms (a vanished client holds its socket until keep-alive expiry). What each
+        // slot costs on the interpreter is in README (Memory).
+        public const int MaxConnections = 12;
         public const int MaxSessions = 16;
         public const int MaxSubscriptions = 64;
         public const int MaxPacketSize = 1024;

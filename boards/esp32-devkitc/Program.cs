@@ -22,8 +22,6 @@ namespace Nano.Boards.Esp32DevKitC
                 MaxSessions = BoardConfig.MaxSessions,
                 MaxSubscriptions = BoardConfig.MaxSubscriptions,
                 MaxPacketSize = BoardConfig.MaxPacketSize,
-                InputBufferSize = BoardConfig.MaxPacketSize,
-                OutputBufferSize = BoardConfig.MaxPacketSize,
                 MaxInflight = BoardConfig.MaxInflight,
                 MaxQueued = BoardConfig.MaxQueued,
                 MaxRetained = BoardConfig.MaxRetained,
