@@ -25,7 +25,7 @@ namespace Nano.Mqtt.Broker
                 return true;
             }
             Session session = _state.Sessions[s];
-            return acl.Allows(TopicAcl.Read, topic, offset, length, session.ClientId, 0, session.ClientIdLength, session.UserName, 0, session.UserNameLength);
+            return acl.Allows(TopicAcl.Read, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength);
         }
 
         /// <summary>Whether a PUBLISH received from session <paramref name="s"/> is routed: the topic depth is within
@@ -39,7 +39,7 @@ namespace Nano.Mqtt.Broker
             }
             TopicAcl acl = Acl;
             Session session = _state.Sessions[s];
-            if (acl != null && !acl.Allows(TopicAcl.Write, topic, offset, length, session.ClientId, 0, session.ClientIdLength, session.UserName, 0, session.UserNameLength))
+            if (acl != null && !acl.Allows(TopicAcl.Write, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength))
             {
                 _state.Statistics.PublishesDenied++;
                 return false;

@@ -28,10 +28,11 @@ namespace Nano.Mqtt.Broker
             Pool = new MessagePool(options.MaxMessages + options.MaxRetained + systemMessages, options.MessagePoolBytes + options.MaxRetainedBytes + systemBytes);
             Retained = new RetainedStore(Pool, options.MaxRetained, options.MaxRetainedBytes, systemMessages);
             Subscriptions = new SubscriptionTable(options.MaxSubscriptions, options.MaxSubscriptionsPerClient, options.MaxTopicLength, options.MaxSessions);
+            SessionBuffers buffers = new SessionBuffers(Pool, options);
             Sessions = new Session[options.MaxSessions];
             for (int i = 0; i < Sessions.Length; i++)
             {
-                Sessions[i] = new Session(Pool, options.MaxClientIdLength, options.MaxUserNameLength, options.MaxQueued, options.MaxInflight, options.MaxAwaitingRelease);
+                Sessions[i] = new Session(buffers, i);
             }
             Connections = new Connection[options.MaxConnections];
             for (int i = 0; i < Connections.Length; i++)

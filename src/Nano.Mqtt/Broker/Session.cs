@@ -12,14 +12,13 @@ namespace Nano.Mqtt.Broker
         private const int ReleasedFlag = 0x08;
         private const int PendingSendFlag = 0x10;
 
-        private readonly MessagePool _pool;
+        private readonly SessionBuffers _b;
+        private readonly int _index;
 
         public bool InUse;
-        public readonly byte[] ClientId;
         public int ClientIdLength;
 
-        /// <summary>The user name of the last accepted CONNECT, checked against the ACL; length -1 = anonymous.</summary>
-        public readonly byte[] UserName;
+        /// <summary>Length of the user name of the last accepted CONNECT, checked against the ACL; -1 = anonymous.</summary>
         public int UserNameLength = -1;
         public bool Clean;
 
@@ -28,42 +27,32 @@ namespace Nano.Mqtt.Broker
 
         public long DisconnectedAtMs;
 
-        private readonly int[] _queueMessage;
-        private readonly byte[] _queueQos;
         private int _queueHead;
         public int QueueCount;
-
-        private readonly int[] _inflightMessage;
-        private readonly int[] _inflightPacketId;
-        private readonly byte[] _inflightFlags;
-        private readonly byte[] _inflightRetries;
-        private readonly long[] _inflightSentAtMs;
         public int InflightCount;
-
-        private readonly int[] _awaitingRelease;
         private int _awaitingReleaseCount;
-
         private int _lastPacketId;
 
-        public Session(MessagePool pool, int maxClientIdLength, int maxUserNameLength, int maxQueued, int maxInflight, int maxAwaitingRelease)
+        public Session(SessionBuffers buffers, int index)
         {
-            _pool = pool;
-            ClientId = new byte[maxClientIdLength];
-            UserName = new byte[maxUserNameLength];
-            _queueMessage = new int[maxQueued];
-            _queueQos = new byte[maxQueued];
-            _inflightMessage = new int[maxInflight];
-            _inflightPacketId = new int[maxInflight];
-            _inflightFlags = new byte[maxInflight];
-            _inflightRetries = new byte[maxInflight];
-            _inflightSentAtMs = new long[maxInflight];
-            _awaitingRelease = new int[maxAwaitingRelease];
+            _b = buffers;
+            _index = index;
         }
+
+        /// <summary>The client identifier is <see cref="ClientIdLength"/> bytes of <see cref="ClientIds"/> from <see cref="ClientIdOffset"/>.</summary>
+        public byte[] ClientIds => _b.ClientIds;
+
+        public int ClientIdOffset => _index * _b.MaxClientIdLength;
+
+        /// <summary>The user name is <see cref="UserNameLength"/> bytes of <see cref="UserNames"/> from <see cref="UserNameOffset"/>.</summary>
+        public byte[] UserNames => _b.UserNames;
+
+        public int UserNameOffset => _index * _b.MaxUserNameLength;
 
         public bool IsOnline => Connection >= 0;
 
         /// <summary>The inflight window has room for another QoS 1/2 message [MQTT-4.6.0-6].</summary>
-        public bool WindowOpen => InflightCount < _inflightMessage.Length;
+        public bool WindowOpen => InflightCount < _b.MaxInflight;
 
         /// <summary>Whether the session has this client identifier.</summary>
         public bool HasClientId(byte[] buffer, int offset, int length)
@@ -72,9 +61,11 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
+            byte[] ids = _b.ClientIds;
+            int o = ClientIdOffset;
             for (int i = 0; i < length; i++)
             {
-                if (ClientId[i] != buffer[offset + i])
+                if (ids[o + i] != buffer[offset + i])
                 {
                     return false;
                 }
@@ -86,7 +77,7 @@ namespace Nano.Mqtt.Broker
         public void Open(byte[] clientId, int offset, int length, bool clean)
         {
             InUse = true;
-            System.Array.Copy(clientId, offset, ClientId, 0, length);
+            System.Array.Copy(clientId, offset, _b.ClientIds, ClientIdOffset, length);
             ClientIdLength = length;
             UserNameLength = -1;
             Clean = clean;
@@ -100,7 +91,7 @@ namespace Nano.Mqtt.Broker
             Connection = connection;
             if (length > 0)
             {
-                System.Array.Copy(userName, offset, UserName, 0, length);
+                System.Array.Copy(userName, offset, _b.UserNames, UserNameOffset, length);
             }
             UserNameLength = length;
         }
@@ -124,13 +115,13 @@ namespace Nano.Mqtt.Broker
         {
             while (QueueCount > 0)
             {
-                _pool.Release(Dequeue());
+                _b.Pool.Release(Dequeue());
             }
             for (int i = 0; i < InflightCount; i++)
             {
-                if (_inflightMessage[i] >= 0)
+                if (_b.InflightMessage[InflightBase + i] >= 0)
                 {
-                    _pool.Release(_inflightMessage[i]);
+                    _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
                 }
             }
             InflightCount = 0;
@@ -143,7 +134,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Whether a message delivered at <paramref name="qos"/> would be dropped for lack of queue space.</summary>
         public bool WouldDrop(int qos)
         {
-            return QueueCount == _queueMessage.Length && (qos > 0 || !HasQueuedQos0());
+            return QueueCount == _b.MaxQueued && (qos > 0 || !HasQueuedQos0());
         }
 
         /// <summary>
@@ -153,7 +144,7 @@ namespace Nano.Mqtt.Broker
         public EnqueueOutcome Enqueue(int m, int qos)
         {
             EnqueueOutcome outcome = EnqueueOutcome.Queued;
-            if (QueueCount == _queueMessage.Length)
+            if (QueueCount == _b.MaxQueued)
             {
                 if (!DropOldestQos0())
                 {
@@ -161,25 +152,25 @@ namespace Nano.Mqtt.Broker
                 }
                 outcome = EnqueueOutcome.QueuedDroppedOldest;
             }
-            int slot = (_queueHead + QueueCount) % _queueMessage.Length;
-            _queueMessage[slot] = m;
-            _queueQos[slot] = (byte)qos;
+            int slot = (_queueHead + QueueCount) % _b.MaxQueued;
+            _b.QueueMessage[QueueBase + slot] = m;
+            _b.QueueQos[QueueBase + slot] = (byte)qos;
             QueueCount++;
-            _pool.AddReference(m);
+            _b.Pool.AddReference(m);
             return outcome;
         }
 
         /// <summary>The message at the head of the queue.</summary>
-        public int HeadMessage => _queueMessage[_queueHead];
+        public int HeadMessage => _b.QueueMessage[QueueBase + _queueHead];
 
         /// <summary>The delivery QoS of the message at the head of the queue.</summary>
-        public int HeadQos => _queueQos[_queueHead];
+        public int HeadQos => _b.QueueQos[QueueBase + _queueHead];
 
         /// <summary>Removes the head of the queue and returns its message (the reference passes to the caller).</summary>
         public int Dequeue()
         {
-            int m = _queueMessage[_queueHead];
-            _queueHead = (_queueHead + 1) % _queueMessage.Length;
+            int m = _b.QueueMessage[QueueBase + _queueHead];
+            _queueHead = (_queueHead + 1) % _b.MaxQueued;
             QueueCount--;
             return m;
         }
@@ -197,34 +188,34 @@ namespace Nano.Mqtt.Broker
         public int AddInflight(int m, int qos, bool retain, long nowMs)
         {
             int i = InflightCount++;
-            _inflightMessage[i] = m;
-            _inflightPacketId[i] = NextPacketId();
-            _inflightFlags[i] = (byte)(qos | (retain ? RetainFlag : 0));
-            _inflightRetries[i] = 0;
-            _inflightSentAtMs[i] = nowMs;
+            _b.InflightMessage[InflightBase + i] = m;
+            _b.InflightPacketId[InflightBase + i] = NextPacketId();
+            _b.InflightFlags[InflightBase + i] = (byte)(qos | (retain ? RetainFlag : 0));
+            _b.InflightRetries[InflightBase + i] = 0;
+            _b.InflightSentAtMs[InflightBase + i] = nowMs;
             return i;
         }
 
-        public int InflightMessage(int i) => _inflightMessage[i];
+        public int InflightMessage(int i) => _b.InflightMessage[InflightBase + i];
 
-        public int InflightPacketId(int i) => _inflightPacketId[i];
+        public int InflightPacketId(int i) => _b.InflightPacketId[InflightBase + i];
 
-        public int InflightQos(int i) => _inflightFlags[i] & QosMask;
+        public int InflightQos(int i) => _b.InflightFlags[InflightBase + i] & QosMask;
 
-        public bool InflightRetain(int i) => (_inflightFlags[i] & RetainFlag) != 0;
+        public bool InflightRetain(int i) => (_b.InflightFlags[InflightBase + i] & RetainFlag) != 0;
 
         /// <summary>PUBREC received: the entry now waits for PUBCOMP and only its PUBREL is sent.</summary>
-        public bool InflightReleased(int i) => (_inflightFlags[i] & ReleasedFlag) != 0;
+        public bool InflightReleased(int i) => (_b.InflightFlags[InflightBase + i] & ReleasedFlag) != 0;
 
         /// <summary>The PUBLISH (or PUBREL) of the entry must be written out again.</summary>
-        public bool InflightPendingSend(int i) => (_inflightFlags[i] & PendingSendFlag) != 0;
+        public bool InflightPendingSend(int i) => (_b.InflightFlags[InflightBase + i] & PendingSendFlag) != 0;
 
         /// <summary>The entry with a pending send, in send order, or -1.</summary>
         public int FirstPendingSend()
         {
             for (int i = 0; i < InflightCount; i++)
             {
-                if ((_inflightFlags[i] & PendingSendFlag) != 0)
+                if ((_b.InflightFlags[InflightBase + i] & PendingSendFlag) != 0)
                 {
                     return i;
                 }
@@ -235,8 +226,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>The entry is being written out again (its PUBLISH carries DUP=1 [MQTT-3.3.1-1]).</summary>
         public void MarkSent(int i, long nowMs)
         {
-            _inflightFlags[i] = (byte)(_inflightFlags[i] & ~PendingSendFlag);
-            _inflightSentAtMs[i] = nowMs;
+            _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] & ~PendingSendFlag);
+            _b.InflightSentAtMs[InflightBase + i] = nowMs;
         }
 
         /// <summary>The inflight entry with this packet identifier, or -1.</summary>
@@ -244,7 +235,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < InflightCount; i++)
             {
-                if (_inflightPacketId[i] == packetId)
+                if (_b.InflightPacketId[InflightBase + i] == packetId)
                 {
                     return i;
                 }
@@ -255,17 +246,17 @@ namespace Nano.Mqtt.Broker
         /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
         public void RemoveInflight(int i)
         {
-            if (_inflightMessage[i] >= 0)
+            if (_b.InflightMessage[InflightBase + i] >= 0)
             {
-                _pool.Release(_inflightMessage[i]);
+                _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
             }
             for (int k = i + 1; k < InflightCount; k++)
             {
-                _inflightMessage[k - 1] = _inflightMessage[k];
-                _inflightPacketId[k - 1] = _inflightPacketId[k];
-                _inflightFlags[k - 1] = _inflightFlags[k];
-                _inflightRetries[k - 1] = _inflightRetries[k];
-                _inflightSentAtMs[k - 1] = _inflightSentAtMs[k];
+                _b.InflightMessage[InflightBase + k - 1] = _b.InflightMessage[InflightBase + k];
+                _b.InflightPacketId[InflightBase + k - 1] = _b.InflightPacketId[InflightBase + k];
+                _b.InflightFlags[InflightBase + k - 1] = _b.InflightFlags[InflightBase + k];
+                _b.InflightRetries[InflightBase + k - 1] = _b.InflightRetries[InflightBase + k];
+                _b.InflightSentAtMs[InflightBase + k - 1] = _b.InflightSentAtMs[InflightBase + k];
             }
             InflightCount--;
         }
@@ -273,13 +264,13 @@ namespace Nano.Mqtt.Broker
         /// <summary>PUBREC received: from now on only PUBREL is sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
         public void Release(int i)
         {
-            if (_inflightMessage[i] >= 0)
+            if (_b.InflightMessage[InflightBase + i] >= 0)
             {
-                _pool.Release(_inflightMessage[i]);
-                _inflightMessage[i] = -1;
-                _inflightRetries[i] = 0;
+                _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
+                _b.InflightMessage[InflightBase + i] = -1;
+                _b.InflightRetries[InflightBase + i] = 0;
             }
-            _inflightFlags[i] = (byte)(_inflightFlags[i] | ReleasedFlag | PendingSendFlag);
+            _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | ReleasedFlag | PendingSendFlag);
         }
 
         /// <summary>Marks every inflight entry for re-sending (reconnect with a resumed session [MQTT-4.4.0-1]).</summary>
@@ -287,7 +278,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < InflightCount; i++)
             {
-                _inflightFlags[i] = (byte)(_inflightFlags[i] | PendingSendFlag);
+                _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | PendingSendFlag);
             }
         }
 
@@ -301,16 +292,16 @@ namespace Nano.Mqtt.Broker
             int i = 0;
             while (i < InflightCount)
             {
-                if ((_inflightFlags[i] & PendingSendFlag) == 0 && nowMs - _inflightSentAtMs[i] >= intervalMs)
+                if ((_b.InflightFlags[InflightBase + i] & PendingSendFlag) == 0 && nowMs - _b.InflightSentAtMs[InflightBase + i] >= intervalMs)
                 {
-                    if (_inflightRetries[i] >= maxRetries)
+                    if (_b.InflightRetries[InflightBase + i] >= maxRetries)
                     {
                         dropped++;
                         RemoveInflight(i);
                         continue;
                     }
-                    _inflightRetries[i]++;
-                    _inflightFlags[i] = (byte)(_inflightFlags[i] | PendingSendFlag);
+                    _b.InflightRetries[InflightBase + i]++;
+                    _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | PendingSendFlag);
                 }
                 i++;
             }
@@ -321,7 +312,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < _awaitingReleaseCount; i++)
             {
-                if (_awaitingRelease[i] == packetId)
+                if (_b.AwaitingRelease[AwaitingBase + i] == packetId)
                 {
                     return true;
                 }
@@ -332,11 +323,11 @@ namespace Nano.Mqtt.Broker
         /// <summary>Records a received QoS 2 id; false when the set is full.</summary>
         public bool AddAwaitingRelease(int packetId)
         {
-            if (_awaitingReleaseCount == _awaitingRelease.Length)
+            if (_awaitingReleaseCount == _b.MaxAwaitingRelease)
             {
                 return false;
             }
-            _awaitingRelease[_awaitingReleaseCount++] = packetId;
+            _b.AwaitingRelease[AwaitingBase + _awaitingReleaseCount++] = packetId;
             return true;
         }
 
@@ -344,9 +335,9 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < _awaitingReleaseCount; i++)
             {
-                if (_awaitingRelease[i] == packetId)
+                if (_b.AwaitingRelease[AwaitingBase + i] == packetId)
                 {
-                    _awaitingRelease[i] = _awaitingRelease[--_awaitingReleaseCount];
+                    _b.AwaitingRelease[AwaitingBase + i] = _b.AwaitingRelease[AwaitingBase + --_awaitingReleaseCount];
                     return;
                 }
             }
@@ -365,11 +356,17 @@ namespace Nano.Mqtt.Broker
             }
         }
 
+        private int QueueBase => _index * _b.MaxQueued;
+
+        private int InflightBase => _index * _b.MaxInflight;
+
+        private int AwaitingBase => _index * _b.MaxAwaitingRelease;
+
         private bool HasQueuedQos0()
         {
             for (int k = 0; k < QueueCount; k++)
             {
-                if (_queueQos[(_queueHead + k) % _queueMessage.Length] == 0)
+                if (_b.QueueQos[QueueBase + (_queueHead + k) % _b.MaxQueued] == 0)
                 {
                     return true;
                 }
@@ -379,21 +376,21 @@ namespace Nano.Mqtt.Broker
 
         private bool DropOldestQos0()
         {
-            int n = _queueMessage.Length;
+            int n = _b.MaxQueued;
             for (int k = 0; k < QueueCount; k++)
             {
                 int slot = (_queueHead + k) % n;
-                if (_queueQos[slot] != 0)
+                if (_b.QueueQos[QueueBase + slot] != 0)
                 {
                     continue;
                 }
-                _pool.Release(_queueMessage[slot]);
+                _b.Pool.Release(_b.QueueMessage[QueueBase + slot]);
                 for (int j = k; j < QueueCount - 1; j++)
                 {
                     int to = (_queueHead + j) % n;
                     int from = (_queueHead + j + 1) % n;
-                    _queueMessage[to] = _queueMessage[from];
-                    _queueQos[to] = _queueQos[from];
+                    _b.QueueMessage[QueueBase + to] = _b.QueueMessage[QueueBase + from];
+                    _b.QueueQos[QueueBase + to] = _b.QueueQos[QueueBase + from];
                 }
                 QueueCount--;
                 return true;
