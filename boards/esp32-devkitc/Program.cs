@@ -26,6 +26,8 @@ namespace Nano.Boards.Esp32DevKitC
                 MaxQueued = BoardConfig.MaxQueued,
                 MaxRetained = BoardConfig.MaxRetained,
                 MaxRetainedBytes = BoardConfig.MaxRetainedBytes,
+                MessagePoolBytes = BoardConfig.MessagePoolBytes,
+                LargePacketBuffers = BoardConfig.LargePacketBuffers,
                 SysIntervalMs = BoardConfig.SysIntervalMs
             };
             var broker = new BrokerEngine(options);

@@ -26,9 +26,8 @@ namespace Nano.Mqtt.Broker
         public BrokerEngine(BrokerOptions options)
         {
             BrokerOptions o = Normalise(options == null ? new BrokerOptions() : options);
-            SysTopics sysTopics = new SysTopics();
-            bool sys = o.SysIntervalMs > 0;
-            _state = new BrokerState(o, sys ? sysTopics.Count : 0, sys ? sysTopics.ArenaBytes : 0);
+            SysTopics sysTopics = o.SysIntervalMs > 0 ? new SysTopics() : null;
+            _state = new BrokerState(o, sysTopics != null ? sysTopics.Count : 0, sysTopics != null ? sysTopics.ArenaBytes : 0);
             _largeInput = new LargeInputBuffers(o.InputBufferSize < o.MaxPacketSize ? o.LargePacketBuffers : 0, o.MaxPacketSize);
             _access = new AccessControl(_state);
             _router = new Router(_state, _access);
@@ -259,7 +258,7 @@ namespace Nano.Mqtt.Broker
         private void Tick(long nowMs)
         {
             _state.NowMs = nowMs;
-            _sys.Topics.Start(nowMs);
+            _sys.Start(nowMs);
         }
 
         private bool IsInRange(int connection) => connection >= 0 && connection < _state.Connections.Length;
@@ -322,6 +321,7 @@ namespace Nano.Mqtt.Broker
                 OutputBufferSize = AtLeast(o.OutputBufferSize, 8), // a CONNACK, a PUBACK and a PINGRESP
             };
             n.MaxSessions = AtLeast(o.MaxSessions, n.MaxConnections);
+            n.MaxSubscriptionBytes = o.MaxSubscriptionBytes > 0 ? o.MaxSubscriptionBytes : n.MaxSubscriptions * 32;
             n.InputBufferSize = AtLeast(o.InputBufferSize, 16);
             if (n.InputBufferSize > n.MaxPacketSize)
             {

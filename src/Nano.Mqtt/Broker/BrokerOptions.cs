@@ -20,6 +20,10 @@ namespace Nano.Mqtt.Broker
         /// <summary>Subscriptions across all sessions.</summary>
         public int MaxSubscriptions = 64;
 
+        /// <summary>Bytes of topic filters over all subscriptions (one shared arena); a filter that does not fit gets 0x80.
+        /// 0 = <see cref="MaxSubscriptions"/> x 32.</summary>
+        public int MaxSubscriptionBytes;
+
         /// <summary>Subscriptions of one session; a SUBSCRIBE beyond it gets 0x80 for that filter.</summary>
         public int MaxSubscriptionsPerClient = 8;
 
@@ -58,7 +62,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Longest client identifier accepted at MQTT 3.1.1 (3.1 allows 1 to 23).</summary>
         public int MaxClientIdLength = 36;
 
-        /// <summary>Longest topic filter in bytes (the size of a subscription row); a longer one gets 0x80.
+        /// <summary>Longest topic filter in bytes; a longer one gets 0x80.
         /// Topic names are bounded by <see cref="MaxPacketSize"/> only.</summary>
         public int MaxTopicLength = 64;
 

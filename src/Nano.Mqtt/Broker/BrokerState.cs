@@ -27,7 +27,7 @@ namespace Nano.Mqtt.Broker
             Statistics = new BrokerStatistics();
             Pool = new MessagePool(options.MaxMessages + options.MaxRetained + systemMessages, options.MessagePoolBytes + options.MaxRetainedBytes + systemBytes);
             Retained = new RetainedStore(Pool, options.MaxRetained, options.MaxRetainedBytes, systemMessages);
-            Subscriptions = new SubscriptionTable(options.MaxSubscriptions, options.MaxSubscriptionsPerClient, options.MaxTopicLength, options.MaxSessions);
+            Subscriptions = new SubscriptionTable(options.MaxSubscriptions, options.MaxSubscriptionsPerClient, options.MaxTopicLength, options.MaxSubscriptionBytes, options.MaxSessions);
             SessionBuffers buffers = new SessionBuffers(Pool, options);
             Sessions = new Session[options.MaxSessions];
             for (int i = 0; i < Sessions.Length; i++)

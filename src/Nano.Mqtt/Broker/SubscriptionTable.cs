@@ -4,7 +4,7 @@ namespace Nano.Mqtt.Broker
 {
     /// <summary>
     /// Every session's topic filters in fixed arrays: one row per subscription holding the owning session,
-    /// the granted QoS and the filter bytes. Matching scans the rows up to the highest one in use and folds
+    /// the granted QoS and where its filter lies in one shared arena of filter bytes, kept packed. Matching scans the rows up to the highest one in use and folds
     /// several matching filters of one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
     /// Each row also holds the position of its retained-message scan (see <see cref="RetainedCursor"/>).
     /// </summary>
@@ -13,6 +13,8 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _session;
         private readonly byte[] _qos;
         private readonly byte[] _filters;
+        private readonly int[] _filterOffset;
+        private int _filterBytes;
         private readonly int[] _filterLength;
         private readonly int[] _perSession;
         private readonly int _maxFilterLength;
@@ -27,11 +29,12 @@ namespace Nano.Mqtt.Broker
         /// <summary>One past the highest row in use: the scans stop here instead of at the capacity.</summary>
         private int _rows;
 
-        public SubscriptionTable(int capacity, int maxPerSession, int maxFilterLength, int sessions)
+        public SubscriptionTable(int capacity, int maxPerSession, int maxFilterLength, int filterBytes, int sessions)
         {
             _session = new int[capacity];
             _qos = new byte[capacity];
-            _filters = new byte[capacity * maxFilterLength];
+            _filters = new byte[filterBytes];
+            _filterOffset = new int[capacity];
             _filterLength = new int[capacity];
             _perSession = new int[sessions];
             _maxFilterLength = maxFilterLength;
@@ -67,7 +70,7 @@ namespace Nano.Mqtt.Broker
                 _qos[row] = (byte)qos;
                 return row;
             }
-            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession)
+            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession || length > _filters.Length - _filterBytes)
             {
                 return -1;
             }
@@ -78,7 +81,9 @@ namespace Nano.Mqtt.Broker
                     _session[i] = session;
                     _qos[i] = (byte)qos;
                     _filterLength[i] = length;
-                    System.Array.Copy(filter, offset, _filters, i * _maxFilterLength, length);
+                    _filterOffset[i] = _filterBytes;
+                    System.Array.Copy(filter, offset, _filters, _filterBytes, length);
+                    _filterBytes += length;
                     _perSession[session]++;
                     _count++;
                     if (i >= _rows)
@@ -125,7 +130,7 @@ namespace Nano.Mqtt.Broker
             for (int i = 0; i < _rows; i++)
             {
                 int s = _session[i];
-                if (s < 0 || !TopicMatcher.Matches(_filters, i * _maxFilterLength, _filterLength[i], topic, offset, length))
+                if (s < 0 || !TopicMatcher.Matches(_filters, _filterOffset[i], _filterLength[i], topic, offset, length))
                 {
                     continue;
                 }
@@ -159,7 +164,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>The filter bytes of every row; a row's filter starts at <see cref="FilterOffset"/>.</summary>
         public byte[] Filters => _filters;
 
-        public int FilterOffset(int row) => row * _maxFilterLength;
+        public int FilterOffset(int row) => _filterOffset[row];
 
         public int FilterLength(int row) => _filterLength[row];
 
@@ -206,7 +211,7 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
-                int o = i * _maxFilterLength;
+                int o = _filterOffset[i];
                 int k = 0;
                 while (k < length && _filters[o + k] == filter[offset + k])
                 {
@@ -223,6 +228,17 @@ namespace Nano.Mqtt.Broker
         private void RemoveRow(int i)
         {
             EndRetained(i);
+            int start = _filterOffset[i];
+            int length = _filterLength[i];
+            System.Array.Copy(_filters, start + length, _filters, start, _filterBytes - start - length);
+            _filterBytes -= length;
+            for (int r = 0; r < _rows; r++)
+            {
+                if (_session[r] >= 0 && _filterOffset[r] > start)
+                {
+                    _filterOffset[r] -= length;
+                }
+            }
             _perSession[_session[i]]--;
             _session[i] = -1;
             _count--;

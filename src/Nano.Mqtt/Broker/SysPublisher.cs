@@ -6,25 +6,34 @@ namespace Nano.Mqtt.Broker
         private readonly BrokerState _state;
         private readonly Router _router;
 
+        /// <summary>The topics and formatting, or null when <see cref="BrokerOptions.SysIntervalMs"/> is 0.</summary>
+        private readonly SysTopics _topics;
+
         public SysPublisher(BrokerState state, Router router, SysTopics topics)
         {
             _state = state;
             _router = router;
-            Topics = topics;
+            _topics = topics;
         }
 
-        public readonly SysTopics Topics;
+        /// <summary>Records the time of the first call, the start of the uptime.</summary>
+        public void Start(long nowMs)
+        {
+            if (_topics != null)
+            {
+                _topics.Start(nowMs);
+            }
+        }
 
         /// <summary>Publishes every topic when the interval has passed; <paramref name="heapFree"/> -1 = unknown, not published.</summary>
         public void Poll(long heapFree)
         {
-            int interval = _state.Options.SysIntervalMs;
-            if (interval == 0 || !Topics.Due(_state.NowMs, interval))
+            if (_topics == null || !_topics.Due(_state.NowMs, _state.Options.SysIntervalMs))
             {
                 return;
             }
             BrokerStatistics st = _state.Statistics;
-            Publish(SysTopics.Uptime, Topics.UptimeSeconds(_state.NowMs));
+            Publish(SysTopics.Uptime, _topics.UptimeSeconds(_state.NowMs));
             Publish(SysTopics.ClientsConnected, st.ClientsConnected);
             Publish(SysTopics.ClientsTotal, st.ClientsTotal);
             Publish(SysTopics.ClientsMaximum, st.ClientsMaximum);
@@ -50,9 +59,9 @@ namespace Nano.Mqtt.Broker
 
         private void Publish(int topic, long value)
         {
-            byte[] name = Topics.Topic(topic);
-            int length = Topics.Format(value);
-            _router.Route(name, 0, name.Length, Topics.Digits, 0, length, 0, true, true);
+            byte[] name = _topics.Topic(topic);
+            int length = _topics.Format(value);
+            _router.Route(name, 0, name.Length, _topics.Digits, 0, length, 0, true, true);
         }
     }
 }

@@ -30,6 +30,13 @@ namespace Nano.DeviceTests.Broker
         private static readonly byte[] Ack = new byte[4];
         private static int _lastPacketId;
 
+        private static void Expect0(Operation op, int warmups, int iterations, string what)
+        {
+            long bytes = Allocation.Measure(op, warmups, iterations);
+            System.Console.WriteLine(what + ": " + bytes.ToString() + " B over " + iterations.ToString());
+            Assert.AreEqual(0L, bytes, what);
+        }
+
         private static int Connect(string clientId, bool clean)
         {
             int c = _engine.Accept(_now);
@@ -109,7 +116,7 @@ namespace Nano.DeviceTests.Broker
         {
             Start(new BrokerOptions(), "sensors/+/temperature", 0);
             _packet = Wire.Publish("sensors/kitchen/temperature", "21.5", 0, 0, false);
-            Assert.AreEqual(0L, Allocation.Measure(PublishQos0, Warmups, Iterations), "bytes per QoS 0 fan-out");
+            Expect0(PublishQos0, Warmups, Iterations, "bytes per QoS 0 fan-out");
         }
 
         private static void PublishQos1()
@@ -129,7 +136,7 @@ namespace Nano.DeviceTests.Broker
         {
             Start(new BrokerOptions(), "a/#", 1);
             _packet = Wire.Publish("a/b", "payload", 1, 1, false);
-            Assert.AreEqual(0L, Allocation.Measure(PublishQos1, Warmups, Iterations), "bytes per QoS 1 fan-out");
+            Expect0(PublishQos1, Warmups, Iterations, "bytes per QoS 1 fan-out");
         }
 
         private static void PublishQos2()
@@ -155,7 +162,7 @@ namespace Nano.DeviceTests.Broker
             Start(new BrokerOptions(), "a/#", 2);
             _packet = Wire.Publish("a/b", "payload", 2, 1, false);
             _packet2 = Wire.PubRel(1);
-            Assert.AreEqual(0L, Allocation.Measure(PublishQos2, Warmups, Iterations), "bytes per QoS 2 fan-out");
+            Expect0(PublishQos2, Warmups, Iterations, "bytes per QoS 2 fan-out");
         }
 
         private static void SubscribeToRetained()
@@ -175,7 +182,7 @@ namespace Nano.DeviceTests.Broker
             Send(_publisher, Wire.Publish("r/2", "retained", 0, 0, true));
             _packet = Wire.Subscribe(2, "r/+", 0);
             _packet2 = Wire.Unsubscribe(3, "r/+");
-            Assert.AreEqual(0L, Allocation.Measure(SubscribeToRetained, Warmups, Iterations), "bytes per SUBSCRIBE with retained delivery");
+            Expect0(SubscribeToRetained, Warmups, Iterations, "bytes per SUBSCRIBE with retained delivery");
         }
 
         private static void WillCycle()
@@ -197,7 +204,7 @@ namespace Nano.DeviceTests.Broker
         {
             Start(new BrokerOptions(), "will/#", 0);
             _packet = Wire.Connect("w", true, 30, "will/w", "gone", 0, false, null, 4);
-            Assert.AreEqual(0L, Allocation.Measure(WillCycle, Warmups, Iterations), "bytes per connect and Will");
+            Expect0(WillCycle, Warmups, Iterations, "bytes per connect and Will");
         }
 
         private static void Ping()
@@ -212,7 +219,7 @@ namespace Nano.DeviceTests.Broker
         public void PINGREQ_and_Poll_allocate_nothing()
         {
             Start(new BrokerOptions(), "x", 0);
-            Assert.AreEqual(0L, Allocation.Measure(Ping, Warmups, Iterations), "bytes per PINGREQ and Poll");
+            Expect0(Ping, Warmups, Iterations, "bytes per PINGREQ and Poll");
         }
 
         private static void Cycle()
@@ -252,7 +259,7 @@ namespace Nano.DeviceTests.Broker
                     _engine.Closed(_subscribers[i]);
                 }
             }
-            Assert.AreEqual(0L, Allocation.Measure(Cycle, 1000, SoakCycles - 1000), "bytes over the soak cycles");
+            Expect0(Cycle, 1000, SoakCycles - 1000, "bytes over the soak cycles");
         }
     }
 }
