@@ -34,6 +34,11 @@ namespace Nano.DeviceTests.Broker
         {
             long bytes = Allocation.Measure(op, warmups, iterations);
             System.Console.WriteLine(what + ": " + bytes.ToString() + " B over " + iterations.ToString());
+            _engine = null;
+            _subscribers = null;
+            _packet = null;
+            _packet2 = null;
+            _packet3 = null;
             Assert.AreEqual(0L, bytes, what);
         }
 

@@ -63,7 +63,7 @@ namespace Nano.DeviceTests.Broker
     public sealed class RigClient
     {
         private readonly Rig _rig;
-        private readonly byte[] _pending = new byte[8192];
+        private readonly byte[] _pending = new byte[2048];
         private int _count;
         public readonly int Id;
 
