@@ -3,10 +3,9 @@ namespace Nano.Mqtt.Broker
     /// <summary>
     /// The broker's capacity record and policies. Every buffer is sized from these values once, in the
     /// <see cref="BrokerEngine"/> constructor. Defaults fit an ESP32 without PSRAM; names follow
-    /// Mosquitto's configuration where one exists. With the defaults the engine preallocates about 47 KB as
-    /// measured on the desktop CLR (MemoryTests): 2.9 KB per session as total / MaxSessions, of which one session
-    /// slot itself is about 0.8 KB; the rest is connection buffers (2 x 1 KB each), the message pool and the
-    /// subscription rows.
+    /// Mosquitto's configuration where one exists. On the nanoCLR interpreter a connected client (connection
+    /// and session) costs about 1 KB, an offline session 0.4 KB, a subscription 50 B, a pooled or retained
+    /// message slot 27 B plus its bytes (README, Memory, has the table per board).
     /// </summary>
     public sealed class BrokerOptions
     {
