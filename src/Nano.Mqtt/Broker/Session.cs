@@ -160,9 +160,6 @@ namespace Nano.Mqtt.Broker
             return outcome;
         }
 
-        /// <summary>The message at the head of the queue.</summary>
-        public int HeadMessage => _b.QueueMessage[QueueBase + _queueHead];
-
         /// <summary>The delivery QoS of the message at the head of the queue.</summary>
         public int HeadQos => _b.QueueQos[QueueBase + _queueHead];
 
@@ -206,9 +203,6 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>PUBREC received: the entry now waits for PUBCOMP and only its PUBREL is sent.</summary>
         public bool InflightReleased(int i) => (_b.InflightFlags[InflightBase + i] & ReleasedFlag) != 0;
-
-        /// <summary>The PUBLISH (or PUBREL) of the entry must be written out again.</summary>
-        public bool InflightPendingSend(int i) => (_b.InflightFlags[InflightBase + i] & PendingSendFlag) != 0;
 
         /// <summary>The entry with a pending send, in send order, or -1.</summary>
         public int FirstPendingSend()
