@@ -55,7 +55,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Counts a control packet just encoded at the end of the connection's control output.</summary>
         public void Written(Connection c, int bytes)
         {
-            c.ControlEnd += bytes;
+            c.ControlOutput.Commit(bytes);
             Statistics.PacketsSent++;
         }
     }

@@ -24,9 +24,7 @@ namespace Nano.Mqtt.Broker
         public bool Blocked;
 
         /// <summary>CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK and PINGRESP packets waiting to be sent.</summary>
-        public readonly byte[] Control;
-        public int ControlStart;
-        public int ControlEnd;
+        public readonly Codec.OutputBuffer ControlOutput;
 
         public OutgoingKind Outgoing;
 
@@ -65,28 +63,19 @@ namespace Nano.Mqtt.Broker
         {
             InlineInput = new byte[inputSize];
             Input = InlineInput;
-            Control = new byte[controlSize];
+            ControlOutput = new Codec.OutputBuffer(controlSize);
         }
 
-        public int ControlPending => ControlEnd - ControlStart;
+        /// <summary>The control output's array: acknowledgements are encoded at <see cref="ControlEnd"/>.</summary>
+        public byte[] Control => ControlOutput.Data;
+
+        public int ControlEnd => ControlOutput.End;
+
+        public int ControlPending => ControlOutput.Pending;
 
         /// <summary>Makes <paramref name="size"/> contiguous control bytes writable at <see cref="ControlEnd"/>; false
         /// when the control output cannot hold them yet.</summary>
-        public bool Reserve(int size)
-        {
-            if (size > Control.Length - ControlPending)
-            {
-                return false;
-            }
-            if (Control.Length - ControlEnd < size)
-            {
-                int pending = ControlPending;
-                System.Array.Copy(Control, ControlStart, Control, 0, pending);
-                ControlStart = 0;
-                ControlEnd = pending;
-            }
-            return true;
-        }
+        public bool Reserve(int size) => ControlOutput.Reserve(size, 0) >= 0;
 
         /// <summary>Resets the slot for a newly accepted connection.</summary>
         public void Open(long nowMs, long publishTokens)
@@ -99,8 +88,7 @@ namespace Nano.Mqtt.Broker
             Input = InlineInput;
             InputLength = 0;
             LargeInput = -1;
-            ControlStart = 0;
-            ControlEnd = 0;
+            ControlOutput.Clear();
             Outgoing = OutgoingKind.None;
             OutgoingMessage = -1;
             ProtocolLevel = 0;

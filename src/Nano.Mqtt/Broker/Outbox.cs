@@ -57,9 +57,7 @@ namespace Nano.Mqtt.Broker
             }
             if (c.Outgoing == OutgoingKind.Control)
             {
-                int n = c.ControlPending < count ? c.ControlPending : count;
-                System.Array.Copy(c.Control, c.ControlStart, dst, offset, n);
-                return n;
+                return c.ControlOutput.Peek(dst, offset, count);
             }
             return CopyPacket(c, dst, offset, count);
         }
@@ -70,11 +68,9 @@ namespace Nano.Mqtt.Broker
             _state.Statistics.BytesSent += n;
             if (c.Outgoing == OutgoingKind.Control)
             {
-                c.ControlStart += n;
-                if (c.ControlStart == c.ControlEnd)
+                c.ControlOutput.Consume(n);
+                if (c.ControlPending == 0)
                 {
-                    c.ControlStart = 0;
-                    c.ControlEnd = 0;
                     c.Outgoing = OutgoingKind.None;
                 }
                 return;
@@ -94,8 +90,7 @@ namespace Nano.Mqtt.Broker
                 Finish(c);
             }
             c.Outgoing = OutgoingKind.None;
-            c.ControlStart = 0;
-            c.ControlEnd = 0;
+            c.ControlOutput.Clear();
         }
 
         private void Finish(Connection c)

@@ -55,23 +55,7 @@ namespace Nano.Mqtt.Broker
         public bool WindowOpen => InflightCount < _b.MaxInflight;
 
         /// <summary>Whether the session has this client identifier.</summary>
-        public bool HasClientId(byte[] buffer, int offset, int length)
-        {
-            if (!InUse || ClientIdLength != length)
-            {
-                return false;
-            }
-            byte[] ids = _b.ClientIds;
-            int o = ClientIdOffset;
-            for (int i = 0; i < length; i++)
-            {
-                if (ids[o + i] != buffer[offset + i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        public bool HasClientId(byte[] buffer, int offset, int length) => InUse && Codec.Bytes.Equal(_b.ClientIds, ClientIdOffset, ClientIdLength, buffer, offset, length);
 
         /// <summary>Takes the slot for a new, empty session.</summary>
         public void Open(byte[] clientId, int offset, int length, bool clean)

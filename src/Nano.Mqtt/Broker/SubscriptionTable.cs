@@ -207,17 +207,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < _rows; i++)
             {
-                if (_session[i] != session || _filterLength[i] != length)
-                {
-                    continue;
-                }
-                int o = _filterOffset[i];
-                int k = 0;
-                while (k < length && _filters[o + k] == filter[offset + k])
-                {
-                    k++;
-                }
-                if (k == length)
+                if (_session[i] == session && Codec.Bytes.Equal(_filters, _filterOffset[i], _filterLength[i], filter, offset, length))
                 {
                     return i;
                 }
