@@ -66,16 +66,28 @@ namespace Nano.Mqtt.Codec
 
         internal int Read(byte[] dst, int offset, int count)
         {
+            int n = Peek(dst, offset, count);
+            Consume(n);
+            return n;
+        }
+
+        /// <summary>Copies up to <paramref name="count"/> pending bytes without taking them.</summary>
+        internal int Peek(byte[] dst, int offset, int count)
+        {
             int n = Pending < count ? Pending : count;
             Array.Copy(_data, _start, dst, offset, n);
-            _start += n;
-            if (_start == _end)
+            return n;
+        }
+
+        /// <summary>Takes <paramref name="count"/> pending bytes (at most <see cref="Pending"/>).</summary>
+        internal void Consume(int count)
+        {
+            _start += count;
+            if (_start >= _end)
             {
                 _start = 0;
                 _end = 0;
             }
-
-            return n;
         }
 
         internal void Clear()
