@@ -1,0 +1,67 @@
+using System;
+
+namespace Nano.DeviceBench
+{
+    /// <summary>
+    /// Prints, per scenario, one line
+    /// <c>bench,&lt;scenario&gt;,&lt;messages in/s&gt;,&lt;deliveries out/s&gt;,&lt;messages&gt;,&lt;deliveries&gt;,&lt;elapsed µs&gt;</c>
+    /// or <c>error,&lt;scenario&gt;,&lt;reason&gt;</c>, and <c>bench-done</c> at the end.
+    /// Rates are whole numbers, computed with integer arithmetic.
+    /// </summary>
+    public static class Program
+    {
+        private const int WarmupMessages = 200;
+        private const int TimedMessages = 2000;
+        private const long TicksPerSecond = 10000000;
+
+        public static void Main()
+        {
+            Measure(new Scenario("qos0_1to1", 1, 0));
+            Measure(new Scenario("qos0_1to4", 4, 0));
+            Measure(new Scenario("qos1_1to4", 4, 1));
+            Console.WriteLine("bench-done");
+        }
+
+        private static void Measure(Scenario scenario)
+        {
+            string error = scenario.SetupError();
+            if (error != null)
+            {
+                Console.WriteLine("error," + scenario.Name + "," + error);
+                return;
+            }
+            scenario.Run(WarmupMessages);
+            long deliveriesBefore = scenario.Deliveries();
+            long acksBefore = scenario.PublisherAcks;
+            long ticks = scenario.Run(TimedMessages);
+            long deliveries = scenario.Deliveries() - deliveriesBefore;
+            long acks = scenario.PublisherAcks - acksBefore;
+
+            if (deliveries != (long)TimedMessages * scenario.Subscribers)
+            {
+                Console.WriteLine("error," + scenario.Name + ",delivered " + deliveries.ToString() + " of " + ((long)TimedMessages * scenario.Subscribers).ToString());
+                return;
+            }
+            if (scenario.Qos == 1 && acks != TimedMessages)
+            {
+                Console.WriteLine("error," + scenario.Name + ",publisher got " + acks.ToString() + " PUBACKs of " + TimedMessages.ToString());
+                return;
+            }
+            if (scenario.Unexpected() != 0)
+            {
+                Console.WriteLine("error," + scenario.Name + "," + scenario.Unexpected().ToString() + " unexpected packets");
+                return;
+            }
+            if (ticks <= 0)
+            {
+                ticks = 1;
+            }
+            Console.WriteLine("bench," + scenario.Name
+                + "," + (TimedMessages * TicksPerSecond / ticks).ToString()
+                + "," + (deliveries * TicksPerSecond / ticks).ToString()
+                + "," + TimedMessages.ToString()
+                + "," + deliveries.ToString()
+                + "," + (ticks / 10).ToString());
+        }
+    }
+}
