@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Broker engine throughput on the nanoCLR interpreter, baseline against current, in one run.
+#
+#   tools/bench/interpreter-bench.sh [--baseline REV] [--current-repo DIR] [--arch x64|x86]
+#                                    [--heap SIZE] [--runs N]
+#
+# Builds tests/Nano.DeviceBench (of this checkout) twice for the nano target: against the
+# Nano.Mqtt of the baseline revision (default a3de058, the last commit before the engines were
+# made allocation-free on the interpreter) and against the current Nano.Mqtt; converts both to
+# .pe with the toolchain's MetadataProcessor, runs each on the interpreter and prints a Markdown
+# table of messages in/s and deliveries out/s per scenario with the ratio current / baseline.
+#
+#   --baseline REV       revision of this repository whose src/Nano.Mqtt is the baseline
+#   --current-repo DIR   take the current Nano.Mqtt from the HEAD commit of the git checkout DIR
+#                        (exported, DIR is not written to); default: this checkout as it is on
+#                        disk, uncommitted changes included
+#   --arch x64|x86       64-bit interpreter (default) or the 32-bit one (under qemu-i386 when
+#                        the kernel cannot run 32-bit programs)
+#   --heap SIZE          managed heap of the interpreter (e.g. 110k); default: the interpreter's
+#   --runs N             run each side N times, alternating, and keep each scenario's best rates
+#
+# Needs the interpreter toolchain in $NANO_TOOLCHAIN or ~/.cache/nano-toolchain (built by
+# tools/nanoclr/build-toolchain.sh) and the .NET SDK. Exits non-zero when a build, a conversion
+# or a run fails, or when the bench reports an error (lost deliveries, a refused connection).
+set -euo pipefail
+
+die() { echo "interpreter-bench: $*" >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+baseline=a3de058
+current_repo=
+arch=x64
+heap=
+runs=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --baseline) baseline=${2:?}; shift 2 ;;
+    --current-repo) current_repo=${2:?}; shift 2 ;;
+    --arch) arch=${2:?}; shift 2 ;;
+    --heap) heap=${2:?}; shift 2 ;;
+    --runs) runs=${2:?}; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    *) die "unknown argument $1 (see --help)" ;;
+  esac
+done
+case "$arch" in x64|x86) ;; *) die "--arch must be x64 or x86" ;; esac
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number"
+
+# --- toolchain -------------------------------------------------------------------------------
+cache=${NANO_TOOLCHAIN:-$HOME/.cache/nano-toolchain}
+nanoclr="$cache/bin/nanoclr-$arch"
+mdp=$(ls "$cache"/mdp/*MetadataProcessor*.dll 2>/dev/null | grep -v Shared | head -1 || true)
+if [ ! -x "$nanoclr" ] || [ -z "$mdp" ]; then
+  die "no interpreter toolchain in $cache (need bin/nanoclr-$arch and mdp/): build it with
+  tools/nanoclr/build-toolchain.sh --nf-interpreter DIR --metadata-processor DIR
+or point NANO_TOOLCHAIN at an existing cache"
+fi
+command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is needed"
+packages=${NUGET_PACKAGES:-$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')}
+corlib="${packages%/}/nanoframework.corelibrary/1.17.11/lib"
+[ -f "$corlib/mscorlib.dll" ] && [ -f "$corlib/mscorlib.pe" ] ||
+  die "nanoFramework.CoreLibrary 1.17.11 is not in $packages: run 'dotnet restore Nano.Tests.slnf' first"
+
+run_nanoclr() { # args...
+  if [ "$arch" = x86 ]; then
+    local rc=0
+    "$nanoclr" >/dev/null 2>&1 || rc=$?
+    if [ "$rc" -eq 126 ]; then
+      qemu-i386 -L / "$nanoclr" "$@"
+      return
+    fi
+  fi
+  "$nanoclr" "$@"
+}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/interpreter-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# --- sources ---------------------------------------------------------------------------------
+# Both sides get the same bench sources, this checkout's, so only Nano.Mqtt differs.
+copy_bench() { # tree
+  mkdir -p "$1/tests/Nano.DeviceBench"
+  (cd "$root/tests/Nano.DeviceBench" && tar -c --exclude=bin --exclude=obj .) | tar -x -C "$1/tests/Nano.DeviceBench"
+}
+
+git -C "$root" cat-file -e "$baseline^{commit}" 2>/dev/null || die "$baseline is not a commit of $root"
+baseline_id=$(git -C "$root" rev-parse --short "$baseline")
+mkdir -p "$work/baseline"
+git -C "$root" archive "$baseline" | tar -x -C "$work/baseline"
+copy_bench "$work/baseline"
+
+if [ -n "$current_repo" ]; then
+  git -C "$current_repo" rev-parse --git-dir >/dev/null 2>&1 || die "$current_repo is not a git checkout"
+  current_id=$(git -C "$current_repo" rev-parse --short HEAD)
+  [ -z "$(git -C "$current_repo" status --porcelain -- src/Nano.Mqtt)" ] ||
+    echo "note: uncommitted changes to src/Nano.Mqtt in $current_repo are not measured (HEAD $current_id is)" >&2
+  current_label="$current_id ($current_repo)"
+  current_tree="$work/current"
+  mkdir -p "$current_tree"
+  git -C "$current_repo" archive HEAD | tar -x -C "$current_tree"
+  copy_bench "$current_tree"
+else
+  current_id=$(git -C "$root" rev-parse --short HEAD)
+  current_label="$current_id"
+  [ -z "$(git -C "$root" status --porcelain -- src/Nano.Mqtt)" ] || current_label="$current_id + uncommitted changes"
+  current_tree="$root"
+fi
+
+# --- build and convert -----------------------------------------------------------------------
+to_pe() { # dll pe [hint-name hint-dll]...
+  local dll=$1 pe=$2; shift 2
+  local hints=(-loadHints mscorlib "$corlib/mscorlib.dll")
+  while [ $# -gt 0 ]; do hints+=(-loadHints "$1" "$2"); shift 2; done
+  dotnet "$mdp" "${hints[@]}" -parse "$dll" -compile "$pe" false >"$pe.log" 2>&1 && [ -s "$pe" ] ||
+    { cat "$pe.log" >&2; die "MetadataProcessor could not convert $dll"; }
+}
+
+build_side() { # name tree
+  local name=$1 tree=$2 out="$work/$1"
+  mkdir -p "$out/pe"
+  echo "building the bench against the $name Nano.Mqtt" >&2
+  dotnet build "$tree/tests/Nano.DeviceBench/Nano.DeviceBench.csproj" -c Release -f netnano1.0 -nologo -v q \
+    >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; die "the $name build failed"; }
+  local bin="$tree/tests/Nano.DeviceBench/bin/Release/netnano1.0"
+  to_pe "$bin/Nano.Mqtt.dll" "$out/pe/Nano.Mqtt.pe"
+  to_pe "$bin/Nano.DeviceBench.exe" "$out/pe/Nano.DeviceBench.pe" Nano.Mqtt "$bin/Nano.Mqtt.dll"
+}
+build_side baseline "$work/baseline"
+build_side current "$current_tree"
+
+# --- run -------------------------------------------------------------------------------------
+heap_args=()
+[ -z "$heap" ] || heap_args=(--heap "$heap")
+
+run_side() { # name run
+  local out="$work/$1/run$2.txt"
+  echo "running $1 (run $2 of $runs) on nanoclr-$arch" >&2
+  run_nanoclr "${heap_args[@]}" "$corlib/mscorlib.pe" "$work/$1/pe/Nano.Mqtt.pe" "$work/$1/pe/Nano.DeviceBench.pe" \
+    >"$out" 2>&1 || { cat "$out" >&2; die "the $1 run failed on nanoclr-$arch"; }
+  if grep -q '^error,' "$out" || ! grep -q '^bench-done' "$out"; then
+    cat "$out" >&2
+    die "the $1 run did not complete its scenarios"
+  fi
+  grep '^bench,' "$out" >>"$work/$1/results.csv"
+}
+for r in $(seq 1 "$runs"); do
+  run_side baseline "$r"
+  run_side current "$r"
+done
+
+# --- report ----------------------------------------------------------------------------------
+echo
+echo "Broker engine on nanoclr-$arch${heap:+ (heap $heap)}, best of $runs run(s); baseline $baseline_id, current $current_label"
+echo
+awk -F, '
+  FNR == 1 { side++ }
+  {
+    key = $2
+    if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+    if ($3 + 0 > in_rate[side, key]) in_rate[side, key] = $3 + 0
+    if ($4 + 0 > out_rate[side, key]) out_rate[side, key] = $4 + 0
+  }
+  function ratio(b, c) { return b > 0 ? sprintf("%.2fx", c / b) : "-" }
+  END {
+    print "| scenario | in/s baseline | in/s current | in ratio | out/s baseline | out/s current | out ratio |"
+    print "|---|---:|---:|---:|---:|---:|---:|"
+    for (i = 1; i <= n; i++) {
+      k = order[i]
+      printf "| %s | %d | %d | %s | %d | %d | %s |\n", k, in_rate[1, k], in_rate[2, k], ratio(in_rate[1, k], in_rate[2, k]),
+        out_rate[1, k], out_rate[2, k], ratio(out_rate[1, k], out_rate[2, k])
+    }
+  }' "$work/baseline/results.csv" "$work/current/results.csv"
