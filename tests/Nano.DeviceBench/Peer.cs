@@ -10,7 +10,7 @@ namespace Nano.DeviceBench
     public sealed class Peer
     {
         private readonly BrokerEngine _engine;
-        private readonly byte[] _stream = new byte[4096];
+        private readonly byte[] _stream = new byte[1024];
         private readonly byte[] _pubAck = Packets.PubAck();
         private int _length;
 

@@ -49,9 +49,9 @@ case "$arch" in x64|x86) ;; *) die "--arch must be x64 or x86" ;; esac
 # --- toolchain -------------------------------------------------------------------------------
 cache=${NANO_TOOLCHAIN:-$HOME/.cache/nano-toolchain}
 nanoclr="$cache/bin/nanoclr-$arch"
-mdp=$(ls "$cache"/mdp/*MetadataProcessor*.dll 2>/dev/null | grep -v Shared | head -1 || true)
-if [ ! -x "$nanoclr" ] || [ -z "$mdp" ]; then
-  die "no interpreter toolchain in $cache (need bin/nanoclr-$arch and mdp/): build it with
+mdp="$cache/mdp/nanoFramework.Tools.MetaDataProcessor.dll"
+if [ ! -x "$nanoclr" ] || [ ! -f "$mdp" ]; then
+  die "no interpreter toolchain in $cache (need bin/nanoclr-$arch and $mdp): build it with
   tools/nanoclr/build-toolchain.sh --nf-interpreter DIR --metadata-processor DIR
 or point NANO_TOOLCHAIN at an existing cache"
 fi
