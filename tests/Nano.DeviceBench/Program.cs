@@ -4,14 +4,16 @@ namespace Nano.DeviceBench
 {
     /// <summary>
     /// Prints, per scenario, one line
-    /// <c>bench,&lt;scenario&gt;,&lt;messages in/s&gt;,&lt;deliveries out/s&gt;,&lt;messages&gt;,&lt;deliveries&gt;,&lt;elapsed µs&gt;</c>
-    /// or <c>error,&lt;scenario&gt;,&lt;reason&gt;</c>, and <c>bench-done</c> at the end.
-    /// Rates are whole numbers, computed with integer arithmetic.
+    /// <c>bench,&lt;scenario&gt;,&lt;messages in/s&gt;,&lt;deliveries out/s&gt;,&lt;messages&gt;,&lt;deliveries&gt;,&lt;elapsed µs&gt;,&lt;heap B per message&gt;,&lt;GCs&gt;</c>
+    /// or <c>error,&lt;scenario&gt;,&lt;reason&gt;</c>, and <c>bench-done</c> at the end. The last two
+    /// fields are -1 where the heap cannot be read; GCs counts the collections during the timed
+    /// messages. Rates are whole numbers, computed with integer arithmetic.
     /// </summary>
     public static class Program
     {
         private const int WarmupMessages = 200;
         private const int TimedMessages = 2000;
+        private const int AllocationMessages = 20;
         private const long TicksPerSecond = 10000000;
 
         public static void Main()
@@ -31,11 +33,17 @@ namespace Nano.DeviceBench
                 return;
             }
             scenario.Run(WarmupMessages);
+            long allocated = scenario.AllocatedPerRound(AllocationMessages);
+            long collections = HeapReadings.Collections();
             long deliveriesBefore = scenario.Deliveries();
             long acksBefore = scenario.PublisherAcks;
             long ticks = scenario.Run(TimedMessages);
             long deliveries = scenario.Deliveries() - deliveriesBefore;
             long acks = scenario.PublisherAcks - acksBefore;
+            if (collections >= 0)
+            {
+                collections = HeapReadings.Collections() - collections;
+            }
 
             if (deliveries != (long)TimedMessages * scenario.Subscribers)
             {
@@ -61,7 +69,9 @@ namespace Nano.DeviceBench
                 + "," + (deliveries * TicksPerSecond / ticks).ToString()
                 + "," + TimedMessages.ToString()
                 + "," + deliveries.ToString()
-                + "," + (ticks / 10).ToString());
+                + "," + (ticks / 10).ToString()
+                + "," + allocated.ToString()
+                + "," + collections.ToString());
         }
     }
 }

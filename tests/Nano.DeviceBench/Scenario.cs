@@ -70,6 +70,26 @@ namespace Nano.DeviceBench
             return DateTime.UtcNow.Ticks - start;
         }
 
+        /// <summary>
+        /// Heap bytes allocated per round, over <paramref name="messages"/> rounds in which no garbage
+        /// collection ran (a few attempts); -1 when the heap cannot be read or every attempt saw one.
+        /// </summary>
+        public long AllocatedPerRound(int messages)
+        {
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                long collections = HeapReadings.Collections();
+                long before = HeapReadings.BytesInUse();
+                Run(messages);
+                long after = HeapReadings.BytesInUse();
+                if (before >= 0 && HeapReadings.Collections() == collections)
+                {
+                    return (after - before) / messages;
+                }
+            }
+            return -1;
+        }
+
         /// <summary>PUBLISH packets delivered to all subscribers so far.</summary>
         public long Deliveries()
         {

@@ -8,7 +8,9 @@
 # Nano.Mqtt of the baseline revision (default a3de058, the last commit before the engines were
 # made allocation-free on the interpreter) and against the current Nano.Mqtt; converts both to
 # .pe with the toolchain's MetadataProcessor, runs each on the interpreter and prints a Markdown
-# table of messages in/s and deliveries out/s per scenario with the ratio current / baseline.
+# table of messages in/s and deliveries out/s per scenario with the ratio current / baseline, and
+# the heap bytes allocated per message when tests/Nano.DeviceRuntime (the interpreter host's
+# internal calls) is in this checkout.
 #
 #   --baseline REV       revision of this repository whose src/Nano.Mqtt is the baseline
 #   --current-repo DIR   take the current Nano.Mqtt from the HEAD commit of the git checkout DIR
@@ -18,6 +20,7 @@
 #                        the kernel cannot run 32-bit programs)
 #   --heap SIZE          managed heap of the interpreter (e.g. 110k); default: the interpreter's
 #   --runs N             run each side N times, alternating, and keep each scenario's best rates
+#                        (default 3: other work on the machine only ever slows a run down)
 #
 # Needs the interpreter toolchain in $NANO_TOOLCHAIN or ~/.cache/nano-toolchain (built by
 # tools/nanoclr/build-toolchain.sh) and the .NET SDK. Exits non-zero when a build, a conversion
@@ -31,7 +34,7 @@ baseline=a3de058
 current_repo=
 arch=x64
 heap=
-runs=1
+runs=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --baseline) baseline=${2:?}; shift 2 ;;
@@ -78,9 +81,15 @@ trap 'rm -rf "$work"' EXIT
 
 # --- sources ---------------------------------------------------------------------------------
 # Both sides get the same bench sources, this checkout's, so only Nano.Mqtt differs.
+copy_project() { # tree project
+  [ -d "$root/tests/$2" ] || return 0
+  rm -rf "$1/tests/$2"
+  mkdir -p "$1/tests/$2"
+  (cd "$root/tests/$2" && tar -c --exclude=bin --exclude=obj .) | tar -x -C "$1/tests/$2"
+}
 copy_bench() { # tree
-  mkdir -p "$1/tests/Nano.DeviceBench"
-  (cd "$root/tests/Nano.DeviceBench" && tar -c --exclude=bin --exclude=obj .) | tar -x -C "$1/tests/Nano.DeviceBench"
+  copy_project "$1" Nano.DeviceBench
+  copy_project "$1" Nano.DeviceRuntime
 }
 
 git -C "$root" cat-file -e "$baseline^{commit}" 2>/dev/null || die "$baseline is not a commit of $root"
@@ -122,8 +131,13 @@ build_side() { # name tree
   dotnet build "$tree/tests/Nano.DeviceBench/Nano.DeviceBench.csproj" -c Release -f netnano1.0 -nologo -v q \
     >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; die "the $name build failed"; }
   local bin="$tree/tests/Nano.DeviceBench/bin/Release/netnano1.0"
+  local hints=(Nano.Mqtt "$bin/Nano.Mqtt.dll")
   to_pe "$bin/Nano.Mqtt.dll" "$out/pe/Nano.Mqtt.pe"
-  to_pe "$bin/Nano.DeviceBench.exe" "$out/pe/Nano.DeviceBench.pe" Nano.Mqtt "$bin/Nano.Mqtt.dll"
+  if [ -f "$bin/Nano.DeviceRuntime.dll" ]; then
+    to_pe "$bin/Nano.DeviceRuntime.dll" "$out/pe/Nano.DeviceRuntime.pe"
+    hints+=(Nano.DeviceRuntime "$bin/Nano.DeviceRuntime.dll")
+  fi
+  to_pe "$bin/Nano.DeviceBench.exe" "$out/pe/Nano.DeviceBench.pe" "${hints[@]}"
 }
 build_side baseline "$work/baseline"
 build_side current "$current_tree"
@@ -135,8 +149,7 @@ heap_args=()
 run_side() { # name run
   local out="$work/$1/run$2.txt"
   echo "running $1 (run $2 of $runs) on nanoclr-$arch" >&2
-  run_nanoclr "${heap_args[@]}" "$corlib/mscorlib.pe" "$work/$1/pe/Nano.Mqtt.pe" "$work/$1/pe/Nano.DeviceBench.pe" \
-    >"$out" 2>&1 || { cat "$out" >&2; die "the $1 run failed on nanoclr-$arch"; }
+  run_nanoclr "${heap_args[@]}" "$corlib/mscorlib.pe" "$work/$1"/pe/Nano.*.pe >"$out" 2>&1 || { cat "$out" >&2; die "the $1 run failed on nanoclr-$arch"; }
   if grep -q '^error,' "$out" || ! grep -q '^bench-done' "$out"; then
     cat "$out" >&2
     die "the $1 run did not complete its scenarios"
@@ -159,14 +172,16 @@ awk -F, '
     if (!(key in seen)) { seen[key] = 1; order[++n] = key }
     if ($3 + 0 > in_rate[side, key]) in_rate[side, key] = $3 + 0
     if ($4 + 0 > out_rate[side, key]) out_rate[side, key] = $4 + 0
+    bytes[side, key] = $8 == "" ? -1 : $8 + 0
   }
+  function heap(v) { return v < 0 ? "-" : v }
   function ratio(b, c) { return b > 0 ? sprintf("%.2fx", c / b) : "-" }
   END {
-    print "| scenario | in/s baseline | in/s current | in ratio | out/s baseline | out/s current | out ratio |"
-    print "|---|---:|---:|---:|---:|---:|---:|"
+    print "| scenario | in/s baseline | in/s current | in ratio | out/s baseline | out/s current | out ratio | B/msg baseline | B/msg current |"
+    print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for (i = 1; i <= n; i++) {
       k = order[i]
-      printf "| %s | %d | %d | %s | %d | %d | %s |\n", k, in_rate[1, k], in_rate[2, k], ratio(in_rate[1, k], in_rate[2, k]),
-        out_rate[1, k], out_rate[2, k], ratio(out_rate[1, k], out_rate[2, k])
+      printf "| %s | %d | %d | %s | %d | %d | %s | %s | %s |\n", k, in_rate[1, k], in_rate[2, k], ratio(in_rate[1, k], in_rate[2, k]),
+        out_rate[1, k], out_rate[2, k], ratio(out_rate[1, k], out_rate[2, k]), heap(bytes[1, k]), heap(bytes[2, k])
     }
   }' "$work/baseline/results.csv" "$work/current/results.csv"
