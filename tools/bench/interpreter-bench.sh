@@ -185,3 +185,7 @@ awk -F, '
         out_rate[1, k], out_rate[2, k], ratio(out_rate[1, k], out_rate[2, k]), heap(bytes[1, k]), heap(bytes[2, k])
     }
   }' "$work/baseline/results.csv" "$work/current/results.csv"
+echo
+echo "Raw lines (bench,scenario,in/s,out/s,messages,deliveries,elapsed µs,heap B/msg,GCs while timed; -1 = heap not readable):"
+sed 's/^/baseline /' "$work/baseline/results.csv"
+sed 's/^/current  /' "$work/current/results.csv"
