@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace Nano.DeviceBench
 {
@@ -8,13 +9,17 @@ namespace Nano.DeviceBench
     /// or <c>error,&lt;scenario&gt;,&lt;reason&gt;</c>, and <c>bench-done</c> at the end. The last two
     /// fields are -1 where the heap cannot be read; GCs counts the collections during the timed
     /// messages. Rates are whole numbers, computed with integer arithmetic.
+    /// Around the timed messages it prints <c>mark,&lt;scenario&gt;,start</c> and <c>mark,&lt;scenario&gt;,end</c>
+    /// and sleeps, so that a runner can read the process's CPU time at both points while the
+    /// interpreter is idle: on a shared machine CPU time varies far less than elapsed time.
     /// </summary>
     public static class Program
     {
         private const int WarmupMessages = 200;
-        private const int TimedMessages = 2000;
+        private const int TimedMessages = 20000;
         private const int AllocationMessages = 20;
         private const long TicksPerSecond = 10000000;
+        private const int MarkPauseMs = 300;
 
         public static void Main()
         {
@@ -22,6 +27,12 @@ namespace Nano.DeviceBench
             Measure(new Scenario("qos0_1to4", 4, 0));
             Measure(new Scenario("qos1_1to4", 4, 1));
             Console.WriteLine("bench-done");
+        }
+
+        private static void Mark(string scenario, string point)
+        {
+            Console.WriteLine("mark," + scenario + "," + point);
+            Thread.Sleep(MarkPauseMs);
         }
 
         private static void Measure(Scenario scenario)
@@ -37,7 +48,9 @@ namespace Nano.DeviceBench
             long collections = HeapReadings.Collections();
             long deliveriesBefore = scenario.Deliveries();
             long acksBefore = scenario.PublisherAcks;
+            Mark(scenario.Name, "start");
             long ticks = scenario.Run(TimedMessages);
+            Mark(scenario.Name, "end");
             long deliveries = scenario.Deliveries() - deliveriesBefore;
             long acks = scenario.PublisherAcks - acksBefore;
             if (collections >= 0)

@@ -8,7 +8,9 @@
 # Nano.Mqtt of the baseline revision (default a3de058, the last commit before the engines were
 # made allocation-free on the interpreter) and against the current Nano.Mqtt; converts both to
 # .pe with the toolchain's MetadataProcessor, runs each on the interpreter and prints a Markdown
-# table of messages in/s and deliveries out/s per scenario with the ratio current / baseline, and
+# table of messages in and deliveries out per second of the interpreter's CPU time (read from
+# /proc at the bench's marks, so other work on a shared machine does not count) per scenario with
+# the ratio current / baseline, and
 # the heap bytes allocated per message when tests/Nano.DeviceRuntime (the interpreter host's
 # internal calls) is in this checkout.
 #
@@ -20,7 +22,7 @@
 #                        the kernel cannot run 32-bit programs)
 #   --heap SIZE          managed heap of the interpreter (e.g. 110k); default: the interpreter's
 #   --runs N             run each side N times, alternating, and keep each scenario's best rates
-#                        (default 3: other work on the machine only ever slows a run down)
+#                        (default 3)
 #
 # Needs the interpreter toolchain in $NANO_TOOLCHAIN or ~/.cache/nano-toolchain (built by
 # tools/nanoclr/build-toolchain.sh) and the .NET SDK. Exits non-zero when a build, a conversion
@@ -64,17 +66,14 @@ corlib="${packages%/}/nanoframework.corelibrary/1.17.11/lib"
 [ -f "$corlib/mscorlib.dll" ] && [ -f "$corlib/mscorlib.pe" ] ||
   die "nanoFramework.CoreLibrary 1.17.11 is not in $packages: run 'dotnet restore Nano.Tests.slnf' first"
 
-run_nanoclr() { # args...
-  if [ "$arch" = x86 ]; then
-    local rc=0
-    "$nanoclr" >/dev/null 2>&1 || rc=$?
-    if [ "$rc" -eq 126 ]; then
-      qemu-i386 -L / "$nanoclr" "$@"
-      return
-    fi
-  fi
-  "$nanoclr" "$@"
-}
+# The interpreter command: x86 natively when the kernel runs 32-bit programs, else under qemu-i386.
+clr=("$nanoclr")
+if [ "$arch" = x86 ]; then
+  probe=0
+  "$nanoclr" >/dev/null 2>&1 || probe=$?
+  [ "$probe" -ne 126 ] || clr=(qemu-i386 -L / "$nanoclr")
+fi
+clk_tck=$(getconf CLK_TCK)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/interpreter-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -146,15 +145,35 @@ build_side current "$current_tree"
 heap_args=()
 [ -z "$heap" ] || heap_args=(--heap "$heap")
 
+# Runs one side once. At each "mark,<scenario>,start|end" line the bench pauses, and the process's
+# CPU time (user + system, in clock ticks) is read; each scenario's line in results.csv is
+#   scenario,in/s,out/s (per CPU second),in/s,out/s (elapsed),heap B/msg,GCs
 run_side() { # name run
-  local out="$work/$1/run$2.txt"
+  local out="$work/$1/run$2.txt" fifo="$work/$1/fifo" pid line cpu start=
   echo "running $1 (run $2 of $runs) on nanoclr-$arch" >&2
-  run_nanoclr "${heap_args[@]}" "$corlib/mscorlib.pe" "$work/$1"/pe/Nano.*.pe >"$out" 2>&1 || { cat "$out" >&2; die "the $1 run failed on nanoclr-$arch"; }
+  rm -f "$fifo"; mkfifo "$fifo"
+  "${clr[@]}" "${heap_args[@]}" "$corlib/mscorlib.pe" "$work/$1"/pe/Nano.*.pe >"$fifo" 2>&1 &
+  pid=$!
+  : >"$out"
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    echo "$line" >>"$out"
+    case "$line" in
+      mark,*,start) start=$(awk '{ print $14 + $15 }' "/proc/$pid/stat") ;;
+      mark,*,end) cpu=$(( $(awk '{ print $14 + $15 }' "/proc/$pid/stat") - start ))
+                  echo "cpu,${line#mark,}" | sed "s/,end\$/,$cpu/" >>"$out" ;;
+    esac
+  done <"$fifo"
+  wait "$pid" || { cat "$out" >&2; die "the $1 run failed on nanoclr-$arch"; }
   if grep -q '^error,' "$out" || ! grep -q '^bench-done' "$out"; then
     cat "$out" >&2
     die "the $1 run did not complete its scenarios"
   fi
-  grep '^bench,' "$out" >>"$work/$1/results.csv"
+  awk -F, -v tck="$clk_tck" '
+    $1 == "cpu" { ticks[$2] = $3 > 0 ? $3 : 1 }
+    $1 == "bench" {
+      printf "%s,%d,%d,%d,%d,%d,%d\n", $2, $5 * tck / ticks[$2], $6 * tck / ticks[$2], $3, $4, $8, $9
+    }' "$out" >>"$work/$1/results.csv"
 }
 for r in $(seq 1 "$runs"); do
   run_side baseline "$r"
@@ -164,18 +183,19 @@ done
 # --- report ----------------------------------------------------------------------------------
 echo
 echo "Broker engine on nanoclr-$arch${heap:+ (heap $heap)}, best of $runs run(s); baseline $baseline_id, current $current_label"
+echo "Rates per second of interpreter CPU time."
 echo
 awk -F, '
   FNR == 1 { side++ }
   {
-    key = $2
+    key = $1
     if (!(key in seen)) { seen[key] = 1; order[++n] = key }
-    if ($3 + 0 > in_rate[side, key]) in_rate[side, key] = $3 + 0
-    if ($4 + 0 > out_rate[side, key]) out_rate[side, key] = $4 + 0
-    bytes[side, key] = $8 == "" ? -1 : $8 + 0
+    if ($2 + 0 > in_rate[side, key]) in_rate[side, key] = $2 + 0
+    if ($3 + 0 > out_rate[side, key]) out_rate[side, key] = $3 + 0
+    bytes[side, key] = $6 + 0
   }
-  function heap(v) { return v < 0 ? "-" : v }
   function ratio(b, c) { return b > 0 ? sprintf("%.2fx", c / b) : "-" }
+  function heap(v) { return v < 0 ? "-" : v }
   END {
     print "| scenario | in/s baseline | in/s current | in ratio | out/s baseline | out/s current | out ratio | B/msg baseline | B/msg current |"
     print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -186,6 +206,6 @@ awk -F, '
     }
   }' "$work/baseline/results.csv" "$work/current/results.csv"
 echo
-echo "Raw lines (bench,scenario,in/s,out/s,messages,deliveries,elapsed µs,heap B/msg,GCs while timed; -1 = heap not readable):"
+echo "Each run (scenario, in/s and out/s per CPU second, in/s and out/s elapsed, heap B/msg, GCs while timed; -1 = heap not readable):"
 sed 's/^/baseline /' "$work/baseline/results.csv"
 sed 's/^/current  /' "$work/current/results.csv"
