@@ -10,9 +10,8 @@
 # .pe with the toolchain's MetadataProcessor, runs each on the interpreter and prints a Markdown
 # table of messages in and deliveries out per second of the interpreter's CPU time (read from
 # /proc at the bench's marks, so other work on a shared machine does not count) per scenario with
-# the ratio current / baseline, and
-# the heap bytes allocated per message when tests/Nano.DeviceRuntime (the interpreter host's
-# internal calls) is in this checkout.
+# the ratio current / baseline, and the heap bytes allocated per message when
+# tests/Nano.DeviceRuntime (the interpreter host's internal calls) is in this checkout.
 #
 #   --baseline REV       revision of this repository whose src/Nano.Mqtt is the baseline
 #   --current-repo DIR   take the current Nano.Mqtt from the HEAD commit of the git checkout DIR
@@ -44,7 +43,7 @@ while [ $# -gt 0 ]; do
     --arch) arch=${2:?}; shift 2 ;;
     --heap) heap=${2:?}; shift 2 ;;
     --runs) runs=${2:?}; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
