@@ -24,6 +24,8 @@ namespace Nano.Serial
         private readonly byte[] _address;
         private readonly byte[] _datagram;
         private readonly byte[] _wrapped;
+        private readonly EncapsulatedMessage _received = new EncapsulatedMessage();
+        private readonly EncapsulatedMessage _sent = new EncapsulatedMessage();
         private readonly int[] _statusFrameIds;
         private readonly byte[][] _statusAddresses;
         private readonly int[] _statusAddressLengths;
@@ -151,8 +153,8 @@ namespace Nano.Serial
                 return;
             }
 
-            EncapsulatedMessage envelope;
-            if (EncapsulatedMessage.Decode(buffer, offset, count, out envelope) != SnError.None
+            EncapsulatedMessage envelope = _received;
+            if (envelope.Decode(buffer, offset, count) != SnError.None
                 || envelope.NodeIdLength > MaxNodeIdLength)
             {
                 DatagramsDropped++;
@@ -181,14 +183,12 @@ namespace Nano.Serial
             }
             else if (addressLength > _radioAddressLength)
             {
-                var envelope = new EncapsulatedMessage
-                {
-                    NodeId = _address,
-                    NodeIdOffset = _radioAddressLength,
-                    NodeIdLength = addressLength - _radioAddressLength,
-                    Inner = _datagram,
-                    InnerLength = length
-                };
+                EncapsulatedMessage envelope = _sent;
+                envelope.NodeId = _address;
+                envelope.NodeIdOffset = _radioAddressLength;
+                envelope.NodeIdLength = addressLength - _radioAddressLength;
+                envelope.Inner = _datagram;
+                envelope.InnerLength = length;
                 length = envelope.Encode(_wrapped, 0);
                 payload = _wrapped;
             }

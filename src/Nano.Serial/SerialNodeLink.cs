@@ -20,6 +20,8 @@ namespace Nano.Serial
         private readonly byte[] _nodeId;
         private readonly byte[] _datagram;
         private readonly byte[] _wrapped;
+        private readonly EncapsulatedMessage _received = new EncapsulatedMessage();
+        private readonly EncapsulatedMessage _sent = new EncapsulatedMessage();
 
         /// <summary>
         /// Creates the link. <paramref name="nodeId"/> is the wireless node id for the forwarder
@@ -98,8 +100,8 @@ namespace Nano.Serial
         {
             if (SnForwarder.IsEncapsulated(buffer, offset, count))
             {
-                EncapsulatedMessage envelope;
-                if (_nodeId == null || EncapsulatedMessage.Decode(buffer, offset, count, out envelope) != SnError.None
+                EncapsulatedMessage envelope = _received;
+                if (_nodeId == null || envelope.Decode(buffer, offset, count) != SnError.None
                     || !SnForwarder.SameNodeId(envelope, _nodeId))
                 {
                     DatagramsIgnored++;
@@ -120,13 +122,11 @@ namespace Nano.Serial
             byte[] payload = _datagram;
             if (_nodeId != null)
             {
-                var envelope = new EncapsulatedMessage
-                {
-                    NodeId = _nodeId,
-                    NodeIdLength = _nodeId.Length,
-                    Inner = _datagram,
-                    InnerLength = length
-                };
+                EncapsulatedMessage envelope = _sent;
+                envelope.NodeId = _nodeId;
+                envelope.NodeIdLength = _nodeId.Length;
+                envelope.Inner = _datagram;
+                envelope.InnerLength = length;
                 length = envelope.Encode(_wrapped, 0);
                 payload = _wrapped;
             }

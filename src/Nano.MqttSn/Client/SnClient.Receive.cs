@@ -10,20 +10,15 @@ namespace Nano.MqttSn.Client
         /// </summary>
         public SnError Receive(byte[] buf, int off, int count, long nowMs)
         {
-            int h, len;
             byte type;
-            SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
-            if (e == SnError.None)
-            {
-                e = Dispatch(type, buf, off, count, nowMs);
-            }
-
+            SnError e = _in.Decode(buf, off, count, out type);
             if (e != SnError.None)
             {
                 MalformedDatagrams++;
                 return e;
             }
 
+            Dispatch(type, nowMs);
             if (_state == SnClientState.Awake && _requestKind == RequestWake && type != SnMessageType.PingResp)
             {
                 // §6.14: T_RETRY restarts on every message other than PINGRESP
@@ -33,138 +28,66 @@ namespace Nano.MqttSn.Client
             return SnError.None;
         }
 
-        private SnError Dispatch(byte type, byte[] buf, int off, int count, long nowMs)
+        private void Dispatch(byte type, long nowMs)
         {
             switch (type)
             {
                 case SnMessageType.Advertise:
-                    AdvertiseMessage advertise;
-                    SnError e = AdvertiseMessage.Decode(buf, off, count, out advertise);
-                    if (e == SnError.None)
-                    {
-                        GatewayHeard(advertise.GwId, null, 0, 0);
-                    }
-
-                    return e;
+                    GatewayHeard(_in.Advertise.GwId, null, 0, 0);
+                    return;
                 case SnMessageType.GwInfo:
-                    GwInfoMessage info;
-                    e = GwInfoMessage.Decode(buf, off, count, out info);
-                    if (e == SnError.None)
-                    {
-                        GatewayHeard(info.GwId, info.GwAdd, info.GwAddOffset, info.GwAddLength);
-                    }
-
-                    return e;
+                    GatewayHeard(_in.GwInfo.GwId, _in.GwInfo.GwAdd, _in.GwInfo.GwAddOffset, _in.GwInfo.GwAddLength);
+                    return;
                 case SnMessageType.SearchGw:
-                    SearchGwMessage search;
-                    e = SearchGwMessage.Decode(buf, off, count, out search);
-                    if (e == SnError.None && _searching)
+                    if (_searching)
                     {
                         // §6.1: another client's SEARCHGW counts as ours
                         BackOffSearch(nowMs);
                     }
 
-                    return e;
+                    return;
                 case SnMessageType.WillTopicReq:
                 case SnMessageType.WillMsgReq:
                 case SnMessageType.PingResp:
-                    HeaderOnlyMessage headerOnly;
-                    e = HeaderOnlyMessage.Decode(buf, off, count, out headerOnly);
-                    if (e == SnError.None)
-                    {
-                        OnHeaderOnly(type, nowMs);
-                    }
-
-                    return e;
+                    OnHeaderOnly(type, nowMs);
+                    return;
                 case SnMessageType.ConnAck:
-                case SnMessageType.WillTopicResp:
-                case SnMessageType.WillMsgResp:
-                    ReturnCodeMessage rc;
-                    e = ReturnCodeMessage.Decode(buf, off, count, out rc);
-                    if (e == SnError.None && type == SnMessageType.ConnAck)
-                    {
-                        OnConnAck(rc.ReturnCode, nowMs);
-                    }
-
-                    return e;
+                    OnConnAck(_in.ReturnCode.ReturnCode, nowMs);
+                    return;
                 case SnMessageType.Register:
-                    RegisterMessage register;
-                    e = RegisterMessage.Decode(buf, off, count, out register);
-                    if (e == SnError.None)
-                    {
-                        OnRegister(ref register, nowMs);
-                    }
-
-                    return e;
+                    OnRegister(_in.Register, nowMs);
+                    return;
                 case SnMessageType.RegAck:
+                    OnRegAck(_in.TopicAck);
+                    return;
                 case SnMessageType.PubAck:
-                    TopicAckMessage ack;
-                    e = TopicAckMessage.Decode(buf, off, count, out ack);
-                    if (e == SnError.None)
-                    {
-                        if (type == SnMessageType.RegAck)
-                        {
-                            OnRegAck(ref ack);
-                        }
-                        else
-                        {
-                            OnPubAck(ref ack);
-                        }
-                    }
-
-                    return e;
+                    OnPubAck(_in.TopicAck);
+                    return;
                 case SnMessageType.Publish:
-                    PublishMessage publish;
-                    e = PublishMessage.Decode(buf, off, count, out publish);
-                    if (e == SnError.None)
-                    {
-                        OnPublish(ref publish, nowMs);
-                    }
-
-                    return e;
+                    OnPublish(_in.Publish, nowMs);
+                    return;
                 case SnMessageType.PubRec:
                 case SnMessageType.PubRel:
                 case SnMessageType.PubComp:
                 case SnMessageType.UnsubAck:
-                    MsgIdMessage id;
-                    e = MsgIdMessage.Decode(buf, off, count, out id);
-                    if (e == SnError.None)
-                    {
-                        OnMsgId(type, id.MsgId, nowMs);
-                    }
-
-                    return e;
+                    OnMsgId(type, _in.MsgId.MsgId, nowMs);
+                    return;
                 case SnMessageType.SubAck:
-                    SubAckMessage subAck;
-                    e = SubAckMessage.Decode(buf, off, count, out subAck);
-                    if (e == SnError.None)
-                    {
-                        OnSubAck(ref subAck);
-                    }
-
-                    return e;
+                    OnSubAck(_in.SubAck);
+                    return;
                 case SnMessageType.PingReq:
-                    PingReqMessage ping;
-                    e = PingReqMessage.Decode(buf, off, count, out ping);
-                    if (e == SnError.None && _state == SnClientState.Active)
+                    if (_state == SnClientState.Active)
                     {
                         SendHeaderOnly(SnMessageType.PingResp, nowMs);
                     }
 
-                    return e;
+                    return;
                 case SnMessageType.Disconnect:
-                    DisconnectMessage disconnect;
-                    e = DisconnectMessage.Decode(buf, off, count, out disconnect);
-                    if (e == SnError.None)
-                    {
-                        OnDisconnect();
-                    }
-
-                    return e;
-                default:
-                    // messages a client never receives (CONNECT, SUBSCRIBE, WILLTOPIC...) and envelopes
-                    return SnMessage.Validate(buf, off, count, out type);
+                    OnDisconnect();
+                    return;
             }
+
+            // messages a client never receives (CONNECT, SUBSCRIBE, WILLTOPIC...) and envelopes are ignored
         }
 
         private void GatewayHeard(int gwId, byte[] gwAdd, int gwAddOffset, int gwAddLength)
@@ -209,11 +132,21 @@ namespace Nano.MqttSn.Client
             if (type == SnMessageType.WillTopicReq)
             {
                 int length = _willTopic == null ? 0 : _willTopic.Length;
-                n = new WillTopicMessage { MsgType = SnMessageType.WillTopic, Qos = _willQos, Retain = _willRetain, Topic = _willTopic, TopicLength = length }.Encode(slot, 0);
+                WillTopicMessage m = _out.WillTopic;
+                m.MsgType = SnMessageType.WillTopic;
+                m.Qos = _willQos;
+                m.Retain = _willRetain;
+                m.Topic = _willTopic;
+                m.TopicLength = length;
+                n = m.Encode(slot, 0);
             }
             else
             {
-                n = new WillMsgMessage { MsgType = SnMessageType.WillMsg, Data = _willMessage, DataLength = _willMessage.Length }.Encode(slot, 0);
+                WillMsgMessage m = _out.WillMsg;
+                m.MsgType = SnMessageType.WillMsg;
+                m.Data = _willMessage;
+                m.DataLength = _willMessage.Length;
+                n = m.Encode(slot, 0);
             }
 
             Commit(n, false, nowMs);
@@ -239,7 +172,7 @@ namespace Nano.MqttSn.Client
             _listener.OnDisconnected(SnDisconnectReason.Rejected, returnCode);
         }
 
-        private void OnRegister(ref RegisterMessage m, long nowMs)
+        private void OnRegister(RegisterMessage m, long nowMs)
         {
             if (_state != SnClientState.Active && _state != SnClientState.Awake)
             {
@@ -259,7 +192,7 @@ namespace Nano.MqttSn.Client
             SendTopicAck(SnMessageType.RegAck, m.TopicId, m.MsgId, returnCode, nowMs);
         }
 
-        private void OnRegAck(ref TopicAckMessage m)
+        private void OnRegAck(TopicAckMessage m)
         {
             if (_requestKind != RequestRegister || m.MsgId != _requestMsgId)
             {
@@ -276,7 +209,7 @@ namespace Nano.MqttSn.Client
             _listener.OnRegistered(m.MsgId, m.TopicId, m.ReturnCode);
         }
 
-        private void OnPubAck(ref TopicAckMessage m)
+        private void OnPubAck(TopicAckMessage m)
         {
             bool ours = _requestKind == RequestPublish && m.MsgId == _requestMsgId;
             if (!ours && !(m.MsgId == 0 && m.ReturnCode != SnReturnCode.Accepted))
@@ -299,7 +232,7 @@ namespace Nano.MqttSn.Client
             _listener.OnPublishCompleted(m.MsgId, m.ReturnCode);
         }
 
-        private void OnPublish(ref PublishMessage m, long nowMs)
+        private void OnPublish(PublishMessage m, long nowMs)
         {
             if ((_state != SnClientState.Active && _state != SnClientState.Awake) || m.Qos == SnQos.MinusOne)
             {
@@ -346,7 +279,9 @@ namespace Nano.MqttSn.Client
                 case SnMessageType.PubRec:
                     if ((_requestKind == RequestPublish || _requestKind == RequestPubRel) && msgId == _requestMsgId)
                     {
-                        _requestLength = new MsgIdMessage { MsgType = SnMessageType.PubRel, MsgId = msgId }.Encode(_request, 0);
+                        _out.MsgId.MsgType = SnMessageType.PubRel;
+                        _out.MsgId.MsgId = msgId;
+                        _requestLength = _out.MsgId.Encode(_request, 0);
                         StartRequest(RequestPubRel, msgId, nowMs);
                     }
 
@@ -384,7 +319,7 @@ namespace Nano.MqttSn.Client
             }
         }
 
-        private void OnSubAck(ref SubAckMessage m)
+        private void OnSubAck(SubAckMessage m)
         {
             if (_requestKind != RequestSubscribe || m.MsgId != _requestMsgId)
             {

@@ -16,7 +16,8 @@ namespace Nano.MqttSn.Client
                 }
                 else
                 {
-                    Commit(new SearchGwMessage { Radius = _searchRadius }.Encode(slot, 0), true, nowMs);
+                    _out.SearchGw.Radius = _searchRadius;
+                    Commit(_out.SearchGw.Encode(slot, 0), true, nowMs);
                 }
 
                 BackOffSearch(nowMs);
@@ -167,7 +168,10 @@ namespace Nano.MqttSn.Client
                 return;
             }
 
-            Commit(new MsgIdMessage { MsgType = type, MsgId = msgId }.Encode(slot, 0), false, nowMs);
+            MsgIdMessage m = _out.MsgId;
+            m.MsgType = type;
+            m.MsgId = msgId;
+            Commit(m.Encode(slot, 0), false, nowMs);
         }
 
         private void SendTopicAck(byte type, int topicId, int msgId, byte returnCode, long nowMs)
@@ -179,7 +183,12 @@ namespace Nano.MqttSn.Client
                 return;
             }
 
-            Commit(new TopicAckMessage { MsgType = type, TopicId = topicId, MsgId = msgId, ReturnCode = returnCode }.Encode(slot, 0), false, nowMs);
+            TopicAckMessage m = _out.TopicAck;
+            m.MsgType = type;
+            m.TopicId = topicId;
+            m.MsgId = msgId;
+            m.ReturnCode = returnCode;
+            Commit(m.Encode(slot, 0), false, nowMs);
         }
 
         private void Commit(int length, bool broadcast, long nowMs)

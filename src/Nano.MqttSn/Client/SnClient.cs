@@ -48,6 +48,8 @@ namespace Nano.MqttSn.Client
         private readonly int[] _inboundQos2;
         private int _inboundQos2Count;
 
+        private readonly SnMessageSet _in = new SnMessageSet();
+        private readonly SnMessageSet _out = new SnMessageSet();
         private readonly byte[] _request;
         private int _requestLength;
         private int _requestKind;
@@ -167,14 +169,12 @@ namespace Nano.MqttSn.Client
                 _inboundQos2Count = 0;
             }
 
-            var m = new ConnectMessage
-            {
-                Will = _willTopic != null,
-                CleanSession = _cleanSession,
-                Duration = _keepAliveSeconds,
-                ClientId = _clientId,
-                ClientIdLength = _clientId.Length
-            };
+            ConnectMessage m = _out.Connect;
+            m.Will = _willTopic != null;
+            m.CleanSession = _cleanSession;
+            m.Duration = _keepAliveSeconds;
+            m.ClientId = _clientId;
+            m.ClientIdLength = _clientId.Length;
             _requestLength = m.Encode(_request, 0);
             _pingOutstanding = false;
             _state = SnClientState.Connecting;
@@ -197,7 +197,11 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new RegisterMessage { MsgId = NextMsgId(), TopicName = name, TopicNameOffset = off, TopicNameLength = len };
+            RegisterMessage m = _out.Register;
+            m.MsgId = NextMsgId();
+            m.TopicName = name;
+            m.TopicNameOffset = off;
+            m.TopicNameLength = len;
             r = EncodeRequest(m.GetSize());
             if (r != SnClientResult.Ok)
             {
@@ -230,7 +234,15 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            var m = new PublishMessage { Qos = qos, Retain = retain, TopicIdType = topicIdType, TopicId = topicId, Data = data, DataOffset = off, DataLength = len };
+            PublishMessage m = _out.Publish;
+            m.Qos = qos;
+            m.Retain = retain;
+            m.TopicIdType = topicIdType;
+            m.TopicId = topicId;
+            m.MsgId = 0;
+            m.Data = data;
+            m.DataOffset = off;
+            m.DataLength = len;
             if (qos <= SnQos.AtMostOnce)
             {
                 int size = m.GetSize();
@@ -272,8 +284,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new SubscribeMessage { MsgType = SnMessageType.Subscribe, Qos = qos, TopicIdType = SnTopicIdType.Normal, TopicName = filter, TopicNameOffset = off, TopicNameLength = len };
-            return SendSubscribe(ref m, qos, nowMs, out msgId);
+            return SendSubscribe(SnMessageType.Subscribe, qos, SnTopicIdType.Normal, 0, filter, off, len, nowMs, out msgId);
         }
 
         /// <summary>Subscribes to a predefined topic id or a short topic name (big-endian in <paramref name="topicId"/>).</summary>
@@ -285,8 +296,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new SubscribeMessage { MsgType = SnMessageType.Subscribe, Qos = qos, TopicIdType = topicIdType, TopicId = topicId };
-            return SendSubscribe(ref m, qos, nowMs, out msgId);
+            return SendSubscribe(SnMessageType.Subscribe, qos, topicIdType, topicId, null, 0, 0, nowMs, out msgId);
         }
 
         /// <summary>Unsubscribes from a topic name or filter.</summary>
@@ -298,8 +308,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new SubscribeMessage { MsgType = SnMessageType.Unsubscribe, TopicIdType = SnTopicIdType.Normal, TopicName = filter, TopicNameOffset = off, TopicNameLength = len };
-            return SendSubscribe(ref m, SnQos.AtMostOnce, nowMs, out msgId);
+            return SendSubscribe(SnMessageType.Unsubscribe, SnQos.AtMostOnce, SnTopicIdType.Normal, 0, filter, off, len, nowMs, out msgId);
         }
 
         /// <summary>Unsubscribes from a predefined topic id or a short topic name.</summary>
@@ -311,8 +320,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            var m = new SubscribeMessage { MsgType = SnMessageType.Unsubscribe, TopicIdType = topicIdType, TopicId = topicId };
-            return SendSubscribe(ref m, SnQos.AtMostOnce, nowMs, out msgId);
+            return SendSubscribe(SnMessageType.Unsubscribe, SnQos.AtMostOnce, topicIdType, topicId, null, 0, 0, nowMs, out msgId);
         }
 
         /// <summary>Sends DISCONNECT without Duration; the gateway's DISCONNECT ends the connection (§6.12).</summary>
@@ -328,7 +336,8 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.Busy;
             }
 
-            _requestLength = new DisconnectMessage().Encode(_request, 0);
+            _out.Disconnect.HasDuration = false;
+            _requestLength = _out.Disconnect.Encode(_request, 0);
             _state = SnClientState.Disconnecting;
             StartRequest(RequestDisconnect, 0, nowMs);
             return SnClientResult.Ok;
@@ -348,7 +357,9 @@ namespace Nano.MqttSn.Client
                 return r;
             }
 
-            _requestLength = new DisconnectMessage { HasDuration = true, Duration = durationSeconds }.Encode(_request, 0);
+            _out.Disconnect.HasDuration = true;
+            _out.Disconnect.Duration = durationSeconds;
+            _requestLength = _out.Disconnect.Encode(_request, 0);
             StartRequest(RequestSleep, 0, nowMs);
             return SnClientResult.Ok;
         }
@@ -361,19 +372,31 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            _requestLength = new PingReqMessage { ClientId = _clientId, ClientIdLength = _clientId.Length }.Encode(_request, 0);
+            _out.PingReq.ClientId = _clientId;
+            _out.PingReq.ClientIdLength = _clientId.Length;
+            _requestLength = _out.PingReq.Encode(_request, 0);
             _state = SnClientState.Awake;
             StartRequest(RequestWake, 0, nowMs);
             return SnClientResult.Ok;
         }
 
-        private SnClientResult SendSubscribe(ref SubscribeMessage m, int qos, long nowMs, out int msgId)
+        private SnClientResult SendSubscribe(byte type, int qos, int topicIdType, int topicId, byte[] filter, int off, int len, long nowMs, out int msgId)
         {
             msgId = 0;
             if (qos < SnQos.AtMostOnce || qos > SnQos.ExactlyOnce)
             {
                 return SnClientResult.InvalidArgument;
             }
+
+            SubscribeMessage m = _out.Subscribe;
+            m.MsgType = type;
+            m.Dup = false;
+            m.Qos = qos;
+            m.TopicIdType = topicIdType;
+            m.TopicId = topicId;
+            m.TopicName = filter;
+            m.TopicNameOffset = off;
+            m.TopicNameLength = len;
 
             SnClientResult r = CheckRequest(m.GetSize());
             if (r != SnClientResult.Ok)

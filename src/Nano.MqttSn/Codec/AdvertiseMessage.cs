@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>ADVERTISE (§5.4.2): GwId and Duration in seconds until the next ADVERTISE.</summary>
-    public struct AdvertiseMessage
+    public sealed class AdvertiseMessage
     {
         /// <summary>Gateway id.</summary>
         public byte GwId;
@@ -26,10 +26,17 @@ namespace Nano.MqttSn.Codec
             return 5;
         }
 
-        /// <summary>Decodes one datagram.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out AdvertiseMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new AdvertiseMessage();
+            GwId = 0;
+            Duration = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.Advertise, out h, out len);
             if (e != SnError.None)
@@ -42,8 +49,8 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.GwId = buf[off + h];
-            msg.Duration = SnWire.ReadUInt16(buf, off + h + 1);
+            GwId = buf[off + h];
+            Duration = SnWire.ReadUInt16(buf, off + h + 1);
             return SnError.None;
         }
     }

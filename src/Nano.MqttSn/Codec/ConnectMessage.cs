@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>CONNECT (§5.4.5): Will and CleanSession flags, ProtocolId, keep-alive Duration, ClientId.</summary>
-    public struct ConnectMessage
+    public sealed class ConnectMessage
     {
         /// <summary>The only ProtocolId of v1.2; v2.0 uses 0x02 with renumbered messages.</summary>
         public const byte ProtocolIdV12 = 0x01;
@@ -47,10 +47,21 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram; ClientId is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out ConnectMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new ConnectMessage();
+            Will = false;
+            CleanSession = false;
+            Duration = 0;
+            ClientId = null;
+            ClientIdOffset = 0;
+            ClientIdLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance; ClientId is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.Connect, out h, out len);
             if (e != SnError.None)
@@ -81,12 +92,12 @@ namespace Nano.MqttSn.Codec
                 return e;
             }
 
-            msg.Will = (buf[p] & SnFlags.Will) != 0;
-            msg.CleanSession = (buf[p] & SnFlags.CleanSession) != 0;
-            msg.Duration = SnWire.ReadUInt16(buf, p + 2);
-            msg.ClientId = buf;
-            msg.ClientIdOffset = p + 4;
-            msg.ClientIdLength = idLength;
+            Will = (buf[p] & SnFlags.Will) != 0;
+            CleanSession = (buf[p] & SnFlags.CleanSession) != 0;
+            Duration = SnWire.ReadUInt16(buf, p + 2);
+            ClientId = buf;
+            ClientIdOffset = p + 4;
+            ClientIdLength = idLength;
             return SnError.None;
         }
     }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>DISCONNECT (§5.4.21): Duration present only when a client goes to sleep.</summary>
-    public struct DisconnectMessage
+    public sealed class DisconnectMessage
     {
         /// <summary>True when the sleep Duration is present.</summary>
         public bool HasDuration;
@@ -30,10 +30,17 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out DisconnectMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new DisconnectMessage();
+            HasDuration = false;
+            Duration = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.Disconnect, out h, out len);
             if (e != SnError.None)
@@ -51,8 +58,8 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.HasDuration = true;
-            msg.Duration = SnWire.ReadUInt16(buf, off + h);
+            HasDuration = true;
+            Duration = SnWire.ReadUInt16(buf, off + h);
             return SnError.None;
         }
     }

@@ -4,7 +4,7 @@ namespace Nano.MqttSn.Codec
     /// Forwarder encapsulation 0xFE (§5.5): Length (counting only up to the end of the Wireless Node
     /// Id), MsgType 0xFE, Ctrl, Wireless Node Id, then one complete MQTT-SN message.
     /// </summary>
-    public struct EncapsulatedMessage
+    public sealed class EncapsulatedMessage
     {
         /// <summary>Ctrl octet; bits 1–0 are the broadcast radius (GW to forwarder).</summary>
         public byte Ctrl;
@@ -50,10 +50,22 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes the envelope; node id and inner message are slices of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out EncapsulatedMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new EncapsulatedMessage();
+            Ctrl = 0;
+            NodeId = null;
+            NodeIdOffset = 0;
+            NodeIdLength = 0;
+            Inner = null;
+            InnerOffset = 0;
+            InnerLength = 0;
+        }
+
+        /// <summary>Decodes the envelope into this instance; node id and inner message are slices of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.Encapsulated, out h, out len);
             if (e != SnError.None)
@@ -68,13 +80,13 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadEncapsulation;
             }
 
-            msg.Ctrl = buf[off + h];
-            msg.NodeId = buf;
-            msg.NodeIdOffset = off + h + 1;
-            msg.NodeIdLength = nodeIdLength;
-            msg.Inner = buf;
-            msg.InnerOffset = off + len;
-            msg.InnerLength = innerLength;
+            Ctrl = buf[off + h];
+            NodeId = buf;
+            NodeIdOffset = off + h + 1;
+            NodeIdLength = nodeIdLength;
+            Inner = buf;
+            InnerOffset = off + len;
+            InnerLength = innerLength;
             return SnError.None;
         }
     }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>GWINFO (§5.4.4): GwId, and GwAdd only when a client answers for a gateway.</summary>
-    public struct GwInfoMessage
+    public sealed class GwInfoMessage
     {
         /// <summary>Gateway id.</summary>
         public byte GwId;
@@ -33,10 +33,19 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram; GwAdd is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out GwInfoMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new GwInfoMessage();
+            GwId = 0;
+            GwAdd = null;
+            GwAddOffset = 0;
+            GwAddLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance; GwAdd is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.GwInfo, out h, out len);
             if (e != SnError.None)
@@ -49,10 +58,10 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.GwId = buf[off + h];
-            msg.GwAdd = buf;
-            msg.GwAddOffset = off + h + 1;
-            msg.GwAddLength = len - h - 1;
+            GwId = buf[off + h];
+            GwAdd = buf;
+            GwAddOffset = off + h + 1;
+            GwAddLength = len - h - 1;
             return SnError.None;
         }
     }

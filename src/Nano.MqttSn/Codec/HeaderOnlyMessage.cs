@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>WILLTOPICREQ, WILLMSGREQ and PINGRESP: a header and nothing else.</summary>
-    public struct HeaderOnlyMessage
+    public sealed class HeaderOnlyMessage
     {
         /// <summary>WillTopicReq, WillMsgReq or PingResp.</summary>
         public byte MsgType;
@@ -21,10 +21,16 @@ namespace Nano.MqttSn.Codec
             return 2;
         }
 
-        /// <summary>Decodes one datagram of any of the three types.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out HeaderOnlyMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new HeaderOnlyMessage();
+            MsgType = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of any of the three types.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -43,7 +49,7 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.MsgType = type;
+            MsgType = type;
             return SnError.None;
         }
     }

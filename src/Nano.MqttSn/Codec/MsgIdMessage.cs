@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>PUBREC, PUBREL, PUBCOMP and UNSUBACK (§5.4.14, §5.4.18): a MsgId only.</summary>
-    public struct MsgIdMessage
+    public sealed class MsgIdMessage
     {
         /// <summary>PubRec, PubRel, PubComp or UnsubAck.</summary>
         public byte MsgType;
@@ -25,10 +25,17 @@ namespace Nano.MqttSn.Codec
             return 4;
         }
 
-        /// <summary>Decodes one datagram of any of the four types.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out MsgIdMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new MsgIdMessage();
+            MsgType = 0;
+            MsgId = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of any of the four types.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -47,9 +54,9 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.MsgType = type;
-            msg.MsgId = SnWire.ReadUInt16(buf, off + h);
-            return msg.MsgId == 0 ? SnError.ZeroMsgId : SnError.None;
+            MsgType = type;
+            MsgId = SnWire.ReadUInt16(buf, off + h);
+            return MsgId == 0 ? SnError.ZeroMsgId : SnError.None;
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>PINGREQ (§5.4.19): ClientId present only when a sleeping client wakes.</summary>
-    public struct PingReqMessage
+    public sealed class PingReqMessage
     {
         /// <summary>Buffer holding the ClientId.</summary>
         public byte[] ClientId;
@@ -29,10 +29,18 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram; the ClientId is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out PingReqMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new PingReqMessage();
+            ClientId = null;
+            ClientIdOffset = 0;
+            ClientIdLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance; the ClientId is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.PingReq, out h, out len);
             if (e != SnError.None)
@@ -52,9 +60,9 @@ namespace Nano.MqttSn.Codec
                 return e;
             }
 
-            msg.ClientId = buf;
-            msg.ClientIdOffset = off + h;
-            msg.ClientIdLength = idLength;
+            ClientId = buf;
+            ClientIdOffset = off + h;
+            ClientIdLength = idLength;
             return SnError.None;
         }
     }

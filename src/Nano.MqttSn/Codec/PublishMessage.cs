@@ -5,7 +5,7 @@ namespace Nano.MqttSn.Codec
     /// A QoS -1 PUBLISH with TopicIdType normal is read as the Paho extended form, whose TopicId field
     /// holds the length of a topic name that precedes the data (v2.0 Annex C.6).
     /// </summary>
-    public struct PublishMessage
+    public sealed class PublishMessage
     {
         /// <summary>Re-sent message.</summary>
         public bool Dup;
@@ -76,10 +76,27 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram; topic name and data are slices of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out PublishMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new PublishMessage();
+            Dup = false;
+            Qos = 0;
+            Retain = false;
+            TopicIdType = 0;
+            TopicId = 0;
+            MsgId = 0;
+            TopicName = null;
+            TopicNameOffset = 0;
+            TopicNameLength = 0;
+            Data = null;
+            DataOffset = 0;
+            DataLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance; topic name and data are slices of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.Publish, out h, out len);
             if (e != SnError.None)
@@ -94,34 +111,34 @@ namespace Nano.MqttSn.Codec
 
             int p = off + h;
             byte flags = buf[p];
-            msg.Dup = (flags & SnFlags.Dup) != 0;
-            msg.Qos = SnFlags.GetQos(flags);
-            msg.Retain = (flags & SnFlags.Retain) != 0;
-            msg.TopicIdType = SnFlags.GetTopicIdType(flags);
-            msg.TopicId = SnWire.ReadUInt16(buf, p + 1);
-            msg.MsgId = SnWire.ReadUInt16(buf, p + 3);
-            if (msg.TopicIdType == SnTopicIdType.Reserved)
+            Dup = (flags & SnFlags.Dup) != 0;
+            Qos = SnFlags.GetQos(flags);
+            Retain = (flags & SnFlags.Retain) != 0;
+            TopicIdType = SnFlags.GetTopicIdType(flags);
+            TopicId = SnWire.ReadUInt16(buf, p + 1);
+            MsgId = SnWire.ReadUInt16(buf, p + 3);
+            if (TopicIdType == SnTopicIdType.Reserved)
             {
                 return SnError.ReservedTopicIdType;
             }
 
-            if (msg.Dup && msg.Qos <= 0)
+            if (Dup && Qos <= 0)
             {
                 return SnError.ForbiddenFlags;
             }
 
-            if (msg.Qos > 0 && msg.MsgId == 0)
+            if (Qos > 0 && MsgId == 0)
             {
                 return SnError.ZeroMsgId;
             }
 
             int end = off + len;
             p += 5;
-            msg.TopicName = buf;
-            msg.TopicNameOffset = p;
-            if (msg.IsExtended)
+            TopicName = buf;
+            TopicNameOffset = p;
+            if (IsExtended)
             {
-                int nameLength = msg.TopicId;
+                int nameLength = TopicId;
                 if (nameLength > end - p)
                 {
                     return SnError.BadLength;
@@ -133,18 +150,18 @@ namespace Nano.MqttSn.Codec
                     return e;
                 }
 
-                msg.TopicId = 0;
-                msg.TopicNameLength = nameLength;
+                TopicId = 0;
+                TopicNameLength = nameLength;
                 p += nameLength;
             }
-            else if (msg.TopicIdType != SnTopicIdType.Short && (msg.TopicId == 0 || msg.TopicId == 0xFFFF))
+            else if (TopicIdType != SnTopicIdType.Short && (TopicId == 0 || TopicId == 0xFFFF))
             {
                 return SnError.ReservedTopicId;
             }
 
-            msg.Data = buf;
-            msg.DataOffset = p;
-            msg.DataLength = end - p;
+            Data = buf;
+            DataOffset = p;
+            DataLength = end - p;
             return SnError.None;
         }
     }

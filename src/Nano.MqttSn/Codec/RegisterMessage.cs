@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>REGISTER (§5.4.11): TopicId (0x0000 from a client), MsgId, TopicName.</summary>
-    public struct RegisterMessage
+    public sealed class RegisterMessage
     {
         /// <summary>0x0000 from a client; the assigned id from a gateway.</summary>
         public int TopicId;
@@ -37,10 +37,20 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram; the topic name is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out RegisterMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new RegisterMessage();
+            TopicId = 0;
+            MsgId = 0;
+            TopicName = null;
+            TopicNameOffset = 0;
+            TopicNameLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance; the topic name is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.Register, out h, out len);
             if (e != SnError.None)
@@ -54,14 +64,14 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.TopicId = SnWire.ReadUInt16(buf, p);
-            msg.MsgId = SnWire.ReadUInt16(buf, p + 2);
-            if (msg.TopicId == 0xFFFF)
+            TopicId = SnWire.ReadUInt16(buf, p);
+            MsgId = SnWire.ReadUInt16(buf, p + 2);
+            if (TopicId == 0xFFFF)
             {
                 return SnError.ReservedTopicId;
             }
 
-            if (msg.MsgId == 0)
+            if (MsgId == 0)
             {
                 return SnError.ZeroMsgId;
             }
@@ -72,9 +82,9 @@ namespace Nano.MqttSn.Codec
                 return e;
             }
 
-            msg.TopicName = buf;
-            msg.TopicNameOffset = p + 4;
-            msg.TopicNameLength = len - h - 4;
+            TopicName = buf;
+            TopicNameOffset = p + 4;
+            TopicNameLength = len - h - 4;
             return SnError.None;
         }
     }

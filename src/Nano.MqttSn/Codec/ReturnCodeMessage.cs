@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>CONNACK, WILLTOPICRESP and WILLMSGRESP (§5.4.6, §5.4.23, §5.4.25): a ReturnCode only.</summary>
-    public struct ReturnCodeMessage
+    public sealed class ReturnCodeMessage
     {
         /// <summary>ConnAck, WillTopicResp or WillMsgResp.</summary>
         public byte MsgType;
@@ -25,10 +25,17 @@ namespace Nano.MqttSn.Codec
             return 3;
         }
 
-        /// <summary>Decodes one datagram of any of the three types.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out ReturnCodeMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new ReturnCodeMessage();
+            MsgType = 0;
+            ReturnCode = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of any of the three types.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -52,8 +59,8 @@ namespace Nano.MqttSn.Codec
                 return SnError.ReservedReturnCode;
             }
 
-            msg.MsgType = type;
-            msg.ReturnCode = buf[off + h];
+            MsgType = type;
+            ReturnCode = buf[off + h];
             return SnError.None;
         }
     }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>SEARCHGW (§5.4.3): broadcast radius.</summary>
-    public struct SearchGwMessage
+    public sealed class SearchGwMessage
     {
         /// <summary>Broadcast radius; 0 = all nodes.</summary>
         public byte Radius;
@@ -22,10 +22,16 @@ namespace Nano.MqttSn.Codec
             return 3;
         }
 
-        /// <summary>Decodes one datagram.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out SearchGwMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new SearchGwMessage();
+            Radius = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.SearchGw, out h, out len);
             if (e != SnError.None)
@@ -38,7 +44,7 @@ namespace Nano.MqttSn.Codec
                 return SnError.BadLength;
             }
 
-            msg.Radius = buf[off + h];
+            Radius = buf[off + h];
             return SnError.None;
         }
     }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>SUBACK (§5.4.16): granted QoS, TopicId (0x0000 for wildcard filters), MsgId, ReturnCode.</summary>
-    public struct SubAckMessage
+    public sealed class SubAckMessage
     {
         /// <summary>Granted QoS 0–2.</summary>
         public int Qos;
@@ -34,10 +34,19 @@ namespace Nano.MqttSn.Codec
             return 8;
         }
 
-        /// <summary>Decodes one datagram.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out SubAckMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new SubAckMessage();
+            Qos = 0;
+            TopicId = 0;
+            MsgId = 0;
+            ReturnCode = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             SnError e = SnWire.ReadHeader(buf, off, count, SnMessageType.SubAck, out h, out len);
             if (e != SnError.None)
@@ -51,26 +60,26 @@ namespace Nano.MqttSn.Codec
             }
 
             int p = off + h;
-            msg.Qos = SnFlags.GetQos(buf[p]);
-            msg.TopicId = SnWire.ReadUInt16(buf, p + 1);
-            msg.MsgId = SnWire.ReadUInt16(buf, p + 3);
-            msg.ReturnCode = buf[p + 5];
-            if (!SnReturnCode.IsDefined(msg.ReturnCode))
+            Qos = SnFlags.GetQos(buf[p]);
+            TopicId = SnWire.ReadUInt16(buf, p + 1);
+            MsgId = SnWire.ReadUInt16(buf, p + 3);
+            ReturnCode = buf[p + 5];
+            if (!SnReturnCode.IsDefined(ReturnCode))
             {
                 return SnError.ReservedReturnCode;
             }
 
-            if (msg.MsgId == 0)
+            if (MsgId == 0)
             {
                 return SnError.ZeroMsgId;
             }
 
-            if (msg.ReturnCode == SnReturnCode.Accepted && msg.Qos < 0)
+            if (ReturnCode == SnReturnCode.Accepted && Qos < 0)
             {
                 return SnError.InvalidQos;
             }
 
-            return msg.TopicId == 0xFFFF ? SnError.ReservedTopicId : SnError.None;
+            return TopicId == 0xFFFF ? SnError.ReservedTopicId : SnError.None;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Nano.MqttSn.Codec
     /// SUBSCRIBE and UNSUBSCRIBE (§5.4.15, §5.4.17): flags, MsgId, then a topic filter (TopicIdType
     /// normal) or a 2-octet predefined id or short name. UNSUBSCRIBE uses no DUP or QoS.
     /// </summary>
-    public struct SubscribeMessage
+    public sealed class SubscribeMessage
     {
         /// <summary>Subscribe or Unsubscribe.</summary>
         public byte MsgType;
@@ -66,10 +66,24 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram of either type; the filter is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out SubscribeMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new SubscribeMessage();
+            MsgType = 0;
+            Dup = false;
+            Qos = 0;
+            TopicIdType = 0;
+            MsgId = 0;
+            TopicId = 0;
+            TopicName = null;
+            TopicNameOffset = 0;
+            TopicNameLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of either type; the filter is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -90,33 +104,33 @@ namespace Nano.MqttSn.Codec
 
             int p = off + h;
             byte flags = buf[p];
-            msg.MsgType = type;
-            msg.TopicIdType = SnFlags.GetTopicIdType(flags);
-            msg.MsgId = SnWire.ReadUInt16(buf, p + 1);
+            MsgType = type;
+            TopicIdType = SnFlags.GetTopicIdType(flags);
+            MsgId = SnWire.ReadUInt16(buf, p + 1);
             if (type == SnMessageType.Subscribe)
             {
-                msg.Dup = (flags & SnFlags.Dup) != 0;
-                msg.Qos = SnFlags.GetQos(flags);
-                if (msg.Qos < 0)
+                Dup = (flags & SnFlags.Dup) != 0;
+                Qos = SnFlags.GetQos(flags);
+                if (Qos < 0)
                 {
                     return SnError.InvalidQos;
                 }
             }
 
-            if (msg.TopicIdType == SnTopicIdType.Reserved)
+            if (TopicIdType == SnTopicIdType.Reserved)
             {
                 return SnError.ReservedTopicIdType;
             }
 
-            if (msg.MsgId == 0)
+            if (MsgId == 0)
             {
                 return SnError.ZeroMsgId;
             }
 
             int topicLength = len - h - 3;
-            msg.TopicName = buf;
-            msg.TopicNameOffset = p + 3;
-            if (msg.TopicIdType == SnTopicIdType.Normal)
+            TopicName = buf;
+            TopicNameOffset = p + 3;
+            if (TopicIdType == SnTopicIdType.Normal)
             {
                 e = SnTopic.ValidateFilter(buf, p + 3, topicLength);
                 if (e != SnError.None)
@@ -124,17 +138,17 @@ namespace Nano.MqttSn.Codec
                     return e;
                 }
 
-                msg.TopicNameLength = topicLength;
+                TopicNameLength = topicLength;
                 return SnError.None;
             }
 
             if (topicLength != 2)
             {
-                return msg.TopicIdType == SnTopicIdType.Short ? SnError.BadShortTopicName : SnError.BadLength;
+                return TopicIdType == SnTopicIdType.Short ? SnError.BadShortTopicName : SnError.BadLength;
             }
 
-            msg.TopicId = SnWire.ReadUInt16(buf, p + 3);
-            if (msg.TopicIdType == SnTopicIdType.Predefined && (msg.TopicId == 0 || msg.TopicId == 0xFFFF))
+            TopicId = SnWire.ReadUInt16(buf, p + 3);
+            if (TopicIdType == SnTopicIdType.Predefined && (TopicId == 0 || TopicId == 0xFFFF))
             {
                 return SnError.ReservedTopicId;
             }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>REGACK and PUBACK (§5.4.12, §5.4.13): TopicId, MsgId, ReturnCode.</summary>
-    public struct TopicAckMessage
+    public sealed class TopicAckMessage
     {
         /// <summary>RegAck or PubAck.</summary>
         public byte MsgType;
@@ -33,10 +33,19 @@ namespace Nano.MqttSn.Codec
             return 7;
         }
 
-        /// <summary>Decodes one datagram of either type.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out TopicAckMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new TopicAckMessage();
+            MsgType = 0;
+            TopicId = 0;
+            MsgId = 0;
+            ReturnCode = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of either type.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -56,23 +65,23 @@ namespace Nano.MqttSn.Codec
             }
 
             int p = off + h;
-            msg.MsgType = type;
-            msg.TopicId = SnWire.ReadUInt16(buf, p);
-            msg.MsgId = SnWire.ReadUInt16(buf, p + 2);
-            msg.ReturnCode = buf[p + 4];
-            if (!SnReturnCode.IsDefined(msg.ReturnCode))
+            MsgType = type;
+            TopicId = SnWire.ReadUInt16(buf, p);
+            MsgId = SnWire.ReadUInt16(buf, p + 2);
+            ReturnCode = buf[p + 4];
+            if (!SnReturnCode.IsDefined(ReturnCode))
             {
                 return SnError.ReservedReturnCode;
             }
 
             if (type == SnMessageType.RegAck)
             {
-                if (msg.MsgId == 0)
+                if (MsgId == 0)
                 {
                     return SnError.ZeroMsgId;
                 }
 
-                if (msg.ReturnCode == SnReturnCode.Accepted && (msg.TopicId == 0 || msg.TopicId == 0xFFFF))
+                if (ReturnCode == SnReturnCode.Accepted && (TopicId == 0 || TopicId == 0xFFFF))
                 {
                     return SnError.ReservedTopicId;
                 }

@@ -1,7 +1,7 @@
 namespace Nano.MqttSn.Codec
 {
     /// <summary>WILLMSG and WILLMSGUPD (§5.4.10, §5.4.24): the Will message octets.</summary>
-    public struct WillMsgMessage
+    public sealed class WillMsgMessage
     {
         /// <summary>WillMsg or WillMsgUpd.</summary>
         public byte MsgType;
@@ -32,10 +32,19 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram of either type; the data is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out WillMsgMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new WillMsgMessage();
+            MsgType = 0;
+            Data = null;
+            DataOffset = 0;
+            DataLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of either type; the data is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -49,10 +58,10 @@ namespace Nano.MqttSn.Codec
                 return SnError.UnexpectedMessageType;
             }
 
-            msg.MsgType = type;
-            msg.Data = buf;
-            msg.DataOffset = off + h;
-            msg.DataLength = len - h;
+            MsgType = type;
+            Data = buf;
+            DataOffset = off + h;
+            DataLength = len - h;
             return SnError.None;
         }
     }

@@ -4,7 +4,7 @@ namespace Nano.MqttSn.Codec
     /// WILLTOPIC and WILLTOPICUPD (§5.4.8, §5.4.22): Will QoS and Retain, Will topic. With an empty
     /// topic the message is the 2-octet form that deletes Will topic and message.
     /// </summary>
-    public struct WillTopicMessage
+    public sealed class WillTopicMessage
     {
         /// <summary>WillTopic or WillTopicUpd.</summary>
         public byte MsgType;
@@ -46,10 +46,21 @@ namespace Nano.MqttSn.Codec
             return size;
         }
 
-        /// <summary>Decodes one datagram of either type; the topic is a slice of <paramref name="buf"/>.</summary>
-        public static SnError Decode(byte[] buf, int off, int count, out WillTopicMessage msg)
+        /// <summary>Resets every field to its default; each decode starts here.</summary>
+        public void Clear()
         {
-            msg = new WillTopicMessage();
+            MsgType = 0;
+            Qos = 0;
+            Retain = false;
+            Topic = null;
+            TopicOffset = 0;
+            TopicLength = 0;
+        }
+
+        /// <summary>Decodes one datagram into this instance of either type; the topic is a slice of <paramref name="buf"/>.</summary>
+        public SnError Decode(byte[] buf, int off, int count)
+        {
+            Clear();
             int h, len;
             byte type;
             SnError e = SnWire.ReadHeader(buf, off, count, out h, out len, out type);
@@ -63,11 +74,11 @@ namespace Nano.MqttSn.Codec
                 return SnError.UnexpectedMessageType;
             }
 
-            msg.MsgType = type;
-            msg.Topic = buf;
+            MsgType = type;
+            Topic = buf;
             if (len == h)
             {
-                msg.TopicOffset = off + h;
+                TopicOffset = off + h;
                 return SnError.None;
             }
 
@@ -84,10 +95,10 @@ namespace Nano.MqttSn.Codec
                 return e;
             }
 
-            msg.Qos = qos;
-            msg.Retain = (buf[p] & SnFlags.Retain) != 0;
-            msg.TopicOffset = p + 1;
-            msg.TopicLength = len - h - 1;
+            Qos = qos;
+            Retain = (buf[p] & SnFlags.Retain) != 0;
+            TopicOffset = p + 1;
+            TopicLength = len - h - 1;
             return SnError.None;
         }
     }

@@ -7,7 +7,8 @@ namespace Nano.MqttSn.Gateway
     {
         private bool HandleConnect(int link, byte[] address, int addressOffset, int addressLength, byte[] data, int offset, int count)
         {
-            if (ConnectMessage.Decode(data, offset, count, out ConnectMessage m) != SnError.None)
+            ConnectMessage m = _in.Connect;
+            if (m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -75,7 +76,8 @@ namespace Nano.MqttSn.Gateway
 
         private bool HandleWillTopic(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || WillTopicMessage.Decode(data, offset, count, out WillTopicMessage m) != SnError.None)
+            WillTopicMessage m = _in.WillTopic;
+            if (c == null || m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -123,7 +125,8 @@ namespace Nano.MqttSn.Gateway
 
         private bool HandleWillMessage(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || WillMsgMessage.Decode(data, offset, count, out WillMsgMessage m) != SnError.None)
+            WillMsgMessage m = _in.WillMsg;
+            if (c == null || m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -202,14 +205,17 @@ namespace Nano.MqttSn.Gateway
             int slot = Reserve();
             if (slot >= 0)
             {
-                var m = new ReturnCodeMessage { MsgType = SnMessageType.ConnAck, ReturnCode = returnCode };
+                ReturnCodeMessage m = _out.ReturnCode;
+                m.MsgType = SnMessageType.ConnAck;
+                m.ReturnCode = returnCode;
                 Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, address, offset, length, false);
             }
         }
 
         private bool HandleDisconnect(SnGatewayClient c, int link, byte[] address, int addressOffset, int addressLength, byte[] data, int offset, int count)
         {
-            if (DisconnectMessage.Decode(data, offset, count, out DisconnectMessage m) != SnError.None)
+            DisconnectMessage m = _in.Disconnect;
+            if (m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -231,7 +237,8 @@ namespace Nano.MqttSn.Gateway
 
         private bool HandlePingReq(SnGatewayClient c, int link, byte[] address, int addressOffset, int addressLength, byte[] data, int offset, int count)
         {
-            if (PingReqMessage.Decode(data, offset, count, out PingReqMessage m) != SnError.None)
+            PingReqMessage m = _in.PingReq;
+            if (m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }

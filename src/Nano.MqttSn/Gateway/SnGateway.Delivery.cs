@@ -117,7 +117,8 @@ namespace Nano.MqttSn.Gateway
         /// <summary>REGACK for the gateway's REGISTER, or PUBACK for its QoS 1 PUBLISH (or an error PUBACK at any QoS).</summary>
         private bool HandleTopicAck(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || !c.IsConnected || TopicAckMessage.Decode(data, offset, count, out TopicAckMessage m) != SnError.None)
+            TopicAckMessage m = _in.TopicAck;
+            if (c == null || !c.IsConnected || m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -167,7 +168,8 @@ namespace Nano.MqttSn.Gateway
         /// <summary>PUBREC and PUBCOMP from the client for the gateway's QoS 2 PUBLISH.</summary>
         private bool HandleDeliveryAck(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || !c.IsConnected || MsgIdMessage.Decode(data, offset, count, out MsgIdMessage m) != SnError.None
+            MsgIdMessage m = _in.MsgId;
+            if (c == null || !c.IsConnected || m.Decode(data, offset, count) != SnError.None
                 || m.MsgId != c.FlowMsgId)
             {
                 return false;

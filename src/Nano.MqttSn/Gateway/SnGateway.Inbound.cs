@@ -13,13 +13,14 @@ namespace Nano.MqttSn.Gateway
 
         private bool HandlePublish(SnGatewayClient c, int link, byte[] address, int addressOffset, int addressLength, byte[] data, int offset, int count)
         {
-            if (PublishMessage.Decode(data, offset, count, out PublishMessage m) != SnError.None)
+            PublishMessage m = _in.Publish;
+            if (m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
             if (m.Qos == SnQos.MinusOne)
             {
-                return PublishQosMinusOne(c, ref m);
+                return PublishQosMinusOne(c, m);
             }
             if (c == null || c.Status != SnClientStatus.Active)
             {
@@ -59,7 +60,7 @@ namespace Nano.MqttSn.Gateway
 
         /// <summary>QoS -1 (§6.8): from any address, no connection; predefined id, short name, or the extended
         /// form's inline name; forwarded at QoS 0.</summary>
-        private bool PublishQosMinusOne(SnGatewayClient c, ref PublishMessage m)
+        private bool PublishQosMinusOne(SnGatewayClient c, PublishMessage m)
         {
             bool resolved;
             if (m.TopicNameLength > 0)
@@ -144,7 +145,8 @@ namespace Nano.MqttSn.Gateway
 
         private bool HandlePubRel(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || !c.IsConnected || MsgIdMessage.Decode(data, offset, count, out MsgIdMessage m) != SnError.None)
+            MsgIdMessage m = _in.MsgId;
+            if (c == null || !c.IsConnected || m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -154,7 +156,8 @@ namespace Nano.MqttSn.Gateway
 
         private bool HandleRegister(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || c.Status != SnClientStatus.Active || RegisterMessage.Decode(data, offset, count, out RegisterMessage m) != SnError.None)
+            RegisterMessage m = _in.Register;
+            if (c == null || c.Status != SnClientStatus.Active || m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -173,7 +176,8 @@ namespace Nano.MqttSn.Gateway
         /// with wildcards, the id itself for a predefined id or short name.</summary>
         private bool HandleSubscribe(SnGatewayClient c, byte[] data, int offset, int count)
         {
-            if (c == null || c.Status != SnClientStatus.Active || SubscribeMessage.Decode(data, offset, count, out SubscribeMessage m) != SnError.None)
+            SubscribeMessage m = _in.Subscribe;
+            if (c == null || c.Status != SnClientStatus.Active || m.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }

@@ -39,7 +39,8 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new HeaderOnlyMessage { MsgType = type };
+            HeaderOnlyMessage m = _out.HeaderOnly;
+            m.MsgType = type;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -50,7 +51,9 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new ReturnCodeMessage { MsgType = type, ReturnCode = returnCode };
+            ReturnCodeMessage m = _out.ReturnCode;
+            m.MsgType = type;
+            m.ReturnCode = returnCode;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -61,7 +64,11 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new TopicAckMessage { MsgType = type, TopicId = topicId, MsgId = msgId, ReturnCode = returnCode };
+            TopicAckMessage m = _out.TopicAck;
+            m.MsgType = type;
+            m.TopicId = topicId;
+            m.MsgId = msgId;
+            m.ReturnCode = returnCode;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -72,7 +79,9 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new MsgIdMessage { MsgType = type, MsgId = msgId };
+            MsgIdMessage m = _out.MsgId;
+            m.MsgType = type;
+            m.MsgId = msgId;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -83,7 +92,11 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new SubAckMessage { Qos = qos, TopicId = topicId, MsgId = msgId, ReturnCode = returnCode };
+            SubAckMessage m = _out.SubAck;
+            m.Qos = qos;
+            m.TopicId = topicId;
+            m.MsgId = msgId;
+            m.ReturnCode = returnCode;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -95,7 +108,7 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new DisconnectMessage();
+            DisconnectMessage m = _out.Disconnect;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, address, offset, length, false);
         }
 
@@ -106,14 +119,12 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            var m = new RegisterMessage
-            {
-                TopicId = topicId,
-                MsgId = msgId,
-                TopicName = c.Topics.Name(topicId),
-                TopicNameOffset = 0,
-                TopicNameLength = c.Topics.NameLength(topicId),
-            };
+            RegisterMessage m = _out.Register;
+            m.TopicId = topicId;
+            m.MsgId = msgId;
+            m.TopicName = c.Topics.Name(topicId);
+            m.TopicNameOffset = 0;
+            m.TopicNameLength = c.Topics.NameLength(topicId);
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -126,18 +137,16 @@ namespace Nano.MqttSn.Gateway
                 return false;
             }
             SnDeliveryQueue q = c.Queue;
-            var m = new PublishMessage
-            {
-                Dup = dup,
-                Qos = q.HeadQos,
-                Retain = q.HeadRetain,
-                TopicIdType = c.FlowTopicIdType,
-                TopicId = c.FlowTopicId,
-                MsgId = q.HeadQos > 0 ? c.FlowMsgId : 0,
-                Data = q.HeadPayload,
-                DataOffset = 0,
-                DataLength = q.HeadPayloadLength,
-            };
+            PublishMessage m = _out.Publish;
+            m.Dup = dup;
+            m.Qos = q.HeadQos;
+            m.Retain = q.HeadRetain;
+            m.TopicIdType = c.FlowTopicIdType;
+            m.TopicId = c.FlowTopicId;
+            m.MsgId = q.HeadQos > 0 ? c.FlowMsgId : 0;
+            m.Data = q.HeadPayload;
+            m.DataOffset = 0;
+            m.DataLength = q.HeadPayloadLength;
             return Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
         }
 
@@ -151,7 +160,9 @@ namespace Nano.MqttSn.Gateway
             _advertised = true;
             _nextAdvertiseMs = _nowMs + _options.AdvertiseIntervalMs;
             int seconds = _options.AdvertiseIntervalMs / 1000;
-            var m = new AdvertiseMessage { GwId = _options.GatewayId, Duration = seconds > 0xFFFF ? 0xFFFF : seconds };
+            AdvertiseMessage m = _out.Advertise;
+            m.GwId = _options.GatewayId;
+            m.Duration = seconds > 0xFFFF ? 0xFFFF : seconds;
             for (int link = 0; link < _linkCount; link++)
             {
                 int slot = Reserve();
@@ -165,7 +176,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>SEARCHGW → GWINFO broadcast on the link it came from (§6.1).</summary>
         private bool HandleSearchGw(int link, byte[] data, int offset, int count)
         {
-            if (SearchGwMessage.Decode(data, offset, count, out _) != SnError.None)
+            if (_in.SearchGw.Decode(data, offset, count) != SnError.None)
             {
                 return false;
             }
@@ -174,7 +185,8 @@ namespace Nano.MqttSn.Gateway
             {
                 return true;
             }
-            var m = new GwInfoMessage { GwId = _options.GatewayId };
+            GwInfoMessage m = _out.GwInfo;
+            m.GwId = _options.GatewayId;
             Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, null, 0, 0, true);
             return true;
         }

@@ -24,7 +24,7 @@ namespace Nano.MqttSn.Tests.Codec
             foreach (string hex in Valid)
             {
                 byte[] b = Bytes.Hex(hex);
-                Assert.AreEqual(SnError.None, SnMessage.Validate(b, 0, b.Length, out _), hex);
+                Assert.AreEqual(SnError.None, new SnMessageSet().Decode(b, 0, b.Length, out _), hex);
             }
         }
 
@@ -69,7 +69,7 @@ namespace Nano.MqttSn.Tests.Codec
                 // The slice is copied to an exact-size array so that any read beyond it throws.
                 byte[] exact = new byte[count];
                 Array.Copy(work, off, exact, 0, count);
-                SnError e = SnMessage.Validate(exact, 0, count, out _);
+                SnError e = new SnMessageSet().Decode(exact, 0, count, out _);
                 Assert.IsTrue(Enum.IsDefined(e));
                 iterations++;
             }

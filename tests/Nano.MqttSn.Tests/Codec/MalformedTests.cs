@@ -9,7 +9,7 @@ namespace Nano.MqttSn.Tests.Codec
         private static SnError Check(string hex)
         {
             byte[] b = Bytes.Hex(hex);
-            return SnMessage.Validate(b, 0, b.Length, out _);
+            return new SnMessageSet().Decode(b, 0, b.Length, out _);
         }
 
         [TestMethod]
@@ -60,18 +60,18 @@ namespace Nano.MqttSn.Tests.Codec
         public void Decoder_of_another_type_reports_UnexpectedMessageType()
         {
             byte[] b = Bytes.Hex("02 17");
-            Assert.AreEqual(SnError.UnexpectedMessageType, PublishMessage.Decode(b, 0, 2, out _));
-            Assert.AreEqual(SnError.UnexpectedMessageType, MsgIdMessage.Decode(b, 0, 2, out _));
-            Assert.AreEqual(SnError.UnexpectedMessageType, SubscribeMessage.Decode(b, 0, 2, out _));
+            Assert.AreEqual(SnError.UnexpectedMessageType, new PublishMessage().Decode(b, 0, 2));
+            Assert.AreEqual(SnError.UnexpectedMessageType, new MsgIdMessage().Decode(b, 0, 2));
+            Assert.AreEqual(SnError.UnexpectedMessageType, new SubscribeMessage().Decode(b, 0, 2));
         }
 
         [TestMethod]
         public void Invalid_arguments_never_throw()
         {
-            Assert.AreEqual(SnError.InvalidArgument, SnMessage.Validate(null, 0, 0, out _));
-            Assert.AreEqual(SnError.InvalidArgument, SnMessage.Validate(new byte[2], 1, 2, out _));
-            Assert.AreEqual(SnError.InvalidArgument, SnMessage.Validate(new byte[2], -1, 1, out _));
-            Assert.AreEqual(SnError.InvalidArgument, SnMessage.Validate(new byte[2], 0, -1, out _));
+            Assert.AreEqual(SnError.InvalidArgument, new SnMessageSet().Decode(null, 0, 0, out _));
+            Assert.AreEqual(SnError.InvalidArgument, new SnMessageSet().Decode(new byte[2], 1, 2, out _));
+            Assert.AreEqual(SnError.InvalidArgument, new SnMessageSet().Decode(new byte[2], -1, 1, out _));
+            Assert.AreEqual(SnError.InvalidArgument, new SnMessageSet().Decode(new byte[2], 0, -1, out _));
         }
 
         [TestMethod]

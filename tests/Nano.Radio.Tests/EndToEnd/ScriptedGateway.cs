@@ -41,7 +41,8 @@ namespace Nano.Radio.Tests.EndToEnd
                 byte[] nodeId = null;
                 if (SnForwarder.IsEncapsulated(message, 0, message.Length))
                 {
-                    if (EncapsulatedMessage.Decode(message, 0, message.Length, out EncapsulatedMessage envelope) != SnError.None)
+                    var envelope = new EncapsulatedMessage();
+                    if (envelope.Decode(message, 0, message.Length) != SnError.None)
                     {
                         throw new InvalidOperationException("bad envelope");
                     }
