@@ -24,6 +24,9 @@ namespace Nano.Benchmarks
         private PublishPacket nanoLarge;
         private ConnectPacket nanoConnect;
         private SubscribePacket nanoSubscribe;
+        private readonly PublishPacket decodedPublish = new PublishPacket();
+        private readonly ConnectPacket decodedConnect = new ConnectPacket();
+        private readonly SubscribePacket decodedSubscribe = new SubscribePacket { MaxFilters = 16 };
         private MqttPublishPacket netSmall;
         private MqttPublishPacket netLarge;
         private MqttConnectPacket netConnect;
@@ -67,8 +70,8 @@ namespace Nano.Benchmarks
         public int NanoPublishSmall()
         {
             int n = nanoSmall.Encode(buffer, 0);
-            PublishPacket.Decode(buffer, 0, n, ProtocolLevel.V311, out PublishPacket p);
-            return p.Payload.Length;
+            decodedPublish.Decode(buffer, 0, n, ProtocolLevel.V311);
+            return decodedPublish.Payload.Length;
         }
 
         [Benchmark(Description = "MQTTnet PUBLISH 16 B")]
@@ -78,8 +81,8 @@ namespace Nano.Benchmarks
         public int NanoPublishLarge()
         {
             int n = nanoLarge.Encode(buffer, 0);
-            PublishPacket.Decode(buffer, 0, n, ProtocolLevel.V311, out PublishPacket p);
-            return p.Payload.Length;
+            decodedPublish.Decode(buffer, 0, n, ProtocolLevel.V311);
+            return decodedPublish.Payload.Length;
         }
 
         [Benchmark(Description = "MQTTnet PUBLISH 1 KB")]
@@ -89,8 +92,8 @@ namespace Nano.Benchmarks
         public int NanoConnect()
         {
             int n = nanoConnect.Encode(buffer, 0);
-            ConnectPacket.Decode(buffer, 0, n, out ConnectPacket p);
-            return p.KeepAlive;
+            decodedConnect.Decode(buffer, 0, n);
+            return decodedConnect.KeepAlive;
         }
 
         [Benchmark(Description = "MQTTnet CONNECT")]
@@ -100,8 +103,8 @@ namespace Nano.Benchmarks
         public int NanoSubscribe()
         {
             int n = nanoSubscribe.Encode(buffer, 0);
-            SubscribePacket.Decode(buffer, 0, n, ProtocolLevel.V311, 16, out SubscribePacket p);
-            TopicFilterReader r = p.GetReader();
+            decodedSubscribe.Decode(buffer, 0, n, ProtocolLevel.V311);
+            TopicFilterReader r = decodedSubscribe.GetReader();
             int total = 0;
             while (r.Next(out _, out int length, out _))
             {

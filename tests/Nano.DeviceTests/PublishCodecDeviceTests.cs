@@ -20,8 +20,8 @@ namespace Nano.DeviceTests
             p.Qos = 1;
             p.Retain = true;
             p.PacketId = 10;
-            p.Topic = new ByteSlice(topic, 0, topic.Length);
-            p.Payload = new ByteSlice(payload, 0, payload.Length);
+            p.Topic.Set(topic, 0, topic.Length);
+            p.Payload.Set(payload, 0, payload.Length);
 
             byte[] wire = new byte[32];
             int n = p.Encode(wire, 1);
@@ -32,8 +32,8 @@ namespace Nano.DeviceTests
                 Assert.AreEqual(expected[i], wire[1 + i]);
             }
 
-            PublishPacket d;
-            Assert.IsTrue(PublishPacket.Decode(wire, 1, n, ProtocolLevel.V311, out d) == MqttError.None);
+            PublishPacket d = new PublishPacket();
+            Assert.IsTrue(d.Decode(wire, 1, n, ProtocolLevel.V311) == MqttError.None);
             Assert.AreEqual((int)1, (int)d.Qos);
             Assert.IsTrue(d.Retain);
             Assert.IsFalse(d.Dup);
@@ -48,8 +48,8 @@ namespace Nano.DeviceTests
         public void Publish_qos3_is_rejected_MQTT_3_3_1_4()
         {
             byte[] wire = new byte[] { 0x36, 5, 0, 1, (byte)'a', 0, 1 };
-            PublishPacket d;
-            Assert.IsTrue(PublishPacket.Decode(wire, 0, wire.Length, ProtocolLevel.V311, out d) == MqttError.PublishQos3);
+            PublishPacket d = new PublishPacket();
+            Assert.IsTrue(d.Decode(wire, 0, wire.Length, ProtocolLevel.V311) == MqttError.PublishQos3);
         }
 
         [TestMethod]

@@ -28,6 +28,15 @@ namespace Nano.Mqtt.Tests
             public UnsubAckPacket UnsubAck;
             public AckPacket[] Acks;
             public HeaderOnlyPacket[] HeaderOnly;
+            public readonly ConnectPacket ConnectIn = new ConnectPacket();
+            public readonly ConnAckPacket ConnAckIn = new ConnAckPacket();
+            public readonly PublishPacket PublishIn = new PublishPacket();
+            public readonly SubscribePacket SubscribeIn = new SubscribePacket { MaxFilters = 8 };
+            public readonly SubAckPacket SubAckIn = new SubAckPacket();
+            public readonly UnsubscribePacket UnsubscribeIn = new UnsubscribePacket { MaxFilters = 8 };
+            public readonly UnsubAckPacket UnsubAckIn = new UnsubAckPacket();
+            public readonly AckPacket AckIn = new AckPacket();
+            public readonly HeaderOnlyPacket HeaderOnlyIn = new HeaderOnlyPacket();
 
             public Fixture()
             {
@@ -62,40 +71,40 @@ namespace Nano.Mqtt.Tests
             int failures = 0;
             byte[] d = f.Dst;
             int n = f.Connect.Encode(d, 0);
-            failures += ConnectPacket.Decode(d, 0, n, out ConnectPacket connect) == MqttError.None && connect.KeepAlive == 60 ? 0 : 1;
+            failures += f.ConnectIn.Decode(d, 0, n) == MqttError.None && f.ConnectIn.KeepAlive == 60 ? 0 : 1;
             n = f.ConnAck.Encode(d, 0);
-            failures += ConnAckPacket.Decode(d, 0, n, ProtocolLevel.V311, out _) == MqttError.None ? 0 : 1;
+            failures += f.ConnAckIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None ? 0 : 1;
             n = f.Publish.Encode(d, 0);
-            failures += PublishPacket.Decode(d, 0, n, ProtocolLevel.V311, out PublishPacket publish) == MqttError.None && publish.Payload.Length == 1024 ? 0 : 1;
+            failures += f.PublishIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None && f.PublishIn.Payload.Length == 1024 ? 0 : 1;
             n = f.Subscribe.Encode(d, 0);
-            failures += SubscribePacket.Decode(d, 0, n, ProtocolLevel.V311, 8, out SubscribePacket subscribe) == MqttError.None ? 0 : 1;
-            TopicFilterReader reader = subscribe.GetReader();
+            failures += f.SubscribeIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None ? 0 : 1;
+            TopicFilterReader reader = f.SubscribeIn.GetReader();
             while (reader.Next(out int fo, out int fl, out _))
             {
                 failures += fl > 0 && fo > 0 ? 0 : 1;
             }
 
             n = f.SubAck.Encode(d, 0);
-            failures += SubAckPacket.Decode(d, 0, n, ProtocolLevel.V311, out _) == MqttError.None ? 0 : 1;
+            failures += f.SubAckIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None ? 0 : 1;
             n = f.Unsubscribe.Encode(d, 0);
-            failures += UnsubscribePacket.Decode(d, 0, n, ProtocolLevel.V31, 8, out UnsubscribePacket unsubscribe) == MqttError.None ? 0 : 1;
-            reader = unsubscribe.GetReader();
+            failures += f.UnsubscribeIn.Decode(d, 0, n, ProtocolLevel.V31) == MqttError.None ? 0 : 1;
+            reader = f.UnsubscribeIn.GetReader();
             while (reader.Next(out _, out _, out _))
             {
             }
 
             n = f.UnsubAck.Encode(d, 0);
-            failures += UnsubAckPacket.Decode(d, 0, n, ProtocolLevel.V311, out _) == MqttError.None ? 0 : 1;
+            failures += f.UnsubAckIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None ? 0 : 1;
             for (int i = 0; i < f.Acks.Length; i++)
             {
                 n = f.Acks[i].Encode(d, 0);
-                failures += AckPacket.Decode(d, 0, n, ProtocolLevel.V311, out _) == MqttError.None ? 0 : 1;
+                failures += f.AckIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None ? 0 : 1;
             }
 
             for (int i = 0; i < f.HeaderOnly.Length; i++)
             {
                 n = f.HeaderOnly[i].Encode(d, 0);
-                failures += HeaderOnlyPacket.Decode(d, 0, n, ProtocolLevel.V311, out _) == MqttError.None ? 0 : 1;
+                failures += f.HeaderOnlyIn.Decode(d, 0, n, ProtocolLevel.V311) == MqttError.None ? 0 : 1;
             }
 
             // Frame reader: the whole stream at once, then in 7-byte chunks (buffered path).

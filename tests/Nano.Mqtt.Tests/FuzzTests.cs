@@ -114,35 +114,35 @@ namespace Nano.Mqtt.Tests
             int accepted = 0;
             foreach (byte level in new[] { ProtocolLevel.V31, ProtocolLevel.V311, ProtocolLevel.V50 })
             {
-                if (ConnectPacket.Decode(b, offset, count, out ConnectPacket c) == MqttError.None)
+                if (Decoding.Decode(b, offset, count, out ConnectPacket c) == MqttError.None)
                 {
                     accepted++;
                     Assert.IsTrue(c.GetSize() > 0, "a decoded CONNECT re-encodes");
                 }
 
-                accepted += ConnAckPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
-                if (PublishPacket.Decode(b, offset, count, level, out PublishPacket p) == MqttError.None)
+                accepted += new ConnAckPacket().Decode(b, offset, count, level) == MqttError.None ? 1 : 0;
+                if (Decoding.Decode(b, offset, count, level, out PublishPacket p) == MqttError.None)
                 {
                     accepted++;
                     Assert.IsTrue(p.GetSize() > 0 && p.GetSize() <= count, "a decoded PUBLISH re-encodes no larger");
                 }
 
-                accepted += AckPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
-                if (SubscribePacket.Decode(b, offset, count, level, 4, out SubscribePacket s) == MqttError.None)
+                accepted += new AckPacket().Decode(b, offset, count, level) == MqttError.None ? 1 : 0;
+                if (Decoding.Decode(b, offset, count, level, 4, out SubscribePacket s) == MqttError.None)
                 {
                     accepted++;
                     Assert.AreEqual(s.Count, CountEntries(s.GetReader()));
                 }
 
-                accepted += SubAckPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
-                if (UnsubscribePacket.Decode(b, offset, count, level, 4, out UnsubscribePacket u) == MqttError.None)
+                accepted += new SubAckPacket().Decode(b, offset, count, level) == MqttError.None ? 1 : 0;
+                if (Decoding.Decode(b, offset, count, level, 4, out UnsubscribePacket u) == MqttError.None)
                 {
                     accepted++;
                     Assert.AreEqual(u.Count, CountEntries(u.GetReader()));
                 }
 
-                accepted += UnsubAckPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
-                accepted += HeaderOnlyPacket.Decode(b, offset, count, level, out _) == MqttError.None ? 1 : 0;
+                accepted += new UnsubAckPacket().Decode(b, offset, count, level) == MqttError.None ? 1 : 0;
+                accepted += new HeaderOnlyPacket().Decode(b, offset, count, level) == MqttError.None ? 1 : 0;
             }
 
             return accepted;

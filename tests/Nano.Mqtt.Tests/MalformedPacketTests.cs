@@ -191,21 +191,21 @@ namespace Nano.Mqtt.Tests
         public void Decoder_of_another_type_reports_unexpected_type()
         {
             byte[] pingreq = Hex("C0 00");
-            Assert.AreEqual(MqttError.PacketTypeUnexpected, PublishPacket.Decode(pingreq, 0, 2, V4, out _));
-            Assert.AreEqual(MqttError.PacketTypeUnexpected, AckPacket.Decode(pingreq, 0, 2, V4, out _));
-            Assert.AreEqual(MqttError.PacketTypeUnexpected, ConnectPacket.Decode(pingreq, 0, 2, out _));
+            Assert.AreEqual(MqttError.PacketTypeUnexpected, new PublishPacket().Decode(pingreq, 0, 2, V4));
+            Assert.AreEqual(MqttError.PacketTypeUnexpected, new AckPacket().Decode(pingreq, 0, 2, V4));
+            Assert.AreEqual(MqttError.PacketTypeUnexpected, new ConnectPacket().Decode(pingreq, 0, 2));
             byte[] puback = Hex("40 02 00 01");
-            Assert.AreEqual(MqttError.PacketTypeUnexpected, HeaderOnlyPacket.Decode(puback, 0, 4, V4, out _));
-            Assert.AreEqual(MqttError.PacketTypeUnexpected, SubAckPacket.Decode(puback, 0, 4, V4, out _));
+            Assert.AreEqual(MqttError.PacketTypeUnexpected, new HeaderOnlyPacket().Decode(puback, 0, 4, V4));
+            Assert.AreEqual(MqttError.PacketTypeUnexpected, new SubAckPacket().Decode(puback, 0, 4, V4));
         }
 
         [TestMethod]
         public void Range_outside_the_buffer_is_an_error_not_an_exception()
         {
             byte[] b = Hex("C0 00");
-            Assert.AreEqual(MqttError.InvalidBufferRange, HeaderOnlyPacket.Decode(b, 1, 2, V4, out _));
-            Assert.AreEqual(MqttError.InvalidBufferRange, ConnectPacket.Decode(null, 0, 0, out _));
-            Assert.AreEqual(MqttError.InvalidBufferRange, PublishPacket.Decode(b, -1, 2, V4, out _));
+            Assert.AreEqual(MqttError.InvalidBufferRange, new HeaderOnlyPacket().Decode(b, 1, 2, V4));
+            Assert.AreEqual(MqttError.InvalidBufferRange, new ConnectPacket().Decode(null, 0, 0));
+            Assert.AreEqual(MqttError.InvalidBufferRange, new PublishPacket().Decode(b, -1, 2, V4));
             Assert.AreEqual(MqttError.InvalidBufferRange, FixedHeader.Read(b, 0, 3, out _, out _, out _, out _));
         }
 
@@ -213,7 +213,7 @@ namespace Nano.Mqtt.Tests
         public void Unsupported_connect_level_is_reported_with_the_level_received()
         {
             byte[] b = Build("P:10 00 04 4D 51 54 54 05 02 00 3C 05 00 00 00");
-            Assert.AreEqual(MqttError.ConnectProtocolLevelUnsupported, ConnectPacket.Decode(b, 0, b.Length, out ConnectPacket p));
+            Assert.AreEqual(MqttError.ConnectProtocolLevelUnsupported, Decoding.Decode(b, 0, b.Length, out ConnectPacket p));
             Assert.AreEqual(ProtocolLevel.V50, p.ProtocolLevel);
         }
     }

@@ -65,7 +65,7 @@ namespace Nano.Mqtt.Tests
                 WillRetain = true,
             };
             byte[] b = MqttNetEncode(version, m);
-            Assert.AreEqual(MqttError.None, ConnectPacket.Decode(b, 0, b.Length, out ConnectPacket p));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, out ConnectPacket p));
             Assert.AreEqual(level, p.ProtocolLevel);
             Assert.AreEqual("mqttnet-client", Text(p.ClientId));
             Assert.IsTrue(p.CleanSession);
@@ -107,10 +107,10 @@ namespace Nano.Mqtt.Tests
         {
             bool sessionPresent = level == ProtocolLevel.V311;
             byte[] b = MqttNetEncode(version, new MqttConnAckPacket { ReturnCode = MqttConnectReturnCode.ConnectionRefusedNotAuthorized });
-            Assert.AreEqual(MqttError.None, ConnAckPacket.Decode(b, 0, b.Length, level, out ConnAckPacket p));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out ConnAckPacket p));
             Assert.AreEqual(ConnectReturnCode.NotAuthorized, p.ReturnCode);
             b = MqttNetEncode(version, new MqttConnAckPacket { IsSessionPresent = sessionPresent, ReturnCode = MqttConnectReturnCode.ConnectionAccepted });
-            Assert.AreEqual(MqttError.None, ConnAckPacket.Decode(b, 0, b.Length, level, out p));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out p));
             Assert.AreEqual(sessionPresent, p.SessionPresent);
 
             var nano = new ConnAckPacket { ReturnCode = ConnectReturnCode.BadUserNameOrPassword };
@@ -140,7 +140,7 @@ namespace Nano.Mqtt.Tests
                     PayloadSegment = new ArraySegment<byte>(payload),
                 };
                 byte[] b = MqttNetEncode(version, m);
-                Assert.AreEqual(MqttError.None, PublishPacket.Decode(b, 0, b.Length, level, out PublishPacket p));
+                Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out PublishPacket p));
                 Assert.AreEqual("sensors/t\u00e9mp/1", Text(p.Topic));
                 Assert.AreEqual(qos, p.Qos);
                 Assert.AreEqual(m.PacketIdentifier, p.PacketId);
@@ -177,7 +177,7 @@ namespace Nano.Mqtt.Tests
             foreach (var (packet, type) in pairs)
             {
                 byte[] b = MqttNetEncode(version, packet);
-                Assert.AreEqual(MqttError.None, AckPacket.Decode(b, 0, b.Length, level, out AckPacket p), type.ToString());
+                Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out AckPacket p), type.ToString());
                 Assert.AreEqual(type, p.Type);
                 Assert.AreEqual(packet.PacketIdentifier, p.PacketId);
 
@@ -196,7 +196,7 @@ namespace Nano.Mqtt.Tests
             m.TopicFilters.Add(new MqttTopicFilter { Topic = "a/+/c", QualityOfServiceLevel = MqttQualityOfServiceLevel.AtMostOnce });
             m.TopicFilters.Add(new MqttTopicFilter { Topic = "$SYS/#", QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce });
             byte[] b = MqttNetEncode(version, m);
-            Assert.AreEqual(MqttError.None, SubscribePacket.Decode(b, 0, b.Length, level, 8, out SubscribePacket p));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, 8, out SubscribePacket p));
             Assert.AreEqual(77, p.PacketId);
             Assert.AreEqual(2, p.Count);
             TopicFilterReader r = p.GetReader();
@@ -230,7 +230,7 @@ namespace Nano.Mqtt.Tests
             }
 
             byte[] b = MqttNetEncode(version, m);
-            Assert.AreEqual(MqttError.None, SubAckPacket.Decode(b, 0, b.Length, level, out SubAckPacket p));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out SubAckPacket p));
             Assert.AreEqual(5, p.PacketId);
             CollectionAssert.AreEqual(level == ProtocolLevel.V311 ? new byte[] { 2, 0, 0x80 } : new byte[] { 2, 0 }, Copy(p.ReturnCodes));
 
@@ -251,7 +251,7 @@ namespace Nano.Mqtt.Tests
             m.TopicFilters.Add("a/b");
             m.TopicFilters.Add("#");
             byte[] b = MqttNetEncode(version, m);
-            Assert.AreEqual(MqttError.None, UnsubscribePacket.Decode(b, 0, b.Length, level, 8, out UnsubscribePacket p));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, 8, out UnsubscribePacket p));
             Assert.AreEqual(300, p.PacketId);
             Assert.AreEqual(2, p.Count);
             TopicFilterReader r = p.GetReader();
@@ -266,7 +266,7 @@ namespace Nano.Mqtt.Tests
             CollectionAssert.AreEqual(new[] { "x/+" }, back.TopicFilters);
 
             b = MqttNetEncode(version, new MqttUnsubAckPacket { PacketIdentifier = 302 });
-            Assert.AreEqual(MqttError.None, UnsubAckPacket.Decode(b, 0, b.Length, level, out UnsubAckPacket ua));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out UnsubAckPacket ua));
             Assert.AreEqual(302, ua.PacketId);
             var nanoAck = new UnsubAckPacket { PacketId = 303 };
             Assert.AreEqual(303, ((MqttUnsubAckPacket)MqttNetDecode(version, NanoEncode(4, nanoAck.Encode), 4)).PacketIdentifier);
@@ -285,7 +285,7 @@ namespace Nano.Mqtt.Tests
             foreach (var (packet, type) in pairs)
             {
                 byte[] b = MqttNetEncode(version, packet);
-                Assert.AreEqual(MqttError.None, HeaderOnlyPacket.Decode(b, 0, b.Length, level, out HeaderOnlyPacket p));
+                Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, level, out HeaderOnlyPacket p));
                 Assert.AreEqual(type, p.Type);
                 var nano = new HeaderOnlyPacket(type);
                 Assert.AreEqual(packet.GetType(), MqttNetDecode(version, NanoEncode(2, nano.Encode), 2).GetType());

@@ -46,7 +46,7 @@ namespace Nano.Mqtt.Tests
                 Password = Slice(new byte[] { 0xFF, 0x00, 0x80 }),
             };
             byte[] b = Encode(p.GetSize(), p.Encode);
-            Assert.AreEqual(MqttError.None, ConnectPacket.Decode(b, 3, p.GetSize(), out ConnectPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, p.GetSize(), out ConnectPacket d));
             Assert.AreEqual(level, d.ProtocolLevel);
             Assert.IsTrue(d.CleanSession);
             Assert.AreEqual(65535, d.KeepAlive);
@@ -73,7 +73,7 @@ namespace Nano.Mqtt.Tests
             Assert.AreEqual(b.Length, p.Encode(b, 0));
             Assert.AreEqual(hex, ToHex(b, 0, b.Length));
 
-            Assert.AreEqual(MqttError.None, ConnectPacket.Decode(b, 0, b.Length, out ConnectPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, out ConnectPacket d));
             Assert.AreEqual(level, d.ProtocolLevel);
             Assert.IsFalse(d.CleanSession || d.HasWill || d.HasUserName || d.HasPassword);
             Assert.AreEqual(0, d.ClientId.Length);
@@ -89,7 +89,7 @@ namespace Nano.Mqtt.Tests
             var p = new ConnAckPacket { SessionPresent = sessionPresent, ReturnCode = code };
             byte[] b = Encode(4, p.Encode);
             Assert.AreEqual("2002" + (sessionPresent ? "01" : "00") + ((byte)code).ToString("X2"), ToHex(b, 3, 4));
-            Assert.AreEqual(MqttError.None, ConnAckPacket.Decode(b, 3, 4, level, out ConnAckPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, 4, level, out ConnAckPacket d));
             Assert.AreEqual(sessionPresent, d.SessionPresent);
             Assert.AreEqual(code, d.ReturnCode);
         }
@@ -123,7 +123,7 @@ namespace Nano.Mqtt.Tests
             Assert.AreEqual(1 + 2 + 2 + 5 + (qos > 0 ? 2 : 0) + 200, size);
             byte[] b = Encode(size, p.Encode);
             Assert.AreEqual(0x30 | (dup ? 8 : 0) | (qos << 1) | (retain ? 1 : 0), b[3]);
-            Assert.AreEqual(MqttError.None, PublishPacket.Decode(b, 3, size, level, out PublishPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, size, level, out PublishPacket d));
             Assert.AreEqual(dup, d.Dup);
             Assert.AreEqual(qos, d.Qos);
             Assert.AreEqual(retain, d.Retain);
@@ -138,7 +138,7 @@ namespace Nano.Mqtt.Tests
             var p = new PublishPacket { Retain = true, Topic = Slice("t") };
             byte[] b = Encode(p.GetSize(), p.Encode);
             Assert.AreEqual("3103000174", ToHex(b, 3, 5));
-            Assert.AreEqual(MqttError.None, PublishPacket.Decode(b, 3, 5, ProtocolLevel.V311, out PublishPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, 5, ProtocolLevel.V311, out PublishPacket d));
             Assert.AreEqual(0, d.Payload.Length);
             Assert.IsTrue(d.Retain);
         }
@@ -157,7 +157,7 @@ namespace Nano.Mqtt.Tests
             var p = new AckPacket(type, 0x1234);
             byte[] b = Encode(4, p.Encode);
             Assert.AreEqual(header + "1234", ToHex(b, 3, 4));
-            Assert.AreEqual(MqttError.None, AckPacket.Decode(b, 3, 4, level, out AckPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, 4, level, out AckPacket d));
             Assert.AreEqual(type, d.Type);
             Assert.AreEqual(0x1234, d.PacketId);
         }
@@ -178,7 +178,7 @@ namespace Nano.Mqtt.Tests
             Assert.AreEqual(2 + 2 + (2 + 3 + 1) + (2 + 1 + 1) + (2 + 8 + 1), size);
             byte[] b = Encode(size, p.Encode);
             Assert.AreEqual(0x82, b[3]);
-            Assert.AreEqual(MqttError.None, SubscribePacket.Decode(b, 3, size, level, 8, out SubscribePacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, size, level, 8, out SubscribePacket d));
             Assert.AreEqual(10, d.PacketId);
             Assert.AreEqual(3, d.Count);
             TopicFilterReader r = d.GetReader();
@@ -204,7 +204,7 @@ namespace Nano.Mqtt.Tests
             Assert.AreEqual(4 + codes.Length, size);
             byte[] b = Encode(size, p.Encode);
             Assert.AreEqual("90" + (2 + codes.Length).ToString("X2") + "0007" + codesHex, ToHex(b, 3, size));
-            Assert.AreEqual(MqttError.None, SubAckPacket.Decode(b, 3, size, level, out SubAckPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, size, level, out SubAckPacket d));
             Assert.AreEqual(7, d.PacketId);
             CollectionAssert.AreEqual(codes, Copy(d.ReturnCodes));
         }
@@ -218,7 +218,7 @@ namespace Nano.Mqtt.Tests
             int size = p.GetSize();
             byte[] b = Encode(size, p.Encode);
             Assert.AreEqual("A20AFFFF0003612F23000162", ToHex(b, 3, size));
-            Assert.AreEqual(MqttError.None, UnsubscribePacket.Decode(b, 3, size, level, 8, out UnsubscribePacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, size, level, 8, out UnsubscribePacket d));
             Assert.AreEqual(65535, d.PacketId);
             Assert.AreEqual(2, d.Count);
             TopicFilterReader r = d.GetReader();
@@ -238,7 +238,7 @@ namespace Nano.Mqtt.Tests
             var p = new UnsubAckPacket { PacketId = 513 };
             byte[] b = Encode(4, p.Encode);
             Assert.AreEqual("B0020201", ToHex(b, 3, 4));
-            Assert.AreEqual(MqttError.None, UnsubAckPacket.Decode(b, 3, 4, level, out UnsubAckPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, 4, level, out UnsubAckPacket d));
             Assert.AreEqual(513, d.PacketId);
         }
 
@@ -254,7 +254,7 @@ namespace Nano.Mqtt.Tests
             var p = new HeaderOnlyPacket(type);
             byte[] b = Encode(2, p.Encode);
             Assert.AreEqual(hex, ToHex(b, 3, 2));
-            Assert.AreEqual(MqttError.None, HeaderOnlyPacket.Decode(b, 3, 2, level, out HeaderOnlyPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 3, 2, level, out HeaderOnlyPacket d));
             Assert.AreEqual(type, d.Type);
         }
 

@@ -83,7 +83,7 @@ namespace Nano.Mqtt.Tests
 
             byte[] wire = Hex("10 19 00 04 4D 51 54 54 04 CE 00 0A 00 01 63 00 01 77 00 01 6D 00 01 75 00 01 70");
             CollectionAssert.AreEqual(wire, b);
-            Assert.AreEqual(MqttError.None, ConnectPacket.Decode(wire, 0, wire.Length, out ConnectPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(wire, 0, wire.Length, out ConnectPacket d));
             Assert.AreEqual(ProtocolLevel.V311, d.ProtocolLevel);
             Assert.IsTrue(d.HasUserName && d.HasPassword && d.HasWill && d.CleanSession);
             Assert.IsFalse(d.WillRetain);
@@ -101,7 +101,7 @@ namespace Nano.Mqtt.Tests
         public void Publish_variable_header_example_3_3_2_3()
         {
             byte[] wire = Hex("32 07 00 03 61 2F 62 00 0A");
-            Assert.AreEqual(MqttError.None, PublishPacket.Decode(wire, 0, wire.Length, ProtocolLevel.V311, out PublishPacket d));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(wire, 0, wire.Length, ProtocolLevel.V311, out PublishPacket d));
             Assert.AreEqual("a/b", Text(d.Topic));
             Assert.AreEqual(10, d.PacketId);
             Assert.AreEqual(1, d.Qos);
@@ -113,7 +113,7 @@ namespace Nano.Mqtt.Tests
         public void Subscribe_and_SubAck_payload_examples_3_8_3_and_3_9_3()
         {
             byte[] wire = Hex("82 0E 00 0A 00 03 61 2F 62 01 00 03 63 2F 64 02");
-            Assert.AreEqual(MqttError.None, SubscribePacket.Decode(wire, 0, wire.Length, ProtocolLevel.V311, 16, out SubscribePacket s));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(wire, 0, wire.Length, ProtocolLevel.V311, 16, out SubscribePacket s));
             Assert.AreEqual(2, s.Count);
             TopicFilterReader r = s.GetReader();
             Assert.IsTrue(r.Next(out int off, out int len, out byte qos));
@@ -124,7 +124,7 @@ namespace Nano.Mqtt.Tests
             Assert.AreEqual(2, qos);
 
             byte[] suback = Hex("90 06 00 0A 00 01 02 80");
-            Assert.AreEqual(MqttError.None, SubAckPacket.Decode(suback, 0, suback.Length, ProtocolLevel.V311, out SubAckPacket a));
+            Assert.AreEqual(MqttError.None, Decoding.Decode(suback, 0, suback.Length, ProtocolLevel.V311, out SubAckPacket a));
             CollectionAssert.AreEqual(Hex("00 01 02 80"), Copy(a.ReturnCodes));
         }
     }

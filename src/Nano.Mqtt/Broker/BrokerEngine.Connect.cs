@@ -11,7 +11,8 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
-            MqttError error = ConnectPacket.Decode(c.Input, offset, size, out ConnectPacket p);
+            ConnectPacket p = _connect;
+            MqttError error = p.Decode(c.Input, offset, size);
             if (error == MqttError.ConnectProtocolLevelUnsupported || error == MqttError.ConnectProtocolNameLevelMismatch)
             {
                 Refuse(ci, ConnectReturnCode.UnacceptableProtocolVersion); // [MQTT-3.1.2-2]
@@ -33,7 +34,7 @@ namespace Nano.Mqtt.Broker
                 Refuse(ci, ConnectReturnCode.IdentifierRejected); // [MQTT-3.1.3-9]
                 return true;
             }
-            int code = Authenticate(ref p);
+            int code = Authenticate(p);
             if (code != 0)
             {
                 Statistics.AuthenticationFailures++;
@@ -104,12 +105,10 @@ namespace Nano.Mqtt.Broker
             {
                 Statistics.ClientsMaximum = Statistics.ClientsConnected;
             }
-            var ack = new ConnAckPacket
-            {
-                // [MQTT-3.2.2-1], [MQTT-3.2.2-2], [MQTT-3.2.2-3]; the byte is reserved at 3.1
-                SessionPresent = sessionPresent && c.ProtocolLevel == ProtocolLevel.V311,
-                ReturnCode = ConnectReturnCode.Accepted,
-            };
+            ConnAckPacket ack = _connAck;
+            // [MQTT-3.2.2-1], [MQTT-3.2.2-2], [MQTT-3.2.2-3]; the byte is reserved at 3.1
+            ack.SessionPresent = sessionPresent && c.ProtocolLevel == ProtocolLevel.V311;
+            ack.ReturnCode = ConnectReturnCode.Accepted;
             Written(c, ack.Encode(c.Output, c.OutputEnd));
             if (sessionPresent)
             {
@@ -119,7 +118,7 @@ namespace Nano.Mqtt.Broker
             return true;
         }
 
-        private int Authenticate(ref ConnectPacket p)
+        private int Authenticate(ConnectPacket p)
         {
             if (!_options.AllowAnonymous && !p.HasUserName)
             {
@@ -145,7 +144,9 @@ namespace Nano.Mqtt.Broker
         private void Refuse(int ci, ConnectReturnCode code)
         {
             Connection c = _connections[ci];
-            var ack = new ConnAckPacket { SessionPresent = false, ReturnCode = code };
+            ConnAckPacket ack = _connAck;
+            ack.SessionPresent = false;
+            ack.ReturnCode = code;
             Written(c, ack.Encode(c.Output, c.OutputEnd));
             Statistics.ConnectionsRefused++;
             c.State = Connection.Closing;
@@ -169,7 +170,8 @@ namespace Nano.Mqtt.Broker
                     int digit = (_lastAssignedClientId >> shift) & 0xF;
                     id[length++] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
                 }
-                var slice = new ByteSlice(id, 0, length);
+                ByteSlice slice = _assignedClientIdSlice;
+                slice.Set(id, 0, length);
                 if (FindSession(slice) < 0)
                 {
                     return slice;

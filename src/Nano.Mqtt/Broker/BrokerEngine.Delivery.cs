@@ -83,7 +83,7 @@ namespace Nano.Mqtt.Broker
                 {
                     return false;
                 }
-                Written(c, new AckPacket(PacketType.PubRel, (ushort)packetId).Encode(c.Output, c.OutputEnd));
+                Written(c, _ackOut.Set(PacketType.PubRel, (ushort)packetId).Encode(c.Output, c.OutputEnd));
             }
             else if (!WritePublish(c, session.InflightMessage[i], session.InflightQos[i], packetId, session.InflightRetain[i], session.InflightSentOnce[i]))
             {
@@ -113,15 +113,14 @@ namespace Nano.Mqtt.Broker
         private PublishPacket PublishFor(int m, int qos, int packetId, bool retain, bool dup)
         {
             byte[] arena = _pool.Arena;
-            return new PublishPacket
-            {
-                Dup = dup,
-                Qos = (byte)qos,
-                Retain = retain,
-                PacketId = (ushort)packetId,
-                Topic = new ByteSlice(arena, _pool.TopicOffset(m), _pool.TopicLength(m)),
-                Payload = new ByteSlice(arena, _pool.PayloadOffset(m), _pool.PayloadLength(m)),
-            };
+            PublishPacket p = _publishOut;
+            p.Dup = dup;
+            p.Qos = (byte)qos;
+            p.Retain = retain;
+            p.PacketId = (ushort)packetId;
+            p.Topic.Set(arena, _pool.TopicOffset(m), _pool.TopicLength(m));
+            p.Payload.Set(arena, _pool.PayloadOffset(m), _pool.PayloadLength(m));
+            return p;
         }
 
         /// <summary>Per-connection timers: connect timeout, keep-alive [MQTT-3.1.2-24], retries; then resumes stalled work.</summary>

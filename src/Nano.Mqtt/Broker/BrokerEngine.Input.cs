@@ -83,7 +83,8 @@ namespace Nano.Mqtt.Broker
         private bool HandleHeaderOnly(int ci, int offset, int size)
         {
             Connection c = _connections[ci];
-            if (HeaderOnlyPacket.Decode(c.Input, offset, size, c.ProtocolLevel, out HeaderOnlyPacket packet) != MqttError.None)
+            HeaderOnlyPacket packet = _headerOnlyIn;
+            if (packet.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
             {
                 ProtocolViolation(ci);
                 return true;
@@ -93,7 +94,7 @@ namespace Nano.Mqtt.Broker
                 Close(ci, false); // the Will is discarded unpublished [MQTT-3.14.4-3]
                 return true;
             }
-            var response = new HeaderOnlyPacket(PacketType.PingResp); // [MQTT-3.12.4-1]
+            HeaderOnlyPacket response = _headerOnlyOut.Set(PacketType.PingResp); // [MQTT-3.12.4-1]
             if (!c.Reserve(response.GetSize()))
             {
                 return false;

@@ -7,7 +7,8 @@ namespace Nano.Mqtt.Broker
         private bool HandlePublish(int ci, int offset, int size)
         {
             Connection c = _connections[ci];
-            if (PublishPacket.Decode(c.Input, offset, size, c.ProtocolLevel, out PublishPacket p) != MqttError.None)
+            PublishPacket p = _publishIn;
+            if (p.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
             {
                 ProtocolViolation(ci);
                 return true;
@@ -20,7 +21,7 @@ namespace Nano.Mqtt.Broker
             bool route = true;
             if (p.Qos == 1)
             {
-                Written(c, new AckPacket(PacketType.PubAck, p.PacketId).Encode(c.Output, c.OutputEnd)); // [MQTT-4.3.2-2]
+                Written(c, _ackOut.Set(PacketType.PubAck, p.PacketId).Encode(c.Output, c.OutputEnd)); // [MQTT-4.3.2-2]
             }
             else if (p.Qos == 2)
             {
@@ -34,7 +35,7 @@ namespace Nano.Mqtt.Broker
                     ProtocolViolation(ci);
                     return true;
                 }
-                Written(c, new AckPacket(PacketType.PubRec, p.PacketId).Encode(c.Output, c.OutputEnd));
+                Written(c, _ackOut.Set(PacketType.PubRec, p.PacketId).Encode(c.Output, c.OutputEnd));
             }
             if (route && MayPublish(c.Session, c.Input, p.Topic.Offset, p.Topic.Length))
             {
@@ -46,7 +47,8 @@ namespace Nano.Mqtt.Broker
         private bool HandleAck(int ci, int offset, int size)
         {
             Connection c = _connections[ci];
-            if (AckPacket.Decode(c.Input, offset, size, c.ProtocolLevel, out AckPacket ack) != MqttError.None)
+            AckPacket ack = _ackIn;
+            if (ack.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
             {
                 ProtocolViolation(ci);
                 return true;
@@ -60,7 +62,7 @@ namespace Nano.Mqtt.Broker
                     return false;
                 }
                 session.RemoveAwaitingRelease(ack.PacketId);
-                Written(c, new AckPacket(PacketType.PubComp, ack.PacketId).Encode(c.Output, c.OutputEnd));
+                Written(c, _ackOut.Set(PacketType.PubComp, ack.PacketId).Encode(c.Output, c.OutputEnd));
                 return true;
             }
             int i = session.FindInflight(ack.PacketId);

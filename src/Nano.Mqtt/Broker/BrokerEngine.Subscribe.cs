@@ -13,12 +13,15 @@ namespace Nano.Mqtt.Broker
         private bool HandleSubscribe(int ci, int offset, int size)
         {
             Connection c = _connections[ci];
-            if (SubscribePacket.Decode(c.Input, offset, size, c.ProtocolLevel, _maxFiltersPerPacket, out SubscribePacket p) != MqttError.None)
+            SubscribePacket p = _subscribe;
+            if (p.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
             {
                 ProtocolViolation(ci);
                 return true;
             }
-            var ack = new SubAckPacket { PacketId = p.PacketId, ReturnCodes = new ByteSlice(_subAckCodes, 0, p.Count) };
+            SubAckPacket ack = _subAck;
+            ack.PacketId = p.PacketId;
+            ack.ReturnCodes.Set(_subAckCodes, 0, p.Count);
             int ackSize = ack.GetSize();
             if (ackSize > c.Output.Length)
             {
@@ -92,12 +95,14 @@ namespace Nano.Mqtt.Broker
         private bool HandleUnsubscribe(int ci, int offset, int size)
         {
             Connection c = _connections[ci];
-            if (UnsubscribePacket.Decode(c.Input, offset, size, c.ProtocolLevel, _maxFiltersPerPacket, out UnsubscribePacket p) != MqttError.None)
+            UnsubscribePacket p = _unsubscribe;
+            if (p.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
             {
                 ProtocolViolation(ci);
                 return true;
             }
-            var ack = new UnsubAckPacket { PacketId = p.PacketId };
+            UnsubAckPacket ack = _unsubAck;
+            ack.PacketId = p.PacketId;
             if (!c.Reserve(ack.GetSize()))
             {
                 return false;

@@ -1,3 +1,4 @@
+using Nano.Mqtt.Codec;
 using Nano.Mqtt.Topics;
 
 namespace Nano.Mqtt.Broker
@@ -19,6 +20,19 @@ namespace Nano.Mqtt.Broker
         private readonly byte[] _subAckCodes;
         private readonly byte[] _assignedClientId;
         private readonly int _maxFiltersPerPacket;
+        private readonly ConnectPacket _connect = new ConnectPacket();
+        private readonly ConnAckPacket _connAck = new ConnAckPacket();
+        private readonly PublishPacket _publishIn = new PublishPacket();
+        private readonly PublishPacket _publishOut = new PublishPacket();
+        private readonly AckPacket _ackIn = new AckPacket();
+        private readonly AckPacket _ackOut = new AckPacket();
+        private readonly SubscribePacket _subscribe = new SubscribePacket();
+        private readonly SubAckPacket _subAck = new SubAckPacket();
+        private readonly UnsubscribePacket _unsubscribe = new UnsubscribePacket();
+        private readonly UnsubAckPacket _unsubAck = new UnsubAckPacket();
+        private readonly HeaderOnlyPacket _headerOnlyIn = new HeaderOnlyPacket();
+        private readonly HeaderOnlyPacket _headerOnlyOut = new HeaderOnlyPacket();
+        private readonly ByteSlice _assignedClientIdSlice = new ByteSlice();
         private long _nowMs;
         private int _lastAssignedClientId;
 
@@ -43,6 +57,8 @@ namespace Nano.Mqtt.Broker
                 _connections[i] = new Connection(_options.InputBufferSize, _options.OutputBufferSize);
             }
             _maxFiltersPerPacket = _options.MaxPacketSize / 4;
+            _subscribe.MaxFilters = _maxFiltersPerPacket;
+            _unsubscribe.MaxFilters = _maxFiltersPerPacket;
             _subAckCodes = new byte[_maxFiltersPerPacket];
             _assignedClientId = new byte[_options.MaxClientIdLength];
             Statistics = new BrokerStatistics();

@@ -87,7 +87,7 @@ namespace Nano.Mqtt.Client
                     error = HandleUnsubAck(buffer, offset, length);
                     break;
                 case PacketType.PingResp:
-                    error = HeaderOnlyPacket.Decode(buffer, offset, length, _level, out HeaderOnlyPacket _);
+                    error = _headerOnly.Decode(buffer, offset, length, _level);
                     break;
                 default:
                     error = MqttError.PacketTypeUnexpected;
@@ -102,7 +102,8 @@ namespace Nano.Mqtt.Client
 
         private void HandleConnAck(byte[] buffer, int offset, int length)
         {
-            MqttError error = ConnAckPacket.Decode(buffer, offset, length, _level, out ConnAckPacket connAck);
+            ConnAckPacket connAck = _connAck;
+            MqttError error = connAck.Decode(buffer, offset, length, _level);
             if (error != MqttError.None)
             {
                 Drop(DisconnectReason.ProtocolError);
@@ -144,7 +145,8 @@ namespace Nano.Mqtt.Client
 
         private MqttError HandlePublish(byte[] buffer, int offset, int length)
         {
-            MqttError error = PublishPacket.Decode(buffer, offset, length, _level, out PublishPacket publish);
+            PublishPacket publish = _publishIn;
+            MqttError error = publish.Decode(buffer, offset, length, _level);
             if (error != MqttError.None)
             {
                 return error;
@@ -192,7 +194,8 @@ namespace Nano.Mqtt.Client
 
         private MqttError HandleAck(byte[] buffer, int offset, int length)
         {
-            MqttError error = AckPacket.Decode(buffer, offset, length, _level, out AckPacket ack);
+            AckPacket ack = _ackIn;
+            MqttError error = ack.Decode(buffer, offset, length, _level);
             if (error != MqttError.None)
             {
                 return error;

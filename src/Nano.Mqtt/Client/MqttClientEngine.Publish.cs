@@ -38,10 +38,13 @@ namespace Nano.Mqtt.Client
 
             if (qos == 0 && _state == ClientState.Connected && !_queue.HasUnsent())
             {
-                PublishPacket direct = new PublishPacket();
+                PublishPacket direct = _publishOut;
+                direct.Dup = false;
+                direct.Qos = 0;
+                direct.PacketId = 0;
                 direct.Retain = retain;
-                direct.Topic = new ByteSlice(topic, topicOffset, topicLength);
-                direct.Payload = new ByteSlice(payload, payloadOffset, payloadLength);
+                direct.Topic.Set(topic, topicOffset, topicLength);
+                direct.Payload.Set(payload, payloadOffset, payloadLength);
                 if (WritePublish(direct))
                 {
                     return PublishResult.Accepted;
@@ -127,13 +130,13 @@ namespace Nano.Mqtt.Client
                     holdingIds++;
                 }
 
-                PublishPacket p = new PublishPacket();
+                PublishPacket p = _publishOut;
                 p.Qos = m.Qos;
                 p.Retain = m.Retain;
                 p.Dup = m.SentBefore; // [MQTT-3.3.1-1]
                 p.PacketId = m.PacketId;
-                p.Topic = new ByteSlice(m.Data, 0, m.TopicLength);
-                p.Payload = new ByteSlice(m.Data, m.TopicLength, m.PayloadLength);
+                p.Topic.Set(m.Data, 0, m.TopicLength);
+                p.Payload.Set(m.Data, m.TopicLength, m.PayloadLength);
                 if (!WritePublish(p))
                 {
                     return;

@@ -170,15 +170,13 @@ namespace Nano.Mqtt.Client
                     continue;
                 }
 
-                _oneFilter[0] = new ByteSlice(s.Filter, 0, s.FilterLength);
                 int size;
                 if (s.State == ClientSubscription.SubscribePending)
                 {
-                    _oneQos[0] = s.Qos;
-                    SubscribePacket subscribe = new SubscribePacket();
+                    SubscribePacket subscribe = _subscribe;
                     subscribe.Count = 1;
-                    subscribe.Filters = _oneFilter;
-                    subscribe.RequestedQos = _oneQos;
+                    subscribe.Filters[0].Set(s.Filter, 0, s.FilterLength);
+                    subscribe.RequestedQos[0] = s.Qos;
                     size = subscribe.GetSize();
                     int offset = _output.Reserve(size, ResponseReserve);
                     if (offset < 0)
@@ -193,9 +191,9 @@ namespace Nano.Mqtt.Client
                 }
                 else
                 {
-                    UnsubscribePacket unsubscribe = new UnsubscribePacket();
+                    UnsubscribePacket unsubscribe = _unsubscribe;
                     unsubscribe.Count = 1;
-                    unsubscribe.Filters = _oneFilter;
+                    unsubscribe.Filters[0].Set(s.Filter, 0, s.FilterLength);
                     size = unsubscribe.GetSize();
                     int offset = _output.Reserve(size, ResponseReserve);
                     if (offset < 0)
@@ -216,7 +214,8 @@ namespace Nano.Mqtt.Client
 
         private MqttError HandleSubAck(byte[] buffer, int offset, int length)
         {
-            MqttError error = SubAckPacket.Decode(buffer, offset, length, _level, out SubAckPacket subAck);
+            SubAckPacket subAck = _subAck;
+            MqttError error = subAck.Decode(buffer, offset, length, _level);
             if (error != MqttError.None)
             {
                 return error;
@@ -253,7 +252,8 @@ namespace Nano.Mqtt.Client
 
         private MqttError HandleUnsubAck(byte[] buffer, int offset, int length)
         {
-            MqttError error = UnsubAckPacket.Decode(buffer, offset, length, _level, out UnsubAckPacket unsubAck);
+            UnsubAckPacket unsubAck = _unsubAck;
+            MqttError error = unsubAck.Decode(buffer, offset, length, _level);
             if (error != MqttError.None)
             {
                 return error;

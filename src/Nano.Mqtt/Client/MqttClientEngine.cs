@@ -38,8 +38,17 @@ namespace Nano.Mqtt.Client
         private readonly ClientSubscription[] _subscriptions;
         private readonly AwaitingReleaseSet _awaitingRelease;
         private readonly ReconnectBackoff _backoff;
-        private readonly ByteSlice[] _oneFilter = new ByteSlice[1];
-        private readonly byte[] _oneQos = new byte[1];
+        private readonly ConnectPacket _connect = new ConnectPacket();
+        private readonly ConnAckPacket _connAck = new ConnAckPacket();
+        private readonly PublishPacket _publishIn = new PublishPacket();
+        private readonly PublishPacket _publishOut = new PublishPacket();
+        private readonly AckPacket _ackIn = new AckPacket();
+        private readonly AckPacket _ackOut = new AckPacket();
+        private readonly SubscribePacket _subscribe = new SubscribePacket(1);
+        private readonly SubAckPacket _subAck = new SubAckPacket();
+        private readonly UnsubscribePacket _unsubscribe = new UnsubscribePacket(1);
+        private readonly UnsubAckPacket _unsubAck = new UnsubAckPacket();
+        private readonly HeaderOnlyPacket _headerOnly = new HeaderOnlyPacket();
         private ClientState _state;
         private long _nowMs;
         private long _nextConnectAt;
@@ -314,16 +323,16 @@ namespace Nano.Mqtt.Client
 
         private ConnectPacket BuildConnect()
         {
-            ConnectPacket p = new ConnectPacket();
+            ConnectPacket p = _connect;
             p.ProtocolLevel = _level;
             p.CleanSession = _cleanSession;
             p.KeepAlive = _keepAliveSeconds;
-            p.ClientId = new ByteSlice(_clientId, 0, _clientId.Length);
+            p.ClientId.Set(_clientId, 0, _clientId.Length);
             if (_willTopic != null)
             {
                 p.HasWill = true;
-                p.WillTopic = new ByteSlice(_willTopic, 0, _willTopic.Length);
-                p.WillMessage = new ByteSlice(_willPayload, 0, _willPayload.Length);
+                p.WillTopic.Set(_willTopic, 0, _willTopic.Length);
+                p.WillMessage.Set(_willPayload, 0, _willPayload.Length);
                 p.WillQos = _willQos;
                 p.WillRetain = _willRetain;
             }
@@ -331,13 +340,13 @@ namespace Nano.Mqtt.Client
             if (_userName != null)
             {
                 p.HasUserName = true;
-                p.UserName = new ByteSlice(_userName, 0, _userName.Length);
+                p.UserName.Set(_userName, 0, _userName.Length);
             }
 
             if (_password != null)
             {
                 p.HasPassword = true;
-                p.Password = new ByteSlice(_password, 0, _password.Length);
+                p.Password.Set(_password, 0, _password.Length);
             }
 
             return p;
@@ -402,7 +411,7 @@ namespace Nano.Mqtt.Client
                 return false;
             }
 
-            new HeaderOnlyPacket(type).Encode(_output.Data, offset);
+            _headerOnly.Set(type).Encode(_output.Data, offset);
             _output.Commit(2);
             _lastSentMs = _nowMs;
             return true;
@@ -413,7 +422,7 @@ namespace Nano.Mqtt.Client
             int offset = _output.Reserve(4, 0);
             if (offset >= 0)
             {
-                new AckPacket(type, packetId).Encode(_output.Data, offset);
+                _ackOut.Set(type, packetId).Encode(_output.Data, offset);
                 _output.Commit(4);
                 _lastSentMs = _nowMs;
             }

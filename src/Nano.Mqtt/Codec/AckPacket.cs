@@ -4,7 +4,7 @@ namespace Nano.Mqtt.Codec
     /// PUBACK, PUBREC, PUBREL and PUBCOMP (§3.4–3.7): a packet identifier only. MQTT 5.0 would add a
     /// reason code and properties after the identifier.
     /// </summary>
-    public struct AckPacket
+    public sealed class AckPacket
     {
         /// <summary><see cref="PacketType.PubAck"/>, <see cref="PacketType.PubRec"/>, <see cref="PacketType.PubRel"/> or <see cref="PacketType.PubComp"/>.</summary>
         public PacketType Type;
@@ -12,18 +12,33 @@ namespace Nano.Mqtt.Codec
         /// <summary>Identifier of the PUBLISH being acknowledged [MQTT-2.3.1-6].</summary>
         public ushort PacketId;
 
+        /// <summary>Creates an empty acknowledgment to decode into or to <see cref="Set"/>.</summary>
+        public AckPacket()
+        {
+        }
+
         /// <summary>Creates an acknowledgment of <paramref name="type"/> for <paramref name="packetId"/>.</summary>
         public AckPacket(PacketType type, ushort packetId)
         {
-            Type = type;
-            PacketId = packetId;
+            Set(type, packetId);
         }
 
-        /// <summary>Decodes one whole PUBACK/PUBREC/PUBREL/PUBCOMP packet (fixed header included) and validates it.</summary>
-        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out AckPacket packet)
+        /// <summary>Makes this the acknowledgment of <paramref name="type"/> for <paramref name="packetId"/>; returns
+        /// this instance, to encode it in the same expression.</summary>
+        public AckPacket Set(PacketType type, ushort packetId)
         {
-            packet = new AckPacket();
+            Type = type;
+            PacketId = packetId;
+            return this;
+        }
+
+        /// <summary>Decodes one whole PUBACK/PUBREC/PUBREL/PUBCOMP packet (fixed header included) into this
+        /// instance and validates it; every field is overwritten. Allocates nothing.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
+        {
+            Type = PacketType.Reserved;
+            PacketId = 0;
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, out PacketType type, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
@@ -41,14 +56,16 @@ namespace Nano.Mqtt.Codec
                 return error;
             }
 
-            packet.Type = type;
+            Type = type;
             bool flagsInvalid = type == PacketType.PubRel ? Wire.RequiredFlagsInvalid(flags, protocolLevel) : flags != 0;
             if (flagsInvalid)
             {
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1], [MQTT-3.6.1-1]
             }
 
-            return Wire.ReadPacketIdBody(buffer, p, end, out packet.PacketId);
+            error = Wire.ReadPacketIdBody(buffer, p, end, out ushort packetId);
+            PacketId = packetId;
+            return error;
         }
 
         /// <summary>Exact encoded size: always 4.</summary>

@@ -1,7 +1,7 @@
 namespace Nano.Mqtt.Codec
 {
     /// <summary>CONNACK (§3.2). MQTT 5.0 would add properties after the reason code.</summary>
-    public struct ConnAckPacket
+    public sealed class ConnAckPacket
     {
         /// <summary>Session Present (level 4 only; always false at level 3, where the byte is reserved).</summary>
         public bool SessionPresent;
@@ -9,11 +9,13 @@ namespace Nano.Mqtt.Codec
         /// <summary>Connect return code.</summary>
         public ConnectReturnCode ReturnCode;
 
-        /// <summary>Decodes one whole CONNACK packet (fixed header included) and validates it.</summary>
+        /// <summary>Decodes one whole CONNACK packet (fixed header included) into this instance and validates
+        /// it; every field is overwritten. Allocates nothing.</summary>
         /// <param name="protocolLevel">Level the client sent in CONNECT (3 or 4).</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out ConnAckPacket packet)
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
         {
-            packet = new ConnAckPacket();
+            SessionPresent = false;
+            ReturnCode = ConnectReturnCode.Accepted;
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.ConnAck, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
@@ -39,7 +41,7 @@ namespace Nano.Mqtt.Codec
                     return MqttError.ConnAckReservedFlagsSet;
                 }
 
-                packet.SessionPresent = acknowledgeFlags == 1;
+                SessionPresent = acknowledgeFlags == 1;
             }
 
             if (returnCode > (int)ConnectReturnCode.NotAuthorized)
@@ -47,8 +49,8 @@ namespace Nano.Mqtt.Codec
                 return MqttError.ConnAckReturnCodeReserved;
             }
 
-            packet.ReturnCode = (ConnectReturnCode)returnCode;
-            if (packet.SessionPresent && returnCode != 0)
+            ReturnCode = (ConnectReturnCode)returnCode;
+            if (SessionPresent && returnCode != 0)
             {
                 return MqttError.ConnAckSessionPresentWithError; // [MQTT-3.2.2-4]
             }

@@ -8,7 +8,7 @@ namespace Nano.Mqtt.Codec
     /// left to the server. MQTT 5.0 would add a properties block after the keep-alive and a Will
     /// properties block before the Will topic; level 5 is rejected before either is reached.
     /// </summary>
-    public struct ConnectPacket
+    public sealed class ConnectPacket
     {
         private static readonly byte[] NameMqtt = { (byte)'M', (byte)'Q', (byte)'T', (byte)'T' };
         private static readonly byte[] NameMqisdp = { (byte)'M', (byte)'Q', (byte)'I', (byte)'s', (byte)'d', (byte)'p' };
@@ -24,7 +24,7 @@ namespace Nano.Mqtt.Codec
         public ushort KeepAlive;
 
         /// <summary>Client identifier (UTF-8, may be empty).</summary>
-        public ByteSlice ClientId;
+        public ByteSlice ClientId = new ByteSlice();
 
         /// <summary>Will flag: <see cref="WillTopic"/> and <see cref="WillMessage"/> are present.</summary>
         public bool HasWill;
@@ -36,27 +36,40 @@ namespace Nano.Mqtt.Codec
         public bool WillRetain;
 
         /// <summary>Will topic (a topic name).</summary>
-        public ByteSlice WillTopic;
+        public ByteSlice WillTopic = new ByteSlice();
 
         /// <summary>Will message (binary).</summary>
-        public ByteSlice WillMessage;
+        public ByteSlice WillMessage = new ByteSlice();
 
         /// <summary>User name flag: <see cref="UserName"/> is present.</summary>
         public bool HasUserName;
 
         /// <summary>User name (UTF-8).</summary>
-        public ByteSlice UserName;
+        public ByteSlice UserName = new ByteSlice();
 
         /// <summary>Password flag: <see cref="Password"/> is present.</summary>
         public bool HasPassword;
 
         /// <summary>Password (binary; a string at 3.1, not validated as text at either level).</summary>
-        public ByteSlice Password;
+        public ByteSlice Password = new ByteSlice();
 
-        /// <summary>Decodes one whole CONNECT packet (fixed header included) and validates it.</summary>
-        public static MqttError Decode(byte[] buffer, int offset, int count, out ConnectPacket packet)
+        /// <summary>Decodes one whole CONNECT packet (fixed header included) into this instance and validates
+        /// it; every field is overwritten. The level comes from the packet itself. Allocates nothing.</summary>
+        public MqttError Decode(byte[] buffer, int offset, int count)
         {
-            packet = new ConnectPacket();
+            ProtocolLevel = 0;
+            CleanSession = false;
+            KeepAlive = 0;
+            HasWill = false;
+            WillQos = 0;
+            WillRetain = false;
+            HasUserName = false;
+            HasPassword = false;
+            ClientId.Clear();
+            WillTopic.Clear();
+            WillMessage.Clear();
+            UserName.Clear();
+            Password.Clear();
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Connect, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
@@ -68,18 +81,18 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1]
             }
 
-            error = Wire.ReadField(buffer, ref p, end, out ByteSlice name);
-            if (error != MqttError.None)
+            int nameOffset = Wire.SkipField(buffer, ref p, end, out int nameLength);
+            if (nameOffset < 0)
             {
-                return error;
+                return MqttError.FieldOverrunsPacket;
             }
 
             byte expectedLevel;
-            if (NameIs(name, NameMqtt))
+            if (Bytes.Equal(buffer, nameOffset, nameLength, NameMqtt, 0, NameMqtt.Length))
             {
                 expectedLevel = Mqtt.ProtocolLevel.V311;
             }
-            else if (NameIs(name, NameMqisdp))
+            else if (Bytes.Equal(buffer, nameOffset, nameLength, NameMqisdp, 0, NameMqisdp.Length))
             {
                 expectedLevel = Mqtt.ProtocolLevel.V31;
             }
@@ -94,7 +107,7 @@ namespace Nano.Mqtt.Codec
             }
 
             byte level = buffer[p];
-            packet.ProtocolLevel = level;
+            ProtocolLevel = level;
             if (level != Mqtt.ProtocolLevel.V31 && level != Mqtt.ProtocolLevel.V311)
             {
                 return MqttError.ConnectProtocolLevelUnsupported; // [MQTT-3.1.2-2]
@@ -106,72 +119,72 @@ namespace Nano.Mqtt.Codec
             }
 
             int connectFlags = buffer[p + 1];
-            packet.KeepAlive = (ushort)Wire.ReadUInt16(buffer, p + 2);
+            KeepAlive = (ushort)Wire.ReadUInt16(buffer, p + 2);
             p += 4;
             if ((connectFlags & 0x01) != 0 && level == Mqtt.ProtocolLevel.V311)
             {
                 return MqttError.ConnectReservedFlagSet; // [MQTT-3.1.2-3]
             }
 
-            packet.CleanSession = (connectFlags & 0x02) != 0;
-            packet.HasWill = (connectFlags & 0x04) != 0;
-            packet.WillQos = (byte)((connectFlags >> 3) & 0x03);
-            packet.WillRetain = (connectFlags & 0x20) != 0;
-            packet.HasPassword = (connectFlags & 0x40) != 0;
-            packet.HasUserName = (connectFlags & 0x80) != 0;
-            if (packet.WillQos == 3)
+            CleanSession = (connectFlags & 0x02) != 0;
+            HasWill = (connectFlags & 0x04) != 0;
+            WillQos = (byte)((connectFlags >> 3) & 0x03);
+            WillRetain = (connectFlags & 0x20) != 0;
+            HasPassword = (connectFlags & 0x40) != 0;
+            HasUserName = (connectFlags & 0x80) != 0;
+            if (WillQos == 3)
             {
                 return MqttError.ConnectWillQos3; // [MQTT-3.1.2-14]
             }
 
-            if (!packet.HasWill && packet.WillQos != 0)
+            if (!HasWill && WillQos != 0)
             {
                 return MqttError.ConnectWillQosWithoutWill; // [MQTT-3.1.2-13]
             }
 
-            if (!packet.HasWill && packet.WillRetain)
+            if (!HasWill && WillRetain)
             {
                 return MqttError.ConnectWillRetainWithoutWill; // [MQTT-3.1.2-15]
             }
 
-            if (packet.HasPassword && !packet.HasUserName)
+            if (HasPassword && !HasUserName)
             {
                 return MqttError.ConnectPasswordWithoutUserName; // [MQTT-3.1.2-22]
             }
 
             // Payload order [MQTT-3.1.3-1]: client id, Will topic, Will message, user name, password.
-            error = Wire.ReadField(buffer, ref p, end, out packet.ClientId);
+            error = Wire.ReadField(buffer, ref p, end, ClientId);
             if (error == MqttError.None)
             {
-                error = Utf8.Validate(buffer, packet.ClientId.Offset, packet.ClientId.Length); // [MQTT-3.1.3-4]
+                error = Utf8.Validate(buffer, ClientId.Offset, ClientId.Length); // [MQTT-3.1.3-4]
             }
 
-            if (error == MqttError.None && packet.HasWill)
+            if (error == MqttError.None && HasWill)
             {
-                error = Wire.ReadField(buffer, ref p, end, out packet.WillTopic);
-                if (error == MqttError.None && TopicName.Validate(buffer, packet.WillTopic.Offset, packet.WillTopic.Length) != MqttError.None)
+                error = Wire.ReadField(buffer, ref p, end, WillTopic);
+                if (error == MqttError.None && TopicName.Validate(buffer, WillTopic.Offset, WillTopic.Length) != MqttError.None)
                 {
                     error = MqttError.ConnectWillTopicInvalid; // [MQTT-3.1.3-10]
                 }
 
                 if (error == MqttError.None)
                 {
-                    error = Wire.ReadField(buffer, ref p, end, out packet.WillMessage);
+                    error = Wire.ReadField(buffer, ref p, end, WillMessage);
                 }
             }
 
-            if (error == MqttError.None && packet.HasUserName)
+            if (error == MqttError.None && HasUserName)
             {
-                error = Wire.ReadField(buffer, ref p, end, out packet.UserName);
+                error = Wire.ReadField(buffer, ref p, end, UserName);
                 if (error == MqttError.None)
                 {
-                    error = Utf8.Validate(buffer, packet.UserName.Offset, packet.UserName.Length);
+                    error = Utf8.Validate(buffer, UserName.Offset, UserName.Length);
                 }
             }
 
-            if (error == MqttError.None && packet.HasPassword)
+            if (error == MqttError.None && HasPassword)
             {
-                error = Wire.ReadField(buffer, ref p, end, out packet.Password);
+                error = Wire.ReadField(buffer, ref p, end, Password);
             }
 
             if (error == MqttError.None && p != end)
@@ -199,7 +212,9 @@ namespace Nano.Mqtt.Codec
             }
 
             byte[] name = ProtocolLevel == Mqtt.ProtocolLevel.V31 ? NameMqisdp : NameMqtt;
-            p = Wire.WriteField(dst, p, new ByteSlice(name, 0, name.Length));
+            p = Wire.WriteUInt16(dst, p, name.Length);
+            System.Array.Copy(name, 0, dst, p, name.Length);
+            p += name.Length;
             dst[p++] = ProtocolLevel;
             int connectFlags = (CleanSession ? 0x02 : 0) | (HasUserName ? 0x80 : 0) | (HasPassword ? 0x40 : 0);
             if (HasWill)
@@ -293,11 +308,6 @@ namespace Nano.Mqtt.Codec
             }
 
             return length;
-        }
-
-        private static bool NameIs(ByteSlice field, byte[] expected)
-        {
-            return field.ContentEquals(new ByteSlice(expected, 0, expected.Length));
         }
     }
 }

@@ -33,35 +33,21 @@ namespace Nano.Mqtt.Codec
             }
 
             int first = buffer[offset];
-            int value = 0;
-            int shift = 0;
-            int i = 1;
-            while (true)
+            int digits = Wire.ReadRemainingLength(buffer, offset + 1, count - 1, out int value);
+            if (digits == 0)
             {
-                if (i == 5)
-                {
-                    return MqttError.RemainingLengthMalformed;
-                }
+                return MqttError.FixedHeaderTruncated;
+            }
 
-                if (i >= count)
-                {
-                    return MqttError.FixedHeaderTruncated;
-                }
-
-                int digit = buffer[offset + i];
-                value |= (digit & 0x7F) << shift;
-                shift += 7;
-                i++;
-                if ((digit & 0x80) == 0)
-                {
-                    break;
-                }
+            if (digits < 0)
+            {
+                return MqttError.RemainingLengthMalformed;
             }
 
             type = (PacketType)(first >> 4);
             flags = (byte)(first & 0x0F);
             remainingLength = value;
-            headerLength = i;
+            headerLength = 1 + digits;
             if (type == PacketType.Reserved || type == PacketType.Auth)
             {
                 return MqttError.PacketTypeReserved;

@@ -106,19 +106,21 @@ namespace Nano.Mqtt.Codec
                     buffer[filled++] = b;
                     if (filled > 1)
                     {
-                        if ((b & 0x80) == 0)
+                        int digits = Wire.ReadRemainingLength(buffer, 1, filled - 1, out int remaining);
+                        if (digits < 0)
                         {
-                            int total = filled + DecodeLength(buffer, 1, filled - 1);
+                            return Fail(FrameStatus.Malformed, consumed, out status);
+                        }
+
+                        if (digits > 0)
+                        {
+                            int total = filled + remaining;
                             if (total > maxPacketSize)
                             {
                                 return Fail(FrameStatus.TooLarge, consumed, out status);
                             }
 
                             expected = total;
-                        }
-                        else if (filled == 5)
-                        {
-                            return Fail(FrameStatus.Malformed, consumed, out status);
                         }
                     }
                 }
@@ -165,29 +167,18 @@ namespace Nano.Mqtt.Codec
         /// (and <see cref="failure"/> set when the header already shows it is unacceptable).</summary>
         private int WholePacketSize(byte[] data, int offset, int count)
         {
-            int i = 1;
-            while (true)
+            int digits = Wire.ReadRemainingLength(data, offset + 1, count - 1, out int remaining);
+            if (digits <= 0)
             {
-                if (i >= count)
-                {
-                    return 0;
-                }
-
-                if ((data[offset + i] & 0x80) == 0)
-                {
-                    break;
-                }
-
-                if (i == 4)
+                if (digits < 0)
                 {
                     failure = FrameStatus.Malformed;
-                    return 0;
                 }
 
-                i++;
+                return 0;
             }
 
-            int total = i + 1 + DecodeLength(data, offset + 1, i);
+            int total = 1 + digits + remaining;
             if (total > maxPacketSize)
             {
                 failure = FrameStatus.TooLarge;
@@ -195,17 +186,6 @@ namespace Nano.Mqtt.Codec
             }
 
             return total <= count ? total : 0;
-        }
-
-        private static int DecodeLength(byte[] data, int offset, int digits)
-        {
-            int value = 0;
-            for (int k = 0; k < digits; k++)
-            {
-                value |= (data[offset + k] & 0x7F) << (7 * k);
-            }
-
-            return value;
         }
 
         private int Fail(FrameStatus reason, int consumed, out FrameStatus status)

@@ -4,22 +4,35 @@ namespace Nano.Mqtt.Codec
     /// PINGREQ, PINGRESP and DISCONNECT (§3.12–3.14): a fixed header with remaining length 0.
     /// MQTT 5.0 would give DISCONNECT a reason code and properties.
     /// </summary>
-    public struct HeaderOnlyPacket
+    public sealed class HeaderOnlyPacket
     {
         /// <summary><see cref="PacketType.PingReq"/>, <see cref="PacketType.PingResp"/> or <see cref="PacketType.Disconnect"/>.</summary>
         public PacketType Type;
 
+        /// <summary>Creates an empty packet to decode into or to <see cref="Set"/>.</summary>
+        public HeaderOnlyPacket()
+        {
+        }
+
         /// <summary>Creates a packet of <paramref name="type"/>.</summary>
         public HeaderOnlyPacket(PacketType type)
         {
-            Type = type;
+            Set(type);
         }
 
-        /// <summary>Decodes one whole PINGREQ/PINGRESP/DISCONNECT packet and validates it.</summary>
-        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out HeaderOnlyPacket packet)
+        /// <summary>Makes this a packet of <paramref name="type"/>; returns this instance, to encode it in the same expression.</summary>
+        public HeaderOnlyPacket Set(PacketType type)
         {
-            packet = new HeaderOnlyPacket();
+            Type = type;
+            return this;
+        }
+
+        /// <summary>Decodes one whole PINGREQ/PINGRESP/DISCONNECT packet into this instance and validates it.
+        /// Allocates nothing.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
+        {
+            Type = PacketType.Reserved;
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, out PacketType type, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
@@ -37,7 +50,7 @@ namespace Nano.Mqtt.Codec
                 return error;
             }
 
-            packet.Type = type;
+            Type = type;
             if (flags != 0)
             {
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1], [MQTT-3.14.1-1]

@@ -7,7 +7,7 @@ namespace Nano.Mqtt.Codec
     /// message can be encoded from a topic and a payload stored in different arrays. MQTT 5.0 would
     /// add a properties block between the packet identifier and the payload.
     /// </summary>
-    public struct PublishPacket
+    public sealed class PublishPacket
     {
         /// <summary>DUP flag: this is a re-delivery.</summary>
         public bool Dup;
@@ -22,57 +22,64 @@ namespace Nano.Mqtt.Codec
         public ushort PacketId;
 
         /// <summary>Topic name (UTF-8, no wildcards).</summary>
-        public ByteSlice Topic;
+        public ByteSlice Topic = new ByteSlice();
 
         /// <summary>Application message (binary, may be empty).</summary>
-        public ByteSlice Payload;
+        public ByteSlice Payload = new ByteSlice();
 
-        /// <summary>Decodes one whole PUBLISH packet (fixed header included) and validates it.</summary>
+        /// <summary>Decodes one whole PUBLISH packet (fixed header included) into this instance and validates
+        /// it; every field is overwritten. Allocates nothing.</summary>
         /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out PublishPacket packet)
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
         {
-            packet = new PublishPacket();
+            Dup = false;
+            Qos = 0;
+            Retain = false;
+            PacketId = 0;
+            Topic.Clear();
+            Payload.Clear();
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Publish, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
                 return error;
             }
 
-            packet.Dup = (flags & 0x08) != 0;
-            packet.Qos = (byte)((flags >> 1) & 0x03);
-            packet.Retain = (flags & 0x01) != 0;
-            if (packet.Qos == 3)
+            Dup = (flags & 0x08) != 0;
+            Qos = (byte)((flags >> 1) & 0x03);
+            Retain = (flags & 0x01) != 0;
+            if (Qos == 3)
             {
                 return MqttError.PublishQos3; // [MQTT-3.3.1-4]
             }
 
-            if (packet.Dup && packet.Qos == 0 && protocolLevel == ProtocolLevel.V311)
+            if (Dup && Qos == 0 && protocolLevel == ProtocolLevel.V311)
             {
                 return MqttError.PublishDupWithQos0; // [MQTT-3.3.1-2]
             }
 
-            error = Wire.ReadField(buffer, ref p, end, out packet.Topic);
+            error = Wire.ReadField(buffer, ref p, end, Topic);
             if (error != MqttError.None)
             {
                 return error;
             }
 
-            error = TopicName.Validate(buffer, packet.Topic.Offset, packet.Topic.Length); // [MQTT-3.3.2-1], [MQTT-3.3.2-2]
+            error = TopicName.Validate(buffer, Topic.Offset, Topic.Length); // [MQTT-3.3.2-1], [MQTT-3.3.2-2]
             if (error != MqttError.None)
             {
                 return error;
             }
 
-            if (packet.Qos > 0)
+            if (Qos > 0)
             {
-                error = Wire.ReadPacketId(buffer, ref p, end, out packet.PacketId);
+                error = Wire.ReadPacketId(buffer, ref p, end, out ushort packetId);
+                PacketId = packetId;
                 if (error != MqttError.None)
                 {
                     return error;
                 }
             }
 
-            packet.Payload = new ByteSlice(buffer, p, end - p);
+            Payload.Set(buffer, p, end - p);
             return MqttError.None;
         }
 

@@ -4,7 +4,7 @@ namespace Nano.Mqtt.Codec
     /// SUBACK (§3.9): one return code per filter of the SUBSCRIBE, in order [MQTT-3.9.3-1].
     /// MQTT 5.0 would add properties after the packet identifier and more reason codes.
     /// </summary>
-    public struct SubAckPacket
+    public sealed class SubAckPacket
     {
         /// <summary>Return code for a rejected subscription (level 4 only).</summary>
         public const byte Failure = 0x80;
@@ -13,13 +13,15 @@ namespace Nano.Mqtt.Codec
         public ushort PacketId;
 
         /// <summary>Return codes: granted QoS 0..2, or <see cref="Failure"/>.</summary>
-        public ByteSlice ReturnCodes;
+        public ByteSlice ReturnCodes = new ByteSlice();
 
-        /// <summary>Decodes one whole SUBACK packet (fixed header included) and validates it.</summary>
+        /// <summary>Decodes one whole SUBACK packet (fixed header included) into this instance and validates
+        /// it; every field is overwritten. Allocates nothing.</summary>
         /// <param name="protocolLevel">Level negotiated by CONNECT: 0x80 is invalid at level 3.</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out SubAckPacket packet)
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
         {
-            packet = new SubAckPacket();
+            PacketId = 0;
+            ReturnCodes.Clear();
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.SubAck, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
@@ -31,13 +33,14 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1]
             }
 
-            error = Wire.ReadPacketId(buffer, ref p, end, out packet.PacketId);
+            error = Wire.ReadPacketId(buffer, ref p, end, out ushort packetId);
+            PacketId = packetId;
             if (error != MqttError.None)
             {
                 return error;
             }
 
-            packet.ReturnCodes = new ByteSlice(buffer, p, end - p);
+            ReturnCodes.Set(buffer, p, end - p);
             if (p == end)
             {
                 return MqttError.SubAckNoReturnCodes;

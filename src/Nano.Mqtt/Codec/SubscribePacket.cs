@@ -6,7 +6,7 @@ namespace Nano.Mqtt.Codec
     /// <see cref="Filters"/> and <see cref="RequestedQos"/> (first <see cref="Count"/> elements).
     /// MQTT 5.0 would add properties after the packet identifier and option bits in the QoS byte.
     /// </summary>
-    public struct SubscribePacket
+    public sealed class SubscribePacket
     {
         /// <summary>Packet identifier (non-zero) [MQTT-2.3.1-1].</summary>
         public ushort PacketId;
@@ -15,7 +15,7 @@ namespace Nano.Mqtt.Codec
         public int Count;
 
         /// <summary>Decoded: the payload holding the entries (length-prefixed filter + requested QoS byte).</summary>
-        public ByteSlice Entries;
+        public ByteSlice Entries = new ByteSlice();
 
         /// <summary>To encode: the topic filters.</summary>
         public ByteSlice[] Filters;
@@ -23,20 +23,45 @@ namespace Nano.Mqtt.Codec
         /// <summary>To encode: the requested QoS of each filter.</summary>
         public byte[] RequestedQos;
 
-        /// <summary>Decodes one whole SUBSCRIBE packet (fixed header included) and validates every entry.</summary>
-        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
-        /// <param name="maxFilters">Largest number of filters accepted; more yields <see cref="MqttError.TooManyTopicFilters"/>.</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, out SubscribePacket packet)
+        /// <summary>Decoded: largest number of filters accepted; more yields <see cref="MqttError.TooManyTopicFilters"/>.</summary>
+        public int MaxFilters = Wire.MaxRemainingLength;
+
+        private readonly TopicFilterReader reader = new TopicFilterReader(true);
+
+        /// <summary>Creates a packet to decode into.</summary>
+        public SubscribePacket()
         {
-            packet = new SubscribePacket();
-            return TopicFilterReader.Decode(buffer, offset, count, protocolLevel, maxFilters, true,
-                out packet.PacketId, out packet.Entries, out packet.Count);
         }
 
-        /// <summary>Cursor over the decoded entries.</summary>
+        /// <summary>Creates a packet to encode up to <paramref name="capacity"/> filters: <see cref="Filters"/> and <see cref="RequestedQos"/>
+        /// are allocated here; point each filter with <see cref="ByteSlice.Set"/>.</summary>
+        public SubscribePacket(int capacity)
+        {
+            Filters = new ByteSlice[capacity];
+                RequestedQos = new byte[capacity];
+            for (int i = 0; i < capacity; i++)
+            {
+                Filters[i] = new ByteSlice();
+            }
+        }
+
+        /// <summary>Decodes one whole SUBSCRIBE packet (fixed header included) into this instance and validates every
+        /// entry; <see cref="PacketId"/>, <see cref="Count"/> and <see cref="Entries"/> are overwritten. Allocates nothing.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
+        {
+            MqttError error = TopicFilterReader.Decode(buffer, offset, count, protocolLevel, MaxFilters, true,
+                out ushort packetId, Entries, out int filters);
+            PacketId = packetId;
+            Count = filters;
+            return error;
+        }
+
+        /// <summary>Rewinds and returns this packet's own cursor over the decoded entries (one reader per packet:
+        /// reading again restarts it).</summary>
         public TopicFilterReader GetReader()
         {
-            return new TopicFilterReader(Entries, true);
+            return reader.Rewind(Entries);
         }
 
         /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (no filters, a filter too long,

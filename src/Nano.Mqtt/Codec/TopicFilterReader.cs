@@ -4,23 +4,30 @@ namespace Nano.Mqtt.Codec
 {
     /// <summary>
     /// Forward-only cursor over the topic filters of a decoded SUBSCRIBE or UNSUBSCRIBE payload.
-    /// Yields at most the entries that lie inside the payload; it never reads past it.
+    /// Yields at most the entries that lie inside the payload; it never reads past it. Each packet owns
+    /// one reader, rewound by its GetReader.
     /// </summary>
-    public struct TopicFilterReader
+    public sealed class TopicFilterReader
     {
-        private readonly byte[] buffer;
-        private readonly int end;
         private readonly bool withQos;
+        private byte[] buffer;
+        private int end;
         private int position;
 
-        /// <summary>Creates a reader over <paramref name="entries"/>; <paramref name="withQos"/> is true for
-        /// SUBSCRIBE (each filter followed by a requested QoS byte).</summary>
-        public TopicFilterReader(ByteSlice entries, bool withQos)
+        /// <summary>Creates a reader; <paramref name="withQos"/> is true for SUBSCRIBE (each filter followed by
+        /// a requested QoS byte).</summary>
+        internal TopicFilterReader(bool withQos)
+        {
+            this.withQos = withQos;
+        }
+
+        /// <summary>Moves the reader to the first entry of <paramref name="entries"/>; returns this reader.</summary>
+        internal TopicFilterReader Rewind(ByteSlice entries)
         {
             buffer = entries.Buffer;
             position = entries.Offset;
             end = entries.Offset + entries.Length;
-            this.withQos = withQos;
+            return this;
         }
 
         /// <summary>
@@ -29,10 +36,10 @@ namespace Nano.Mqtt.Codec
         /// <paramref name="filters"/> only on success.
         /// </summary>
         internal static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, bool withQos,
-            out ushort packetId, out ByteSlice entries, out int filters)
+            out ushort packetId, ByteSlice entries, out int filters)
         {
             packetId = 0;
-            entries = new ByteSlice();
+            entries.Clear();
             filters = 0;
             PacketType type = withQos ? PacketType.Subscribe : PacketType.Unsubscribe;
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, type, protocolLevel, out int flags, out int p, out int end);
@@ -52,7 +59,7 @@ namespace Nano.Mqtt.Codec
                 return error;
             }
 
-            entries = new ByteSlice(buffer, p, end - p);
+            entries.Set(buffer, p, end - p);
             if (p == end)
             {
                 return withQos ? MqttError.SubscribeNoTopicFilters : MqttError.UnsubscribeNoTopicFilters; // [MQTT-3.8.3-3], [MQTT-3.10.3-2]
@@ -61,10 +68,10 @@ namespace Nano.Mqtt.Codec
             int found = 0;
             while (p < end)
             {
-                error = Wire.ReadField(buffer, ref p, end, out ByteSlice filter);
-                if (error != MqttError.None)
+                int filterOffset = Wire.SkipField(buffer, ref p, end, out int filterLength);
+                if (filterOffset < 0)
                 {
-                    return error;
+                    return MqttError.FieldOverrunsPacket;
                 }
 
                 if (withQos && p == end)
@@ -72,7 +79,7 @@ namespace Nano.Mqtt.Codec
                     return MqttError.FieldOverrunsPacket;
                 }
 
-                error = TopicFilter.Validate(buffer, filter.Offset, filter.Length); // [MQTT-3.8.3-1], [MQTT-3.10.3-1]
+                error = TopicFilter.Validate(buffer, filterOffset, filterLength); // [MQTT-3.8.3-1], [MQTT-3.10.3-1]
                 if (error != MqttError.None)
                 {
                     return error;
@@ -120,20 +127,21 @@ namespace Nano.Mqtt.Codec
             filterLength = 0;
             requestedQos = 0;
             int tail = withQos ? 1 : 0;
-            if (buffer == null || end - position < 2 + tail)
+            if (buffer == null)
             {
                 return false;
             }
 
-            int length = Wire.ReadUInt16(buffer, position);
-            if (length > end - position - 2 - tail)
+            int p = position;
+            int start = Wire.SkipField(buffer, ref p, end - tail, out int length);
+            if (start < 0)
             {
                 return false;
             }
 
-            filterOffset = position + 2;
+            filterOffset = start;
             filterLength = length;
-            position = filterOffset + length;
+            position = p;
             if (withQos)
             {
                 requestedQos = buffer[position];

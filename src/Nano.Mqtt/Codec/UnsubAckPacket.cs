@@ -1,16 +1,17 @@
 namespace Nano.Mqtt.Codec
 {
     /// <summary>UNSUBACK (§3.11). MQTT 5.0 would add properties and one reason code per topic filter.</summary>
-    public struct UnsubAckPacket
+    public sealed class UnsubAckPacket
     {
         /// <summary>Identifier of the UNSUBSCRIBE being acknowledged [MQTT-3.10.4-4].</summary>
         public ushort PacketId;
 
-        /// <summary>Decodes one whole UNSUBACK packet (fixed header included) and validates it.</summary>
+        /// <summary>Decodes one whole UNSUBACK packet (fixed header included) into this instance and validates
+        /// it; every field is overwritten. Allocates nothing.</summary>
         /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, out UnsubAckPacket packet)
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
         {
-            packet = new UnsubAckPacket();
+            PacketId = 0;
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.UnsubAck, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
@@ -22,7 +23,9 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1]
             }
 
-            return Wire.ReadPacketIdBody(buffer, p, end, out packet.PacketId);
+            error = Wire.ReadPacketIdBody(buffer, p, end, out ushort packetId);
+            PacketId = packetId;
+            return error;
         }
 
         /// <summary>Exact encoded size: always 4.</summary>

@@ -6,7 +6,7 @@ namespace Nano.Mqtt.Codec
     /// <see cref="Count"/> elements of <see cref="Filters"/>. MQTT 5.0 would add properties after the
     /// packet identifier.
     /// </summary>
-    public struct UnsubscribePacket
+    public sealed class UnsubscribePacket
     {
         /// <summary>Packet identifier (non-zero) [MQTT-2.3.1-1].</summary>
         public ushort PacketId;
@@ -15,25 +15,49 @@ namespace Nano.Mqtt.Codec
         public int Count;
 
         /// <summary>Decoded: the payload holding the length-prefixed filters.</summary>
-        public ByteSlice Entries;
+        public ByteSlice Entries = new ByteSlice();
 
         /// <summary>To encode: the topic filters.</summary>
         public ByteSlice[] Filters;
 
-        /// <summary>Decodes one whole UNSUBSCRIBE packet (fixed header included) and validates every filter.</summary>
-        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
-        /// <param name="maxFilters">Largest number of filters accepted; more yields <see cref="MqttError.TooManyTopicFilters"/>.</param>
-        public static MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel, int maxFilters, out UnsubscribePacket packet)
+        /// <summary>Decoded: largest number of filters accepted; more yields <see cref="MqttError.TooManyTopicFilters"/>.</summary>
+        public int MaxFilters = Wire.MaxRemainingLength;
+
+        private readonly TopicFilterReader reader = new TopicFilterReader(false);
+
+        /// <summary>Creates a packet to decode into.</summary>
+        public UnsubscribePacket()
         {
-            packet = new UnsubscribePacket();
-            return TopicFilterReader.Decode(buffer, offset, count, protocolLevel, maxFilters, false,
-                out packet.PacketId, out packet.Entries, out packet.Count);
         }
 
-        /// <summary>Cursor over the decoded filters (requested QoS reads as 0).</summary>
+        /// <summary>Creates a packet to encode up to <paramref name="capacity"/> filters: <see cref="Filters"/>
+        /// are allocated here; point each filter with <see cref="ByteSlice.Set"/>.</summary>
+        public UnsubscribePacket(int capacity)
+        {
+            Filters = new ByteSlice[capacity];
+            for (int i = 0; i < capacity; i++)
+            {
+                Filters[i] = new ByteSlice();
+            }
+        }
+
+        /// <summary>Decodes one whole UNSUBSCRIBE packet (fixed header included) into this instance and validates every
+        /// entry; <see cref="PacketId"/>, <see cref="Count"/> and <see cref="Entries"/> are overwritten. Allocates nothing.</summary>
+        /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
+        public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
+        {
+            MqttError error = TopicFilterReader.Decode(buffer, offset, count, protocolLevel, MaxFilters, false,
+                out ushort packetId, Entries, out int filters);
+            PacketId = packetId;
+            Count = filters;
+            return error;
+        }
+
+        /// <summary>Rewinds and returns this packet's own cursor over the decoded entries (one reader per packet:
+        /// reading again restarts it).</summary>
         public TopicFilterReader GetReader()
         {
-            return new TopicFilterReader(Entries, false);
+            return reader.Rewind(Entries);
         }
 
         /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (no filters, a filter too long,

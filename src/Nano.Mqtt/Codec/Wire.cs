@@ -49,6 +49,32 @@ namespace Nano.Mqtt.Codec
             return value < 2097152 ? 3 : 4;
         }
 
+        /// <summary>
+        /// Reads the remaining length that starts at <paramref name="offset"/> (after the first header byte)
+        /// [MQTT-2.2.3]: returns the number of its bytes (1 to 4) and sets <paramref name="value"/>; 0 when
+        /// <paramref name="count"/> bytes end before it does; -1 when it has a fifth byte.
+        /// </summary>
+        internal static int ReadRemainingLength(byte[] data, int offset, int count, out int value)
+        {
+            value = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                if (i >= count)
+                {
+                    return 0;
+                }
+
+                int digit = data[offset + i];
+                value |= (digit & 0x7F) << (7 * i);
+                if ((digit & 0x80) == 0)
+                {
+                    return i + 1;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>Whole packet size for a remaining length, or -1 when it cannot be encoded.</summary>
         internal static int PacketSize(int remainingLength)
         {
@@ -203,25 +229,41 @@ namespace Nano.Mqtt.Codec
             return 4;
         }
 
-        /// <summary>Reads a 2-byte length prefix and the field after it, advancing <paramref name="position"/>.</summary>
-        internal static MqttError ReadField(byte[] buffer, ref int position, int end, out ByteSlice field)
+        /// <summary>Reads a 2-byte length prefix and points <paramref name="field"/> at the bytes after it,
+        /// advancing <paramref name="position"/>.</summary>
+        internal static MqttError ReadField(byte[] buffer, ref int position, int end, ByteSlice field)
         {
-            field = new ByteSlice(buffer, position, 0);
+            int start = SkipField(buffer, ref position, end, out int length);
+            if (start < 0)
+            {
+                field.Set(buffer, position, 0);
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            field.Set(buffer, start, length);
+            return MqttError.None;
+        }
+
+        /// <summary>Skips a 2-byte length prefix and the field after it; returns the field's offset, or -1 when
+        /// it overruns <paramref name="end"/>.</summary>
+        internal static int SkipField(byte[] buffer, ref int position, int end, out int length)
+        {
+            length = 0;
             if (end - position < 2)
             {
-                return MqttError.FieldOverrunsPacket;
+                return -1;
             }
 
-            int length = ReadUInt16(buffer, position);
-            position += 2;
-            if (length > end - position)
+            int n = ReadUInt16(buffer, position);
+            if (n > end - position - 2)
             {
-                return MqttError.FieldOverrunsPacket;
+                return -1;
             }
 
-            field = new ByteSlice(buffer, position, length);
-            position += length;
-            return MqttError.None;
+            int start = position + 2;
+            length = n;
+            position = start + n;
+            return start;
         }
 
         /// <summary>Writes a 2-byte length prefix and the field's bytes; returns the offset after them.</summary>

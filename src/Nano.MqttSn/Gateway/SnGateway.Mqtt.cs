@@ -6,6 +6,18 @@ namespace Nano.MqttSn.Gateway
     /// <summary>MQTT packets the gateway writes on a client's broker connection, encoded into one preallocated buffer.</summary>
     public sealed partial class SnGateway
     {
+        private readonly ConnectPacket _connect = new ConnectPacket();
+        private readonly ConnAckPacket _connAck = new ConnAckPacket();
+        private readonly PublishPacket _publishIn = new PublishPacket();
+        private readonly PublishPacket _publishOut = new PublishPacket();
+        private readonly AckPacket _ackIn = new AckPacket();
+        private readonly AckPacket _ackOut = new AckPacket();
+        private readonly SubscribePacket _subscribe = new SubscribePacket(1);
+        private readonly SubAckPacket _subAck = new SubAckPacket();
+        private readonly UnsubscribePacket _unsubscribe = new UnsubscribePacket(1);
+        private readonly UnsubAckPacket _unsubAck = new UnsubAckPacket();
+        private readonly HeaderOnlyPacket _headerOnly = new HeaderOnlyPacket();
+
         /// <summary>Hands the encoded packet to the broker; false when it did not encode or the connection cannot take it now.</summary>
         private bool Feed(SnGatewayClient c, int length)
         {
@@ -21,52 +33,52 @@ namespace Nano.MqttSn.Gateway
         /// keeps the Will, which MQTT-SN can update during a connection, and publishes it when the client is lost).</summary>
         private bool MqttConnect(SnGatewayClient c)
         {
-            var p = new ConnectPacket
-            {
-                ProtocolLevel = ProtocolLevel.V311,
-                CleanSession = c.CleanSession,
-                KeepAlive = 0,
-                ClientId = new ByteSlice(c.ClientId, 0, c.ClientIdLength),
-            };
+            ConnectPacket p = _connect;
+            p.ProtocolLevel = ProtocolLevel.V311;
+            p.CleanSession = c.CleanSession;
+            p.KeepAlive = 0;
+            p.ClientId.Set(c.ClientId, 0, c.ClientIdLength);
             return Feed(c, p.Encode(_mqtt, 0));
         }
 
         private bool MqttDisconnect(SnGatewayClient c)
         {
-            return Feed(c, new HeaderOnlyPacket(PacketType.Disconnect).Encode(_mqtt, 0));
+            return Feed(c, _headerOnly.Set(PacketType.Disconnect).Encode(_mqtt, 0));
         }
 
         private bool MqttPublish(SnGatewayClient c, byte[] topic, int topicOffset, int topicLength, byte[] data, int dataOffset, int dataLength, int qos, bool retain, bool dup, int packetId)
         {
-            var p = new PublishPacket
-            {
-                Dup = dup,
-                Qos = (byte)qos,
-                Retain = retain,
-                PacketId = (ushort)packetId,
-                Topic = new ByteSlice(topic, topicOffset, topicLength),
-                Payload = new ByteSlice(data, dataOffset, dataLength),
-            };
+            PublishPacket p = _publishOut;
+            p.Dup = dup;
+            p.Qos = (byte)qos;
+            p.Retain = retain;
+            p.PacketId = (ushort)packetId;
+            p.Topic.Set(topic, topicOffset, topicLength);
+            p.Payload.Set(data, dataOffset, dataLength);
             return Feed(c, p.Encode(_mqtt, 0));
         }
 
         private bool MqttAck(SnGatewayClient c, PacketType type, int packetId)
         {
-            return Feed(c, new AckPacket(type, (ushort)packetId).Encode(_mqtt, 0));
+            return Feed(c, _ackOut.Set(type, (ushort)packetId).Encode(_mqtt, 0));
         }
 
         private bool MqttSubscribe(SnGatewayClient c, int packetId, byte[] filter, int offset, int length, int qos)
         {
-            _filters[0] = new ByteSlice(filter, offset, length);
-            _requestedQos[0] = (byte)qos;
-            var p = new SubscribePacket { PacketId = (ushort)packetId, Count = 1, Filters = _filters, RequestedQos = _requestedQos };
+            SubscribePacket p = _subscribe;
+            p.PacketId = (ushort)packetId;
+            p.Count = 1;
+            p.Filters[0].Set(filter, offset, length);
+            p.RequestedQos[0] = (byte)qos;
             return Feed(c, p.Encode(_mqtt, 0));
         }
 
         private bool MqttUnsubscribe(SnGatewayClient c, int packetId, byte[] filter, int offset, int length)
         {
-            _filters[0] = new ByteSlice(filter, offset, length);
-            var p = new UnsubscribePacket { PacketId = (ushort)packetId, Count = 1, Filters = _filters };
+            UnsubscribePacket p = _unsubscribe;
+            p.PacketId = (ushort)packetId;
+            p.Count = 1;
+            p.Filters[0].Set(filter, offset, length);
             return Feed(c, p.Encode(_mqtt, 0));
         }
     }

@@ -123,15 +123,16 @@ namespace Nano.MqttSn.Gateway
             switch ((PacketType)(_upstream[0] >> 4))
             {
                 case PacketType.ConnAck:
-                    if (c.AwaitingConnAck && ConnAckPacket.Decode(_upstream, 0, size, ProtocolLevel.V311, out ConnAckPacket ack) == MqttError.None)
+                    if (c.AwaitingConnAck && _connAck.Decode(_upstream, 0, size, ProtocolLevel.V311) == MqttError.None)
                     {
-                        ConnAckReceived(c, ack.ReturnCode == ConnectReturnCode.Accepted, ack.ReturnCode == ConnectReturnCode.ServerUnavailable);
+                        ConnAckReceived(c, _connAck.ReturnCode == ConnectReturnCode.Accepted, _connAck.ReturnCode == ConnectReturnCode.ServerUnavailable);
                     }
                     break;
                 case PacketType.Publish:
-                    if (PublishPacket.Decode(_upstream, 0, size, ProtocolLevel.V311, out PublishPacket p) == MqttError.None)
+                    PublishPacket p = _publishIn;
+                    if (p.Decode(_upstream, 0, size, ProtocolLevel.V311) == MqttError.None)
                     {
-                        BufferMessage(c, ref p);
+                        BufferMessage(c, p);
                         if (p.Qos > 0)
                         {
                             // The gateway holds the message from here on (QoS 2: PUBREC now, PUBCOMP on the broker's PUBREL).
@@ -140,21 +141,22 @@ namespace Nano.MqttSn.Gateway
                     }
                     break;
                 case PacketType.PubRel:
-                    if (AckPacket.Decode(_upstream, 0, size, ProtocolLevel.V311, out AckPacket release) == MqttError.None)
+                    if (_ackIn.Decode(_upstream, 0, size, ProtocolLevel.V311) == MqttError.None)
                     {
-                        MqttAck(c, PacketType.PubComp, release.PacketId);
+                        MqttAck(c, PacketType.PubComp, _ackIn.PacketId);
                     }
                     break;
                 case PacketType.PubAck:
                 case PacketType.PubRec:
                 case PacketType.PubComp:
-                    if (AckPacket.Decode(_upstream, 0, size, ProtocolLevel.V311, out AckPacket a) == MqttError.None)
+                    if (_ackIn.Decode(_upstream, 0, size, ProtocolLevel.V311) == MqttError.None)
                     {
-                        InboundAcknowledged(c, a.Type, a.PacketId);
+                        InboundAcknowledged(c, _ackIn.Type, _ackIn.PacketId);
                     }
                     break;
                 case PacketType.SubAck:
-                    if (SubAckPacket.Decode(_upstream, 0, size, ProtocolLevel.V311, out SubAckPacket s) == MqttError.None)
+                    SubAckPacket s = _subAck;
+                    if (s.Decode(_upstream, 0, size, ProtocolLevel.V311) == MqttError.None)
                     {
                         int granted = s.ReturnCodes.Buffer[s.ReturnCodes.Offset];
                         int topicId = s.PacketId == c.SubscribeMsgId ? c.SubscribeTopicId : 0;
@@ -170,9 +172,9 @@ namespace Nano.MqttSn.Gateway
                     }
                     break;
                 case PacketType.UnsubAck:
-                    if (UnsubAckPacket.Decode(_upstream, 0, size, ProtocolLevel.V311, out UnsubAckPacket u) == MqttError.None)
+                    if (_unsubAck.Decode(_upstream, 0, size, ProtocolLevel.V311) == MqttError.None)
                     {
-                        SendMsgId(c, SnMessageType.UnsubAck, u.PacketId);
+                        SendMsgId(c, SnMessageType.UnsubAck, _unsubAck.PacketId);
                     }
                     break;
             }
@@ -200,7 +202,7 @@ namespace Nano.MqttSn.Gateway
 
         /// <summary>Buffers a message for the client. A sleeping client's full buffer gives up its oldest QoS 0
         /// message, else the new message is dropped; both are counted.</summary>
-        private void BufferMessage(SnGatewayClient c, ref PublishPacket p)
+        private void BufferMessage(SnGatewayClient c, PublishPacket p)
         {
             SnDeliveryQueue q = c.Queue;
             if (!q.Fits(p.Topic.Length, p.Payload.Length))

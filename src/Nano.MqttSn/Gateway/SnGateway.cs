@@ -23,8 +23,6 @@ namespace Nano.MqttSn.Gateway
         private readonly SnMessageSet _in = new SnMessageSet();
         private readonly SnMessageSet _out = new SnMessageSet();
         private readonly byte[] _shortName = new byte[2];
-        private readonly Nano.Mqtt.Codec.ByteSlice[] _filters = new Nano.Mqtt.Codec.ByteSlice[1];
-        private readonly byte[] _requestedQos = new byte[1];
         private int _linkCount;
         private long _nowMs;
         private bool _advertised;

@@ -58,7 +58,8 @@ namespace Nano.MqttSn.Tests.Gateway
                 {
                     continue;
                 }
-                Assert.AreEqual(MqttError.None, PublishPacket.Decode(packet, 0, packet.Length, ProtocolLevel.V311, out PublishPacket p));
+                var p = new PublishPacket();
+                Assert.AreEqual(MqttError.None, p.Decode(packet, 0, packet.Length, ProtocolLevel.V311));
                 result.Add(Encoding.UTF8.GetString(p.Topic.Buffer, p.Topic.Offset, p.Topic.Length) + "="
                     + Encoding.UTF8.GetString(p.Payload.Buffer, p.Payload.Offset, p.Payload.Length) + " q" + p.Qos + (p.Retain ? " retain" : ""));
                 if (p.Qos == 1)
