@@ -1,24 +1,25 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>
-    /// The normal topic ids of one client (§7.3: ids are per client). The id of entry i is i + 1, so ids are
-    /// never 0x0000 or 0xFFFF. <see cref="Known"/> records whether the client learned the id in its current
-    /// connection (REGISTER, REGACK or SUBACK); the gateway REGISTERs unknown ids before using them (§6.10).
+    /// The registration table of one client (§6.5, §7.3: ids are per client). The id of entry i is i + 1, so ids
+    /// are never 0x0000 or 0xFFFF; names are kept in fixed slots of one array. <see cref="Known"/> records
+    /// whether the client learned the id in its current connection (REGISTER, REGACK or SUBACK); the gateway
+    /// REGISTERs unknown ids before using them (§6.10).
     /// </summary>
     internal sealed class SnClientTopics
     {
-        private readonly byte[][] _names;
+        private readonly int _maxName;
+        private readonly byte[] _names;
         private readonly int[] _lengths;
         private readonly bool[] _known;
         private readonly bool[] _rejected;
 
         public SnClientTopics(int capacity, int maxTopicLength)
         {
-            _names = new byte[capacity][];
-            for (int i = 0; i < capacity; i++)
-            {
-                _names[i] = new byte[maxTopicLength];
-            }
+            _maxName = maxTopicLength;
+            _names = new byte[capacity * maxTopicLength];
             _lengths = new int[capacity];
             _known = new bool[capacity];
             _rejected = new bool[capacity];
@@ -29,7 +30,7 @@ namespace Nano.MqttSn.Gateway
         {
             for (int i = 0; i < _lengths.Length; i++)
             {
-                if (_lengths[i] == length && length > 0 && SnBytes.Equal(_names[i], 0, name, offset, length))
+                if (length > 0 && Bytes.Equal(_names, i * _maxName, _lengths[i], name, offset, length))
                 {
                     return i + 1;
                 }
@@ -45,7 +46,7 @@ namespace Nano.MqttSn.Gateway
             {
                 return id;
             }
-            if (length > _names[0].Length)
+            if (length > _maxName)
             {
                 return 0;
             }
@@ -53,7 +54,7 @@ namespace Nano.MqttSn.Gateway
             {
                 if (_lengths[i] == 0)
                 {
-                    System.Array.Copy(name, offset, _names[i], 0, length);
+                    System.Array.Copy(name, offset, _names, i * _maxName, length);
                     _lengths[i] = length;
                     _known[i] = false;
                     _rejected[i] = false;
@@ -66,7 +67,10 @@ namespace Nano.MqttSn.Gateway
         /// <summary>True when <paramref name="id"/> is assigned.</summary>
         public bool Exists(int id) => id >= 1 && id <= _lengths.Length && _lengths[id - 1] > 0;
 
-        public byte[] Name(int id) => _names[id - 1];
+        /// <summary>The array holding the name of <paramref name="id"/>, at <see cref="NameOffset"/>.</summary>
+        public byte[] Names => _names;
+
+        public int NameOffset(int id) => (id - 1) * _maxName;
 
         public int NameLength(int id) => _lengths[id - 1];
 

@@ -1,14 +1,17 @@
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>
-    /// Messages waiting for delivery to one client, oldest first, in fixed slots of topic and payload. The
-    /// head stays in place while its delivery flow runs and is removed when the flow completes.
+    /// The sleep buffer of one client (§6.14): messages waiting for delivery, oldest first, in fixed slots of
+    /// topic and payload inside two arrays. The head stays in place while its delivery flow runs and is removed
+    /// when the flow completes.
     /// </summary>
     internal sealed class SnDeliveryQueue
     {
-        private readonly byte[][] _topics;
+        private readonly int _maxTopic;
+        private readonly int _maxPayload;
+        private readonly byte[] _topics;
+        private readonly byte[] _payloads;
         private readonly int[] _topicLengths;
-        private readonly byte[][] _payloads;
         private readonly int[] _payloadLengths;
         private readonly byte[] _qos;
         private readonly bool[] _retain;
@@ -17,13 +20,10 @@ namespace Nano.MqttSn.Gateway
 
         public SnDeliveryQueue(int capacity, int maxTopicLength, int maxPayload)
         {
-            _topics = new byte[capacity][];
-            _payloads = new byte[capacity][];
-            for (int i = 0; i < capacity; i++)
-            {
-                _topics[i] = new byte[maxTopicLength];
-                _payloads[i] = new byte[maxPayload];
-            }
+            _maxTopic = maxTopicLength;
+            _maxPayload = maxPayload;
+            _topics = new byte[capacity * maxTopicLength];
+            _payloads = new byte[capacity * maxPayload];
             _topicLengths = new int[capacity];
             _payloadLengths = new int[capacity];
             _qos = new byte[capacity];
@@ -35,7 +35,7 @@ namespace Nano.MqttSn.Gateway
         public bool IsFull => _count == _qos.Length;
 
         /// <summary>True when a message of these sizes fits a slot.</summary>
-        public bool Fits(int topicLength, int payloadLength) => topicLength <= _topics[0].Length && payloadLength <= _payloads[0].Length;
+        public bool Fits(int topicLength, int payloadLength) => topicLength <= _maxTopic && payloadLength <= _maxPayload;
 
         /// <summary>Appends a message; false when full or too large.</summary>
         public bool Add(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
@@ -45,8 +45,8 @@ namespace Nano.MqttSn.Gateway
                 return false;
             }
             int slot = (_head + _count) % _qos.Length;
-            System.Array.Copy(topic, topicOffset, _topics[slot], 0, topicLength);
-            System.Array.Copy(payload, payloadOffset, _payloads[slot], 0, payloadLength);
+            System.Array.Copy(topic, topicOffset, _topics, slot * _maxTopic, topicLength);
+            System.Array.Copy(payload, payloadOffset, _payloads, slot * _maxPayload, payloadLength);
             _topicLengths[slot] = topicLength;
             _payloadLengths[slot] = payloadLength;
             _qos[slot] = (byte)qos;
@@ -60,8 +60,7 @@ namespace Nano.MqttSn.Gateway
         {
             for (int k = headInFlight ? 1 : 0; k < _count; k++)
             {
-                int slot = (_head + k) % _qos.Length;
-                if (_qos[slot] == 0)
+                if (_qos[(_head + k) % _qos.Length] == 0)
                 {
                     RemoveAt(k);
                     return true;
@@ -70,11 +69,17 @@ namespace Nano.MqttSn.Gateway
             return false;
         }
 
-        public byte[] HeadTopic => _topics[_head];
+        /// <summary>Array holding the head's topic name, at <see cref="HeadTopicOffset"/>.</summary>
+        public byte[] Topics => _topics;
+
+        public int HeadTopicOffset => _head * _maxTopic;
 
         public int HeadTopicLength => _topicLengths[_head];
 
-        public byte[] HeadPayload => _payloads[_head];
+        /// <summary>Array holding the head's payload, at <see cref="HeadPayloadOffset"/>.</summary>
+        public byte[] Payloads => _payloads;
+
+        public int HeadPayloadOffset => _head * _maxPayload;
 
         public int HeadPayloadLength => _payloadLengths[_head];
 
@@ -97,7 +102,7 @@ namespace Nano.MqttSn.Gateway
             _count = 0;
         }
 
-        /// <summary>Removes the k-th message by shifting the later ones down one slot.</summary>
+        /// <summary>Removes the k-th message by moving the later ones down one slot.</summary>
         private void RemoveAt(int k)
         {
             int n = _qos.Length;
@@ -105,12 +110,8 @@ namespace Nano.MqttSn.Gateway
             {
                 int to = (_head + i) % n;
                 int from = (_head + i + 1) % n;
-                byte[] topic = _topics[to];
-                byte[] payload = _payloads[to];
-                _topics[to] = _topics[from];
-                _payloads[to] = _payloads[from];
-                _topics[from] = topic;
-                _payloads[from] = payload;
+                System.Array.Copy(_topics, from * _maxTopic, _topics, to * _maxTopic, _topicLengths[from]);
+                System.Array.Copy(_payloads, from * _maxPayload, _payloads, to * _maxPayload, _payloadLengths[from]);
                 _topicLengths[to] = _topicLengths[from];
                 _payloadLengths[to] = _payloadLengths[from];
                 _qos[to] = _qos[from];

@@ -1,15 +1,11 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>One MQTT-SN client: its address, state, timers, Will, topic ids, buffered messages and the
     /// delivery flow in progress in each direction. Allocated once per slot.</summary>
     internal sealed class SnGatewayClient
     {
-        public const int FlowNone = 0;
-        public const int FlowRegAck = 1;
-        public const int FlowPubAck = 2;
-        public const int FlowPubRec = 3;
-        public const int FlowPubComp = 4;
-
         public SnClientStatus Status;
         public int Link;
         public readonly byte[] Address;
@@ -40,7 +36,7 @@ namespace Nano.MqttSn.Gateway
         public readonly SnDeliveryQueue Queue;
 
         /// <summary>Gateway-to-client flow on the queue head: the answer awaited, its MsgId, topic id, timers.</summary>
-        public int Flow;
+        public SnDeliveryFlow Flow;
         public int FlowMsgId;
         public int FlowTopicId;
         public int FlowTopicIdType;
@@ -69,14 +65,41 @@ namespace Nano.MqttSn.Gateway
 
         public bool IsSleeping => Status == SnClientStatus.Asleep || Status == SnClientStatus.Awake;
 
+        /// <summary>Takes <paramref name="status"/> (§6.14), keeping the connected and asleep counters and the
+        /// time a disconnected or lost client was released.</summary>
+        public void MoveTo(SnClientStatus status, long nowMs, SnGatewayStatistics statistics)
+        {
+            if (IsConnected)
+            {
+                statistics.ClientsConnected--;
+            }
+            if (IsSleeping)
+            {
+                statistics.ClientsAsleep--;
+            }
+            Status = status;
+            if (IsConnected)
+            {
+                statistics.ClientsConnected++;
+            }
+            if (IsSleeping)
+            {
+                statistics.ClientsAsleep++;
+            }
+            if (status == SnClientStatus.Disconnected || status == SnClientStatus.Lost)
+            {
+                ReleasedAtMs = nowMs;
+            }
+        }
+
         public bool HasAddress(int link, byte[] address, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Link == link && AddressLength == length && SnBytes.Equal(Address, 0, address, offset, length);
+            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Address, 0, AddressLength, address, offset, length);
         }
 
         public bool HasClientId(byte[] id, int offset, int length)
         {
-            return Status != SnClientStatus.Free && ClientIdLength == length && SnBytes.Equal(ClientId, 0, id, offset, length);
+            return Status != SnClientStatus.Free && Bytes.Equal(ClientId, 0, ClientIdLength, id, offset, length);
         }
 
         public void Bind(int link, byte[] address, int offset, int length)
@@ -107,7 +130,7 @@ namespace Nano.MqttSn.Gateway
             ClearWill();
             Topics.Clear();
             Queue.Clear();
-            Flow = FlowNone;
+            Flow = SnDeliveryFlow.None;
             InboundMsgId = 0;
             SubscribeMsgId = 0;
             AwaitingConnAck = false;
