@@ -1,16 +1,24 @@
 namespace Nano.MqttSn.Gateway
 {
-    /// <summary>The gateway's client slots, found by address or ClientId; allocated once.</summary>
+    /// <summary>The gateway's client slots, found by address or ClientId; allocated once, with the message pool
+    /// and the topic tables of every client in arrays shared by all.</summary>
     internal sealed class SnClientTable
     {
         private readonly SnGatewayClient[] _clients;
 
         public SnClientTable(SnGatewayOptions options)
         {
+            SnMessagePool pool = new SnMessagePool(options.BufferedMessages, options.MaxTopicLength, options.MaxPayload);
+            int topics = options.MaxRegisteredTopicsPerClient;
+            int entries = options.MaxClients * topics;
+            byte[] names = new byte[entries * options.MaxTopicLength];
+            int[] lengths = new int[entries];
+            byte[] states = new byte[entries];
             _clients = new SnGatewayClient[options.MaxClients];
             for (int i = 0; i < _clients.Length; i++)
             {
-                _clients[i] = new SnGatewayClient(options);
+                SnClientTopics table = new SnClientTopics(names, lengths, states, i * topics, topics, options.MaxTopicLength);
+                _clients[i] = new SnGatewayClient(options, pool, table);
             }
         }
 

@@ -58,7 +58,7 @@ namespace Nano.MqttSn.Gateway
             {
                 // PINGRESP closes the transfer, after the last buffered message [§6.14]; the client sleeps again.
                 _send.HeaderOnly(c, SnMessageType.PingResp);
-                c.SleepStartMs = nowMs;
+                c.TimerStartMs = nowMs;
                 c.MoveTo(SnClientStatus.Asleep, nowMs, _statistics);
             }
         }

@@ -37,7 +37,7 @@ namespace Nano.MqttSn.Gateway
             }
             if (options.MaxClients < 1 || options.MaxLinks < 1 || options.MaxRegisteredTopicsPerClient < 1 || options.MaxBufferedWhileAsleep < 1
                 || options.MaxPayload < 0 || options.MaxTopicLength < 2 || options.MaxAddressLength < 1 || options.MaxDatagramSize < 8
-                || options.MaxPendingDatagrams < 1 || options.MaxBrokerPacketSize < 16 || options.RetryIntervalMs < 1 || options.MaxRetries < 0)
+                || options.MaxBufferedMessages < 0 || options.MaxPendingDatagrams < 1 || options.MaxBrokerPacketSize < 16 || options.RetryIntervalMs < 1 || options.MaxRetries < 0)
             {
                 throw new System.ArgumentException("capacities");
             }
@@ -95,7 +95,7 @@ namespace Nano.MqttSn.Gateway
             SnGatewayClient c = _clients.ByAddress(link, address, addressOffset, addressLength);
             if (c != null && c.Status == SnClientStatus.Active)
             {
-                c.LastHeardMs = nowMs;
+                c.TimerStartMs = nowMs;
             }
             if (!Dispatch(type, c, link, address, addressOffset, addressLength, nowMs))
             {
@@ -371,10 +371,10 @@ namespace Nano.MqttSn.Gateway
                     Statistics.DatagramsDropped++;
                     continue;
                 }
-                System.Array.Copy(outbox.Buffer(slot), 0, dst, offset, n);
+                outbox.CopyDatagram(slot, dst, offset);
                 if (a > 0)
                 {
-                    System.Array.Copy(outbox.Address(slot), 0, addressDst, addressOffset, a);
+                    outbox.CopyAddress(slot, addressDst, addressOffset);
                 }
                 fromLink = outbox.Link(slot);
                 addressLength = a;

@@ -18,16 +18,18 @@ namespace Nano.MqttSn.Gateway
         public bool AwaitingConnAck;
         public bool CleanSession;
         public long KeepAliveMs;
-        public long LastHeardMs;
         public long SleepMs;
-        public long SleepStartMs;
-        public long ConnectStartMs;
+
+        /// <summary>Start of the current state's timer: the CONNECT while the Will is prompted for, the last
+        /// datagram while active, the start of the sleep while asleep (§6.14).</summary>
+        public long TimerStartMs;
         public long ReleasedAtMs;
 
-        public bool HasWill;
-        public readonly byte[] WillTopic;
+        /// <summary>The Will: its topic name at 0, its message at <see cref="WillMessageOffset"/>; no Will while
+        /// <see cref="WillTopicLength"/> is 0.</summary>
+        public readonly byte[] Will;
+        public readonly int WillMessageOffset;
         public int WillTopicLength;
-        public readonly byte[] WillMessage;
         public int WillMessageLength;
         public int WillQos;
         public bool WillRetain;
@@ -52,13 +54,13 @@ namespace Nano.MqttSn.Gateway
         public int SubscribeMsgId;
         public int SubscribeTopicId;
 
-        public SnGatewayClient(SnGatewayOptions o)
+        public SnGatewayClient(SnGatewayOptions o, SnMessagePool pool, SnClientTopics topics)
         {
             Address = new byte[o.MaxAddressLength];
-            WillTopic = new byte[o.MaxTopicLength];
-            WillMessage = new byte[o.MaxPayload];
-            Topics = new SnClientTopics(o.MaxRegisteredTopicsPerClient, o.MaxTopicLength);
-            Queue = new SnDeliveryQueue(o.MaxBufferedWhileAsleep, o.MaxTopicLength, o.MaxPayload);
+            Will = new byte[o.MaxTopicLength + o.MaxPayload];
+            WillMessageOffset = o.MaxTopicLength;
+            Topics = topics;
+            Queue = new SnDeliveryQueue(pool, o.MaxBufferedWhileAsleep);
         }
 
         public bool IsConnected => Status == SnClientStatus.Active || Status == SnClientStatus.Asleep || Status == SnClientStatus.Awake;
@@ -117,7 +119,6 @@ namespace Nano.MqttSn.Gateway
 
         public void ClearWill()
         {
-            HasWill = false;
             WillTopicLength = 0;
             WillMessageLength = 0;
             WillQos = 0;

@@ -40,6 +40,12 @@ namespace Nano.MqttSn.Gateway
         /// stops taking messages from the broker instead, which then queues them.</summary>
         public int MaxBufferedWhileAsleep = 4;
 
+        /// <summary>Messages buffered for all clients together: the slots of one pool that every client's buffer
+        /// draws from, so memory follows the messages actually waiting rather than clients × their share. A
+        /// message that finds the pool full is handled as one beyond a client's share. 0 = twice
+        /// <see cref="MaxBufferedWhileAsleep"/>.</summary>
+        public int MaxBufferedMessages;
+
         /// <summary>Largest PUBLISH payload carried in either direction, octets.</summary>
         public int MaxPayload = 128;
 
@@ -91,6 +97,9 @@ namespace Nano.MqttSn.Gateway
             _predefinedNames = names;
             return true;
         }
+
+        /// <summary>Slots of the shared message pool.</summary>
+        internal int BufferedMessages => MaxBufferedMessages > 0 ? MaxBufferedMessages : 2 * MaxBufferedWhileAsleep;
 
         internal ushort PredefinedId(int index) => _predefinedIds[index];
 

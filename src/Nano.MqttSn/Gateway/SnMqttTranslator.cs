@@ -16,13 +16,13 @@ namespace Nano.MqttSn.Gateway
         private readonly byte[] _mqtt;
         private readonly byte[] _upstream;
         private readonly ConnectPacket _connect = new ConnectPacket();
-        private readonly PublishPacket _publishOut = new PublishPacket();
-        private readonly AckPacket _ackOut = new AckPacket();
         private readonly SubscribePacket _subscribe = new SubscribePacket(1);
         private readonly UnsubscribePacket _unsubscribe = new UnsubscribePacket(1);
         private readonly HeaderOnlyPacket _headerOnly = new HeaderOnlyPacket();
 
-        /// <summary>The broker's packets, decoded from <see cref="Packet"/> by the gateway into these instances.</summary>
+        /// <summary>The broker's packets, decoded from <see cref="Packet"/> by the gateway into these instances. A
+        /// PUBLISH or acknowledgement written to the broker uses the same instance: it is filled only after the
+        /// packet read was used.</summary>
         public readonly ConnAckPacket ConnAck = new ConnAckPacket();
         public readonly PublishPacket Publish = new PublishPacket();
         public readonly AckPacket Ack = new AckPacket();
@@ -42,7 +42,9 @@ namespace Nano.MqttSn.Gateway
                 }
             }
             _mqtt = new byte[16 + longestTopic + options.MaxPayload];
-            _upstream = new byte[options.MaxBrokerPacketSize];
+            // The largest packet worth reading is a PUBLISH that fits the message pool; a larger one is discarded.
+            int largestPublish = 5 + 2 + options.MaxTopicLength + 2 + options.MaxPayload;
+            _upstream = new byte[largestPublish < options.MaxBrokerPacketSize ? largestPublish : options.MaxBrokerPacketSize];
         }
 
         /// <summary>The packet <see cref="ReadPacket"/> read last.</summary>
@@ -71,7 +73,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>PUBLISH of a client's message; the topic name is the one <paramref name="topic"/> resolved.</summary>
         public bool PublishFrom(SnGatewayClient c, SnTopicResolver topic, byte[] data, int dataOffset, int dataLength, int qos, bool retain, bool dup, int packetId, long nowMs)
         {
-            PublishPacket p = _publishOut;
+            PublishPacket p = Publish;
             p.Dup = dup;
             p.Qos = (byte)qos;
             p.Retain = retain;
@@ -84,7 +86,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>PUBACK, PUBREC, PUBREL or PUBCOMP.</summary>
         public bool AckFrom(SnGatewayClient c, PacketType type, int packetId, long nowMs)
         {
-            return Feed(c, _ackOut.Set(type, (ushort)packetId).Encode(_mqtt, 0), nowMs);
+            return Feed(c, Ack.Set(type, (ushort)packetId).Encode(_mqtt, 0), nowMs);
         }
 
         public bool Subscribe(SnGatewayClient c, int packetId, SnTopicResolver filter, int qos, long nowMs)

@@ -3,7 +3,7 @@ using Nano.MqttSn.Codec;
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>
-    /// Encodes the gateway's MQTT-SN messages straight into a reserved <see cref="SnOutbox"/> slot, addressed to a
+    /// Encodes the gateway's MQTT-SN messages into one datagram buffer and queues them in the <see cref="SnOutbox"/>, addressed to a
     /// client, an address, or a link's broadcast; one preallocated instance per message type. A message that does
     /// not fit the link's datagram size is not queued.
     /// </summary>
@@ -11,7 +11,17 @@ namespace Nano.MqttSn.Gateway
     {
         private readonly SnOutbox _outbox;
         private readonly int[] _linkMaxDatagram;
-        private readonly SnMessageSet _out = new SnMessageSet();
+        private readonly byte[] _datagram;
+        private readonly HeaderOnlyMessage _headerOnly = new HeaderOnlyMessage();
+        private readonly ReturnCodeMessage _returnCode = new ReturnCodeMessage();
+        private readonly TopicAckMessage _topicAck = new TopicAckMessage();
+        private readonly MsgIdMessage _msgId = new MsgIdMessage();
+        private readonly SubAckMessage _subAck = new SubAckMessage();
+        private readonly DisconnectMessage _disconnect = new DisconnectMessage();
+        private readonly RegisterMessage _register = new RegisterMessage();
+        private readonly PublishMessage _publish = new PublishMessage();
+        private readonly AdvertiseMessage _advertise = new AdvertiseMessage();
+        private readonly GwInfoMessage _gwInfo = new GwInfoMessage();
         private readonly SnGatewayStatistics _statistics;
         private int _linkCount;
 
@@ -19,6 +29,7 @@ namespace Nano.MqttSn.Gateway
         {
             _outbox = new SnOutbox(options.MaxPendingDatagrams, options.MaxDatagramSize, options.MaxAddressLength);
             _linkMaxDatagram = new int[options.MaxLinks];
+            _datagram = new byte[options.MaxDatagramSize];
             _statistics = statistics;
         }
 
@@ -39,88 +50,88 @@ namespace Nano.MqttSn.Gateway
 
         public bool HeaderOnly(SnGatewayClient c, byte type)
         {
-            HeaderOnlyMessage m = _out.HeaderOnly;
+            HeaderOnlyMessage m = _headerOnly;
             m.MsgType = type;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         public bool ReturnCode(SnGatewayClient c, byte type, byte returnCode)
         {
-            ReturnCodeMessage m = _out.ReturnCode;
+            ReturnCodeMessage m = _returnCode;
             m.MsgType = type;
             m.ReturnCode = returnCode;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         /// <summary>CONNACK to an address that has no client slot.</summary>
         public bool ConnAck(int link, byte[] address, int offset, int length, byte returnCode)
         {
-            ReturnCodeMessage m = _out.ReturnCode;
+            ReturnCodeMessage m = _returnCode;
             m.MsgType = SnMessageType.ConnAck;
             m.ReturnCode = returnCode;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, address, offset, length, false);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), link, address, offset, length, false);
         }
 
         public bool TopicAck(SnGatewayClient c, byte type, int topicId, int msgId, byte returnCode)
         {
-            TopicAckMessage m = _out.TopicAck;
+            TopicAckMessage m = _topicAck;
             m.MsgType = type;
             m.TopicId = topicId;
             m.MsgId = msgId;
             m.ReturnCode = returnCode;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         public bool MsgId(SnGatewayClient c, byte type, int msgId)
         {
-            MsgIdMessage m = _out.MsgId;
+            MsgIdMessage m = _msgId;
             m.MsgType = type;
             m.MsgId = msgId;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         public bool SubAck(SnGatewayClient c, int qos, int topicId, int msgId, byte returnCode)
         {
-            SubAckMessage m = _out.SubAck;
+            SubAckMessage m = _subAck;
             m.Qos = qos;
             m.TopicId = topicId;
             m.MsgId = msgId;
             m.ReturnCode = returnCode;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         /// <summary>A gateway DISCONNECT never carries a Duration (§5.4.21).</summary>
         public bool Disconnect(int link, byte[] address, int offset, int length)
         {
-            DisconnectMessage m = _out.Disconnect;
+            DisconnectMessage m = _disconnect;
             m.Clear();
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, address, offset, length, false);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), link, address, offset, length, false);
         }
 
         public bool Register(SnGatewayClient c, int topicId, int msgId)
         {
-            RegisterMessage m = _out.Register;
+            RegisterMessage m = _register;
             m.TopicId = topicId;
             m.MsgId = msgId;
             m.TopicName = c.Topics.Names;
             m.TopicNameOffset = c.Topics.NameOffset(topicId);
             m.TopicNameLength = c.Topics.NameLength(topicId);
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         /// <summary>The client's queue head as PUBLISH with the flow's topic id and MsgId.</summary>
         public bool Publish(SnGatewayClient c, bool dup)
         {
             SnDeliveryQueue q = c.Queue;
-            PublishMessage m = _out.Publish;
+            PublishMessage m = _publish;
             m.Dup = dup;
             m.Qos = q.HeadQos;
             m.Retain = q.HeadRetain;
@@ -131,20 +142,20 @@ namespace Nano.MqttSn.Gateway
             m.DataOffset = q.HeadPayloadOffset;
             m.DataLength = q.HeadPayloadLength;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), c);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
         }
 
         /// <summary>ADVERTISE broadcast on every link (§6.1); returns how many were queued.</summary>
         public int Advertise(byte gatewayId, int durationSeconds)
         {
-            AdvertiseMessage m = _out.Advertise;
+            AdvertiseMessage m = _advertise;
             m.GwId = gatewayId;
             m.Duration = durationSeconds;
             int queued = 0;
             for (int link = 0; link < _linkCount; link++)
             {
                 int slot = Reserve();
-                if (slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, null, 0, 0, true))
+                if (slot >= 0 && Commit(slot, m.Encode(_datagram, 0), link, null, 0, 0, true))
                 {
                     queued++;
                 }
@@ -155,11 +166,11 @@ namespace Nano.MqttSn.Gateway
         /// <summary>GWINFO broadcast on <paramref name="link"/>, the answer to SEARCHGW (§6.1).</summary>
         public bool GwInfo(int link, byte gatewayId)
         {
-            GwInfoMessage m = _out.GwInfo;
+            GwInfoMessage m = _gwInfo;
             m.Clear();
             m.GwId = gatewayId;
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_outbox.Buffer(slot), 0), link, null, 0, 0, true);
+            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), link, null, 0, 0, true);
         }
 
         /// <summary>A free datagram slot, or -1 (counted as a dropped datagram).</summary>
@@ -184,7 +195,7 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            _outbox.Commit(slot, length, link, address, offset, addressLength, broadcast);
+            _outbox.Commit(slot, _datagram, length, link, address, offset, addressLength, broadcast);
             return true;
         }
     }

@@ -70,8 +70,7 @@ namespace Nano.MqttSn.Gateway
                 c.Topics.ForgetKnown();
             }
             c.KeepAliveMs = m.Duration * 1000L;
-            c.ConnectStartMs = nowMs;
-            c.LastHeardMs = nowMs;
+            c.TimerStartMs = nowMs;
             if (m.Will)
             {
                 c.MoveTo(SnClientStatus.AwaitingWillTopic, nowMs, _statistics);
@@ -94,17 +93,16 @@ namespace Nano.MqttSn.Gateway
             {
                 c.ClearWill(); // an empty WILLTOPIC deletes Will topic and message [§6.2]
             }
-            else if (m.TopicLength > c.WillTopic.Length)
+            else if (m.TopicLength > c.WillMessageOffset)
             {
                 stored = false;
             }
             else
             {
-                System.Array.Copy(m.Topic, m.TopicOffset, c.WillTopic, 0, m.TopicLength);
+                System.Array.Copy(m.Topic, m.TopicOffset, c.Will, 0, m.TopicLength);
                 c.WillTopicLength = m.TopicLength;
                 c.WillQos = m.Qos;
                 c.WillRetain = m.Retain;
-                c.HasWill = true;
             }
             if (update)
             {
@@ -134,10 +132,10 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            bool stored = m.DataLength <= c.WillMessage.Length;
+            bool stored = m.DataLength <= c.Will.Length - c.WillMessageOffset;
             if (stored)
             {
-                System.Array.Copy(m.Data, m.DataOffset, c.WillMessage, 0, m.DataLength);
+                System.Array.Copy(m.Data, m.DataOffset, c.Will, c.WillMessageOffset, m.DataLength);
                 c.WillMessageLength = m.DataLength;
             }
             if (update)
@@ -166,7 +164,7 @@ namespace Nano.MqttSn.Gateway
                 return;
             }
             _statistics.Connects++;
-            c.LastHeardMs = nowMs;
+            c.TimerStartMs = nowMs;
             c.Flow = SnDeliveryFlow.None;
             c.MoveTo(SnClientStatus.Active, nowMs, _statistics);
             _send.ReturnCode(c, SnMessageType.ConnAck, SnReturnCode.Accepted);
@@ -179,7 +177,7 @@ namespace Nano.MqttSn.Gateway
             {
                 // Asleep: the broker session stays open and its messages are buffered here (§6.14).
                 c.SleepMs = m.Duration * 1000L;
-                c.SleepStartMs = nowMs;
+                c.TimerStartMs = nowMs;
                 c.MoveTo(SnClientStatus.Asleep, nowMs, _statistics);
             }
             else if (c != null && c.Status != SnClientStatus.Free)
@@ -253,20 +251,20 @@ namespace Nano.MqttSn.Gateway
             {
                 case SnClientStatus.AwaitingWillTopic:
                 case SnClientStatus.AwaitingWillMessage:
-                    if (nowMs - c.ConnectStartMs > (long)_options.RetryIntervalMs * (_options.MaxRetries + 1))
+                    if (nowMs - c.TimerStartMs > (long)_options.RetryIntervalMs * (_options.MaxRetries + 1))
                     {
                         c.MoveTo(SnClientStatus.Disconnected, nowMs, _statistics);
                     }
                     return;
                 case SnClientStatus.Active:
-                    if (c.KeepAliveMs > 0 && nowMs - c.LastHeardMs > c.KeepAliveMs * 3 / 2)
+                    if (c.KeepAliveMs > 0 && nowMs - c.TimerStartMs > c.KeepAliveMs * 3 / 2)
                     {
                         Lose(c, nowMs);
                         return;
                     }
                     break;
                 case SnClientStatus.Asleep:
-                    if (nowMs - c.SleepStartMs > c.SleepMs * 3 / 2)
+                    if (nowMs - c.TimerStartMs > c.SleepMs * 3 / 2)
                     {
                         Lose(c, nowMs);
                     }
@@ -283,7 +281,7 @@ namespace Nano.MqttSn.Gateway
             if (c.Status == SnClientStatus.Awake)
             {
                 // The client went back to sleep without taking the rest; it stays buffered.
-                c.SleepStartMs = nowMs;
+                c.TimerStartMs = nowMs;
                 c.MoveTo(SnClientStatus.Asleep, nowMs, _statistics);
             }
             else
@@ -346,8 +344,8 @@ namespace Nano.MqttSn.Gateway
 
         private void PublishWill(SnGatewayClient c, long nowMs)
         {
-            if (c.HasWill && c.WillTopicLength > 0
-                && _broker.Publish(c.WillTopic, 0, c.WillTopicLength, c.WillMessage, 0, c.WillMessageLength, c.WillQos, c.WillRetain, nowMs))
+            if (c.WillTopicLength > 0
+                && _broker.Publish(c.Will, 0, c.WillTopicLength, c.Will, c.WillMessageOffset, c.WillMessageLength, c.WillQos, c.WillRetain, nowMs))
             {
                 _statistics.WillsPublished++;
             }
