@@ -45,7 +45,7 @@ namespace Nano.MqttSn.Gateway
             _broker = broker;
             Statistics = new SnGatewayStatistics();
             _clients = new SnClientTable(options);
-            _send = new SnSender(options, Statistics);
+            _send = new SnSender(options, Statistics, _in);
             _mqtt = new SnMqttTranslator(broker, options, Statistics);
             SnTopicResolver topics = new SnTopicResolver(options);
             _delivery = new SnDelivery(options, Statistics, _send, topics);

@@ -58,8 +58,9 @@ namespace Nano.MqttSn.Gateway
         /// <summary>Largest datagram on any link, octets; <see cref="SnGateway.AddLink"/> caps a link's size to it.</summary>
         public int MaxDatagramSize = 256;
 
-        /// <summary>Datagrams that can wait for the host to send them.</summary>
-        public int MaxPendingDatagrams = 8;
+        /// <summary>Datagrams that can wait for the host to send them; while none is free the gateway leaves the
+        /// broker's messages in the broker.</summary>
+        public int MaxPendingDatagrams = 4;
 
         /// <summary>Largest MQTT packet read from the broker engine (its <c>MaxPacketSize</c>); larger ones are discarded.</summary>
         public int MaxBrokerPacketSize = 1024;

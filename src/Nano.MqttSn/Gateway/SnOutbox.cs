@@ -14,9 +14,7 @@ namespace Nano.MqttSn.Gateway
         private readonly int[] _lengths;
         private readonly int[] _links;
         private readonly int[] _addressLengths;
-        private readonly bool[] _broadcast;
         private readonly int[] _sequence;
-        private readonly bool[] _used;
         private int _nextSequence;
         private int _count;
 
@@ -29,21 +27,19 @@ namespace Nano.MqttSn.Gateway
             _lengths = new int[capacity];
             _links = new int[capacity];
             _addressLengths = new int[capacity];
-            _broadcast = new bool[capacity];
             _sequence = new int[capacity];
-            _used = new bool[capacity];
         }
 
         public int Count => _count;
 
-        public int Free => _used.Length - _count;
+        public int Free => _lengths.Length - _count;
 
         /// <summary>A free slot, or -1 when full.</summary>
         public int Reserve()
         {
-            for (int i = 0; i < _used.Length; i++)
+            for (int i = 0; i < _lengths.Length; i++)
             {
-                if (!_used[i])
+                if (_lengths[i] == 0)
                 {
                     return i;
                 }
@@ -51,9 +47,9 @@ namespace Nano.MqttSn.Gateway
             return -1;
         }
 
-        /// <summary>Queues <paramref name="length"/> octets of <paramref name="datagram"/> (at most a slot) in the
-        /// reserved slot for <paramref name="link"/>; an empty address with <paramref name="broadcast"/> means a broadcast.</summary>
-        public void Commit(int slot, byte[] datagram, int length, int link, byte[] address, int addressOffset, int addressLength, bool broadcast)
+        /// <summary>Queues <paramref name="length"/> octets (1 to a slot) of <paramref name="datagram"/> in the reserved
+        /// slot for <paramref name="link"/>; an empty address means a broadcast.</summary>
+        public void Commit(int slot, byte[] datagram, int length, int link, byte[] address, int addressOffset, int addressLength)
         {
             System.Array.Copy(datagram, 0, _data, slot * _maxDatagram, length);
             _lengths[slot] = length;
@@ -63,9 +59,7 @@ namespace Nano.MqttSn.Gateway
             {
                 System.Array.Copy(address, addressOffset, _addresses, slot * _maxAddress, addressLength);
             }
-            _broadcast[slot] = broadcast;
             _sequence[slot] = _nextSequence++;
-            _used[slot] = true;
             _count++;
         }
 
@@ -73,9 +67,9 @@ namespace Nano.MqttSn.Gateway
         public int Oldest(int link)
         {
             int best = -1;
-            for (int i = 0; i < _used.Length; i++)
+            for (int i = 0; i < _lengths.Length; i++)
             {
-                if (_used[i] && (link < 0 || _links[i] == link) && (best < 0 || _sequence[i] - _sequence[best] < 0))
+                if (_lengths[i] > 0 && (link < 0 || _links[i] == link) && (best < 0 || _sequence[i] - _sequence[best] < 0))
                 {
                     best = i;
                 }
@@ -89,7 +83,7 @@ namespace Nano.MqttSn.Gateway
 
         public int AddressLength(int slot) => _addressLengths[slot];
 
-        public bool IsBroadcast(int slot) => _broadcast[slot];
+        public bool IsBroadcast(int slot) => _addressLengths[slot] == 0;
 
         /// <summary>Copies the slot's datagram to <paramref name="dst"/>.</summary>
         public void CopyDatagram(int slot, byte[] dst, int offset)
@@ -105,9 +99,9 @@ namespace Nano.MqttSn.Gateway
 
         public void Release(int slot)
         {
-            if (_used[slot])
+            if (_lengths[slot] > 0)
             {
-                _used[slot] = false;
+                _lengths[slot] = 0;
                 _count--;
             }
         }

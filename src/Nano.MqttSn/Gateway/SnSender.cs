@@ -4,7 +4,7 @@ namespace Nano.MqttSn.Gateway
 {
     /// <summary>
     /// Encodes the gateway's MQTT-SN messages into one datagram buffer and queues them in the <see cref="SnOutbox"/>, addressed to a
-    /// client, an address, or a link's broadcast; one preallocated instance per message type. A message that does
+    /// client, an address, or a link's broadcast; one instance per message type, shared with the decoder. A message that does
     /// not fit the link's datagram size is not queued.
     /// </summary>
     internal sealed class SnSender
@@ -12,21 +12,15 @@ namespace Nano.MqttSn.Gateway
         private readonly SnOutbox _outbox;
         private readonly int[] _linkMaxDatagram;
         private readonly byte[] _datagram;
-        private readonly HeaderOnlyMessage _headerOnly = new HeaderOnlyMessage();
-        private readonly ReturnCodeMessage _returnCode = new ReturnCodeMessage();
-        private readonly TopicAckMessage _topicAck = new TopicAckMessage();
-        private readonly MsgIdMessage _msgId = new MsgIdMessage();
-        private readonly SubAckMessage _subAck = new SubAckMessage();
-        private readonly DisconnectMessage _disconnect = new DisconnectMessage();
-        private readonly RegisterMessage _register = new RegisterMessage();
-        private readonly PublishMessage _publish = new PublishMessage();
-        private readonly AdvertiseMessage _advertise = new AdvertiseMessage();
-        private readonly GwInfoMessage _gwInfo = new GwInfoMessage();
+        private readonly SnMessageSet _messages;
         private readonly SnGatewayStatistics _statistics;
         private int _linkCount;
 
-        public SnSender(SnGatewayOptions options, SnGatewayStatistics statistics)
+        /// <summary>Encodes from <paramref name="messages"/>, the instances received datagrams are decoded into: a
+        /// handler reads what it needs of the message it received before it sends one of the same type.</summary>
+        public SnSender(SnGatewayOptions options, SnGatewayStatistics statistics, SnMessageSet messages)
         {
+            _messages = messages;
             _outbox = new SnOutbox(options.MaxPendingDatagrams, options.MaxDatagramSize, options.MaxAddressLength);
             _linkMaxDatagram = new int[options.MaxLinks];
             _datagram = new byte[options.MaxDatagramSize];
@@ -50,7 +44,7 @@ namespace Nano.MqttSn.Gateway
 
         public bool HeaderOnly(SnGatewayClient c, byte type)
         {
-            HeaderOnlyMessage m = _headerOnly;
+            HeaderOnlyMessage m = _messages.HeaderOnly;
             m.MsgType = type;
             int slot = Reserve();
             return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), c);
@@ -58,7 +52,7 @@ namespace Nano.MqttSn.Gateway
 
         public bool ReturnCode(SnGatewayClient c, byte type, byte returnCode)
         {
-            ReturnCodeMessage m = _returnCode;
+            ReturnCodeMessage m = _messages.ReturnCode;
             m.MsgType = type;
             m.ReturnCode = returnCode;
             int slot = Reserve();
@@ -68,7 +62,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>CONNACK to an address that has no client slot.</summary>
         public bool ConnAck(int link, byte[] address, int offset, int length, byte returnCode)
         {
-            ReturnCodeMessage m = _returnCode;
+            ReturnCodeMessage m = _messages.ReturnCode;
             m.MsgType = SnMessageType.ConnAck;
             m.ReturnCode = returnCode;
             int slot = Reserve();
@@ -77,7 +71,7 @@ namespace Nano.MqttSn.Gateway
 
         public bool TopicAck(SnGatewayClient c, byte type, int topicId, int msgId, byte returnCode)
         {
-            TopicAckMessage m = _topicAck;
+            TopicAckMessage m = _messages.TopicAck;
             m.MsgType = type;
             m.TopicId = topicId;
             m.MsgId = msgId;
@@ -88,7 +82,7 @@ namespace Nano.MqttSn.Gateway
 
         public bool MsgId(SnGatewayClient c, byte type, int msgId)
         {
-            MsgIdMessage m = _msgId;
+            MsgIdMessage m = _messages.MsgId;
             m.MsgType = type;
             m.MsgId = msgId;
             int slot = Reserve();
@@ -97,7 +91,7 @@ namespace Nano.MqttSn.Gateway
 
         public bool SubAck(SnGatewayClient c, int qos, int topicId, int msgId, byte returnCode)
         {
-            SubAckMessage m = _subAck;
+            SubAckMessage m = _messages.SubAck;
             m.Qos = qos;
             m.TopicId = topicId;
             m.MsgId = msgId;
@@ -109,7 +103,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>A gateway DISCONNECT never carries a Duration (§5.4.21).</summary>
         public bool Disconnect(int link, byte[] address, int offset, int length)
         {
-            DisconnectMessage m = _disconnect;
+            DisconnectMessage m = _messages.Disconnect;
             m.Clear();
             int slot = Reserve();
             return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), link, address, offset, length, false);
@@ -117,7 +111,7 @@ namespace Nano.MqttSn.Gateway
 
         public bool Register(SnGatewayClient c, int topicId, int msgId)
         {
-            RegisterMessage m = _register;
+            RegisterMessage m = _messages.Register;
             m.TopicId = topicId;
             m.MsgId = msgId;
             m.TopicName = c.Topics.Names;
@@ -131,7 +125,7 @@ namespace Nano.MqttSn.Gateway
         public bool Publish(SnGatewayClient c, bool dup)
         {
             SnDeliveryQueue q = c.Queue;
-            PublishMessage m = _publish;
+            PublishMessage m = _messages.Publish;
             m.Dup = dup;
             m.Qos = q.HeadQos;
             m.Retain = q.HeadRetain;
@@ -148,7 +142,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>ADVERTISE broadcast on every link (§6.1); returns how many were queued.</summary>
         public int Advertise(byte gatewayId, int durationSeconds)
         {
-            AdvertiseMessage m = _advertise;
+            AdvertiseMessage m = _messages.Advertise;
             m.GwId = gatewayId;
             m.Duration = durationSeconds;
             int queued = 0;
@@ -166,7 +160,7 @@ namespace Nano.MqttSn.Gateway
         /// <summary>GWINFO broadcast on <paramref name="link"/>, the answer to SEARCHGW (§6.1).</summary>
         public bool GwInfo(int link, byte gatewayId)
         {
-            GwInfoMessage m = _gwInfo;
+            GwInfoMessage m = _messages.GwInfo;
             m.Clear();
             m.GwId = gatewayId;
             int slot = Reserve();
@@ -195,7 +189,7 @@ namespace Nano.MqttSn.Gateway
             {
                 return false;
             }
-            _outbox.Commit(slot, _datagram, length, link, address, offset, addressLength, broadcast);
+            _outbox.Commit(slot, _datagram, length, link, address, offset, broadcast ? 0 : addressLength);
             return true;
         }
     }
