@@ -32,7 +32,7 @@ namespace Nano.DeviceTests.Gateway
             Assert.AreEqual(collections, HeapProbe.CollectionCount(), "a garbage collection ran during the measurement");
             long brokerBytes = afterBroker - start;
             long gatewayBytes = afterGateway - afterBroker;
-            System.Diagnostics.Debug.WriteLine("esp32-sn-gateway defaults at construction: broker " + brokerBytes + " B, gateway " + gatewayBytes + " B, together " + (brokerBytes + gatewayBytes) + " B");
+            System.Console.WriteLine("esp32-sn-gateway defaults at construction: broker " + brokerBytes + " B, gateway " + gatewayBytes + " B, together " + (brokerBytes + gatewayBytes) + " B");
             Assert.IsTrue(gatewayBytes > 0 && gatewayBytes <= GatewayBudget, "gateway " + gatewayBytes.ToString() + " B (broker " + brokerBytes.ToString() + " B)");
             Assert.AreEqual(0, gateway.ClientCount);
         }
