@@ -13,16 +13,23 @@ namespace Nano.Boards.Esp32DevKitC
         // MQTT listener.
         public const int MqttPort = 1883;
 
-        // Budget: 16 lwIP sockets = 1 MQTT listener + DNS/SNTP + clients, with headroom for
-        // reconnect storms (a vanished client holds its socket until keep-alive expiry).
-        public const int MaxConnections = 10;
-        public const int MaxSessions = 16;
+        // Budget: 16 lwIP sockets = 1 MQTT listener + DNS/SNTP + 12 clients, with headroom for
+        // reconnect storms (a vanished client holds its socket until keep-alive expiry). What each
+        // slot costs on the interpreter is in README (Memory).
+        public const int MaxConnections = 12;
+        public const int MaxSessions = 12;
         public const int MaxSubscriptions = 64;
         public const int MaxPacketSize = 1024;
         public const int MaxInflight = 4;
-        public const int MaxQueued = 16;
+        public const int MaxQueued = 8;
         public const int MaxRetained = 32;
-        public const int MaxRetainedBytes = 4096;
+        public const int MaxRetainedBytes = 3072;
+
+        // Queued and inflight messages share one pool, each stored once whatever its number of subscribers.
+        public const int MessagePoolBytes = 2048;
+
+        // Packets over 128 B borrow a shared buffer while they are handled.
+        public const int LargePacketBuffers = 1;
         public const int SysIntervalMs = 30000;
     }
 }

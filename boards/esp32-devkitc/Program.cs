@@ -22,12 +22,12 @@ namespace Nano.Boards.Esp32DevKitC
                 MaxSessions = BoardConfig.MaxSessions,
                 MaxSubscriptions = BoardConfig.MaxSubscriptions,
                 MaxPacketSize = BoardConfig.MaxPacketSize,
-                InputBufferSize = BoardConfig.MaxPacketSize,
-                OutputBufferSize = BoardConfig.MaxPacketSize,
                 MaxInflight = BoardConfig.MaxInflight,
                 MaxQueued = BoardConfig.MaxQueued,
                 MaxRetained = BoardConfig.MaxRetained,
                 MaxRetainedBytes = BoardConfig.MaxRetainedBytes,
+                MessagePoolBytes = BoardConfig.MessagePoolBytes,
+                LargePacketBuffers = BoardConfig.LargePacketBuffers,
                 SysIntervalMs = BoardConfig.SysIntervalMs
             };
             var broker = new BrokerEngine(options);

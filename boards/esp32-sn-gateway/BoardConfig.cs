@@ -30,13 +30,15 @@ namespace Nano.Boards.Esp32SnGateway
 
         // Broker budget (each MQTT-SN client also holds one broker connection slot).
         public const int MaxConnections = 12;
-        public const int MaxSessions = 16;
+        public const int MaxSessions = 12;
         public const int MaxSubscriptions = 48;
         public const int MaxPacketSize = 512;
         public const int MaxInflight = 2;
         public const int MaxQueued = 8;
         public const int MaxRetained = 16;
         public const int MaxRetainedBytes = 2048;
+        public const int MessagePoolBytes = 2048;
+        public const int LargePacketBuffers = 1;
 
         // MQTT-SN gateway budget.
         public const byte GatewayId = 1;

@@ -33,7 +33,9 @@ namespace Nano.Boards.Esp32SnGateway
                 MaxInflight = BoardConfig.MaxInflight,
                 MaxQueued = BoardConfig.MaxQueued,
                 MaxRetained = BoardConfig.MaxRetained,
-                MaxRetainedBytes = BoardConfig.MaxRetainedBytes
+                MaxRetainedBytes = BoardConfig.MaxRetainedBytes,
+                MessagePoolBytes = BoardConfig.MessagePoolBytes,
+                LargePacketBuffers = BoardConfig.LargePacketBuffers
             };
             var broker = new BrokerEngine(brokerOptions);
             var listener = new BrokerListener(broker, brokerOptions);

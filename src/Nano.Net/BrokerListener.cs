@@ -7,9 +7,10 @@ namespace Nano.Net
     /// <summary>
     /// Serves a <see cref="BrokerEngine"/> over TCP without threads: each <see cref="PollOnce"/> accepts
     /// pending connections, feeds readable sockets to the engine through one shared receive buffer,
-    /// and sends the engine's output as far as each socket accepts it, keeping the unsent rest so a
-    /// slow reader never holds up the others. Uses only the Socket members common to nanoFramework
-    /// and .NET; every buffer is allocated in the constructor.
+    /// and sends the engine's output through one shared send buffer as far as each socket accepts it:
+    /// the engine keeps what a socket did not take (<see cref="BrokerEngine.PeekOutput"/>), so a slow
+    /// reader never holds up the others. Uses only the Socket members common to nanoFramework and
+    /// .NET; every buffer is allocated in the constructor.
     /// </summary>
     public sealed class BrokerListener : IPollable
     {
@@ -19,6 +20,7 @@ namespace Nano.Net
         private readonly BrokerEngine _engine;
         private readonly TcpConnection[] _connections;
         private readonly byte[] _receiveBuffer;
+        private readonly byte[] _sendBuffer;
         private Socket _listener;
         private int _port;
         private int _open;
@@ -43,23 +45,23 @@ namespace Nano.Net
 
         /// <summary>
         /// Creates a listener with a socket table of <paramref name="maxConnections"/> slots (indexed by
-        /// the engine's connection id), one receive buffer shared by all connections and one send
-        /// buffer per connection.
+        /// the engine's connection id), one receive buffer and one send buffer shared by all connections.
         /// </summary>
         public BrokerListener(BrokerEngine engine, int maxConnections, int receiveBufferSize, int sendBufferSize)
         {
             _engine = engine;
             _receiveBuffer = new byte[receiveBufferSize];
+            _sendBuffer = new byte[sendBufferSize];
             _connections = new TcpConnection[maxConnections];
             for (int i = 0; i < maxConnections; i++)
             {
-                _connections[i] = new TcpConnection(sendBufferSize);
+                _connections[i] = new TcpConnection();
             }
         }
 
-        /// <summary>Creates a listener sized from the engine's capacity record.</summary>
+        /// <summary>Creates a listener sized from the engine's capacity record: shared buffers of the maximum packet size.</summary>
         public BrokerListener(BrokerEngine engine, BrokerOptions options)
-            : this(engine, options.MaxConnections, options.InputBufferSize, options.OutputBufferSize)
+            : this(engine, options.MaxConnections, options.MaxPacketSize, options.MaxPacketSize)
         {
         }
 
@@ -289,25 +291,17 @@ namespace Nano.Net
             }
             for (int k = 0; k < SendsPerPoll; k++)
             {
-                if (c.SendCount == 0)
+                int count = _engine.PeekOutput(id, _sendBuffer, 0, _sendBuffer.Length);
+                if (count == 0)
                 {
-                    if (_engine.PendingOutput(id) == 0)
-                    {
-                        break;
-                    }
-                    c.SendOffset = 0;
-                    c.SendCount = _engine.ReadOutput(id, c.SendBuffer, 0, c.SendBuffer.Length);
-                    if (c.SendCount == 0)
-                    {
-                        break;
-                    }
+                    break;
                 }
                 int sent;
                 try
                 {
                     if (c.Tls != null)
                     {
-                        sent = c.Tls.Write(c.SendBuffer, c.SendOffset, c.SendCount);
+                        sent = c.Tls.Write(_sendBuffer, 0, count);
                     }
                     else if (!c.Socket.Poll(0, SelectMode.SelectWrite))
                     {
@@ -315,7 +309,7 @@ namespace Nano.Net
                     }
                     else
                     {
-                        sent = c.Socket.Send(c.SendBuffer, c.SendOffset, c.SendCount, SocketFlags.None);
+                        sent = c.Socket.Send(_sendBuffer, 0, count, SocketFlags.None);
                     }
                 }
                 catch (SocketException)
@@ -328,15 +322,14 @@ namespace Nano.Net
                     Lose(id, c, nowMs);
                     return true;
                 }
-                if (sent <= 0)
+                if (sent == 0)
                 {
                     break;
                 }
-                c.SendOffset += sent;
-                c.SendCount -= sent;
+                _engine.ConsumeOutput(id, sent);
                 worked = true;
             }
-            if (c.Closing && ((c.SendCount == 0 && _engine.PendingOutput(id) == 0) || nowMs - c.CloseDeadlineMs >= 0))
+            if (c.Closing && (_engine.PendingOutput(id) == 0 || nowMs - c.CloseDeadlineMs >= 0))
             {
                 if (c.Tls == null)
                 {

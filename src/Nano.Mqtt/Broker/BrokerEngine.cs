@@ -1,4 +1,3 @@
-using Nano.Mqtt.Codec;
 using Nano.Mqtt.Topics;
 
 namespace Nano.Mqtt.Broker
@@ -8,70 +7,56 @@ namespace Nano.Mqtt.Broker
     /// time; it hands back the bytes to send and whether to close. All memory is allocated by the
     /// constructor; no input makes it throw into the host.
     /// </summary>
-    public sealed partial class BrokerEngine
+    public sealed class BrokerEngine
     {
-        private readonly BrokerOptions _options;
-        private readonly MessagePool _pool;
-        private readonly RetainedStore _retained;
-        private readonly SubscriptionTable _subscriptions;
-        private readonly Session[] _sessions;
-        private readonly Connection[] _connections;
-        private readonly SysTopics _sys;
-        private readonly byte[] _subAckCodes;
-        private readonly byte[] _assignedClientId;
-        private readonly int _maxFiltersPerPacket;
-        private readonly ConnectPacket _connect = new ConnectPacket();
-        private readonly ConnAckPacket _connAck = new ConnAckPacket();
-        private readonly PublishPacket _publishIn = new PublishPacket();
-        private readonly PublishPacket _publishOut = new PublishPacket();
-        private readonly AckPacket _ackIn = new AckPacket();
-        private readonly AckPacket _ackOut = new AckPacket();
-        private readonly SubscribePacket _subscribe = new SubscribePacket();
-        private readonly SubAckPacket _subAck = new SubAckPacket();
-        private readonly UnsubscribePacket _unsubscribe = new UnsubscribePacket();
-        private readonly UnsubAckPacket _unsubAck = new UnsubAckPacket();
-        private readonly HeaderOnlyPacket _headerOnlyIn = new HeaderOnlyPacket();
-        private readonly HeaderOnlyPacket _headerOnlyOut = new HeaderOnlyPacket();
-        private readonly ByteSlice _assignedClientIdSlice = new ByteSlice();
-        private long _nowMs;
-        private int _lastAssignedClientId;
+        private readonly BrokerState _state;
+        private readonly LargeInputBuffers _largeInput;
+        private readonly AccessControl _access;
+        private readonly Router _router;
+        private readonly SessionTable _sessions;
+        private readonly ConnectionCloser _closer;
+        private readonly ConnectHandler _connect;
+        private readonly InputHandler _input;
+        private readonly Outbox _outbox;
+        private readonly ConnectionTimers _timers;
+        private readonly SysPublisher _sys;
+        private bool _retrying;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
         public BrokerEngine(BrokerOptions options)
         {
-            _options = Normalise(options == null ? new BrokerOptions() : options);
-            _sys = new SysTopics();
-            int sysSlots = _options.SysIntervalMs > 0 ? _sys.Count : 0;
-            int sysBytes = _options.SysIntervalMs > 0 ? _sys.ArenaBytes : 0;
-            _pool = new MessagePool(_options.MaxMessages + _options.MaxRetained + sysSlots, _options.MessagePoolBytes + _options.MaxRetainedBytes + sysBytes);
-            _retained = new RetainedStore(_pool, _options.MaxRetained, _options.MaxRetainedBytes, sysSlots);
-            _subscriptions = new SubscriptionTable(_options.MaxSubscriptions, _options.MaxSubscriptionsPerClient, _options.MaxTopicLength, _options.MaxSessions);
-            _sessions = new Session[_options.MaxSessions];
-            for (int i = 0; i < _sessions.Length; i++)
-            {
-                _sessions[i] = new Session(_pool, _options.MaxClientIdLength, _options.MaxUserNameLength, _options.MaxQueued, _options.MaxInflight, _options.MaxAwaitingRelease);
-            }
-            _connections = new Connection[_options.MaxConnections];
-            for (int i = 0; i < _connections.Length; i++)
-            {
-                _connections[i] = new Connection(_options.InputBufferSize, _options.OutputBufferSize);
-            }
-            _maxFiltersPerPacket = _options.MaxPacketSize / 4;
-            _subscribe.MaxFilters = _maxFiltersPerPacket;
-            _unsubscribe.MaxFilters = _maxFiltersPerPacket;
-            _subAckCodes = new byte[_maxFiltersPerPacket];
-            _assignedClientId = new byte[_options.MaxClientIdLength];
-            Statistics = new BrokerStatistics();
+            BrokerOptions o = Normalise(options == null ? new BrokerOptions() : options);
+            SysTopics sysTopics = o.SysIntervalMs > 0 ? new SysTopics() : null;
+            _state = new BrokerState(o, sysTopics != null ? sysTopics.Count : 0, sysTopics != null ? sysTopics.ArenaBytes : 0);
+            _largeInput = new LargeInputBuffers(o.InputBufferSize < o.MaxPacketSize ? o.LargePacketBuffers : 0, o.MaxPacketSize);
+            _access = new AccessControl(_state);
+            _router = new Router(_state, _access);
+            _sessions = new SessionTable(_state);
+            _closer = new ConnectionCloser(_state, _sessions, _router);
+            _connect = new ConnectHandler(_state, _sessions, _closer, _access);
+            _input = new InputHandler(_state, _largeInput, _closer, _connect,
+                new PublishHandler(_state, _router, _access, _closer), new SubscribeHandler(_state, _access, _closer));
+            _outbox = new Outbox(_state, new RetainedCursor(_state, _access));
+            _timers = new ConnectionTimers(_state, _closer);
+            _sys = new SysPublisher(_state, _router, sysTopics);
         }
 
         /// <summary>Checks CONNECT credentials; null accepts every client (subject to <see cref="BrokerOptions.AllowAnonymous"/>).</summary>
-        public IAuthenticator Authenticator { get; set; }
+        public IAuthenticator Authenticator
+        {
+            get { return _connect.Authenticator; }
+            set { _connect.Authenticator = value; }
+        }
 
         /// <summary>Topic access rules for PUBLISH, SUBSCRIBE, delivery (retained included) and the Will topic; null allows everything.</summary>
-        public TopicAcl Acl { get; set; }
+        public TopicAcl Acl
+        {
+            get { return _access.Acl; }
+            set { _access.Acl = value; }
+        }
 
         /// <summary>Counters of the engine's activity.</summary>
-        public BrokerStatistics Statistics { get; }
+        public BrokerStatistics Statistics => _state.Statistics;
 
         /// <summary>Free heap in bytes as measured by the host, published in <c>$SYS/broker/heap/free</c>; -1 = unknown.</summary>
         public long HeapFree { get; set; } = -1;
@@ -80,15 +65,16 @@ namespace Nano.Mqtt.Broker
         public int Accept(long nowMs)
         {
             Tick(nowMs);
-            for (int i = 0; i < _connections.Length; i++)
+            Connection[] connections = _state.Connections;
+            for (int i = 0; i < connections.Length; i++)
             {
-                if (_connections[i].State == Connection.Free)
+                if (connections[i].State == ConnectionState.Free)
                 {
-                    _connections[i].Open(nowMs, _options.PublishBurst * 1000L);
+                    connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
                     return i;
                 }
             }
-            Statistics.ConnectionsRefused++;
+            _state.Statistics.ConnectionsRefused++;
             return -1;
         }
 
@@ -97,100 +83,113 @@ namespace Nano.Mqtt.Broker
         public void Receive(int connection, byte[] data, int offset, int count, long nowMs)
         {
             Tick(nowMs);
-            if (!IsOpen(connection) || data == null || offset < 0 || count < 0 || offset > data.Length - count)
+            if (!_state.IsOpen(connection) || data == null || offset < 0 || count < 0 || offset > data.Length - count)
             {
                 return;
             }
-            Connection c = _connections[connection];
-            Statistics.BytesReceived += count;
-            c.LastActivityMs = nowMs;
-            while (count > 0 && c.State != Connection.Closing)
-            {
-                int n = c.Input.Length - c.InputLength;
-                if (n == 0)
-                {
-                    Statistics.ProtocolErrors++;
-                    Close(connection, true);
-                    return;
-                }
-                if (n > count)
-                {
-                    n = count;
-                }
-                System.Array.Copy(data, offset, c.Input, c.InputLength, n);
-                c.InputLength += n;
-                offset += n;
-                count -= n;
-                ProcessInput(connection);
-            }
+            _input.Receive(connection, data, offset, count);
+            RetryBlockedPublishers();
         }
 
         /// <summary>Bytes the connection can take in the next <see cref="Receive"/> call.</summary>
         public int ReceiveCapacity(int connection)
         {
-            return IsOpen(connection) ? _connections[connection].Input.Length - _connections[connection].InputLength : 0;
+            return _state.IsOpen(connection) ? _input.Capacity(_state.Connections[connection]) : 0;
         }
 
         /// <summary>The socket failed or the peer closed it: the Will is published [MQTT-3.1.2-8].</summary>
         public void ConnectionLost(int connection, long nowMs)
         {
             Tick(nowMs);
-            if (IsOpen(connection))
+            if (_state.IsOpen(connection))
             {
-                Close(connection, true);
+                _closer.Close(connection, true);
+                RetryBlockedPublishers();
             }
         }
 
-        /// <summary>Runs timers: connect timeout, keep-alive, retries, session and retained expiry, $SYS.</summary>
+        /// <summary>Runs timers: connect timeout, keep-alive, retries, session and retained expiry, $SYS; retries
+        /// input left waiting.</summary>
         public void Poll(long nowMs)
         {
             Tick(nowMs);
-            for (int i = 0; i < _connections.Length; i++)
+            BrokerOptions options = _state.Options;
+            for (int i = 0; i < _state.Connections.Length; i++)
             {
-                PollConnection(i);
+                _timers.Poll(i);
+                if (_state.IsOpen(i))
+                {
+                    _input.Process(i);
+                }
             }
-            if (_options.SessionExpiryMs > 0)
+            if (options.SessionExpiryMs > 0)
             {
-                ExpireSessions();
+                _sessions.Expire();
             }
-            if (_options.RetainedExpiryMs > 0)
+            if (options.RetainedExpiryMs > 0)
             {
-                Statistics.RetainedExpired += _retained.Expire(nowMs, _options.RetainedExpiryMs);
+                _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs);
             }
-            if (_options.SysIntervalMs > 0 && _sys.Due(nowMs, _options.SysIntervalMs))
-            {
-                PublishSys();
-            }
+            _sys.Poll(HeapFree);
         }
 
-        /// <summary>Bytes waiting to be sent on a connection.</summary>
+        /// <summary>Bytes ready to be sent on a connection (0 when nothing is).</summary>
         public int PendingOutput(int connection)
         {
-            return IsInRange(connection) ? _connections[connection].OutputPending : 0;
+            return IsInRange(connection) ? _outbox.Pending(_state.Connections[connection]) : 0;
         }
 
         /// <summary>Copies up to <paramref name="count"/> bytes to send into <paramref name="dst"/> and consumes them.</summary>
         public int ReadOutput(int connection, byte[] dst, int offset, int count)
         {
+            int total = 0;
+            while (total < count)
+            {
+                int n = PeekOutput(connection, dst, offset + total, count - total);
+                if (n == 0)
+                {
+                    break;
+                }
+                ConsumeOutput(connection, n);
+                total += n;
+            }
+            return total;
+        }
+
+        /// <summary>
+        /// Copies up to <paramref name="count"/> bytes of the packet being sent into <paramref name="dst"/> without
+        /// consuming them; with <see cref="ConsumeOutput"/> a host sends straight from one shared buffer and hands
+        /// back only what the socket took.
+        /// </summary>
+        public int PeekOutput(int connection, byte[] dst, int offset, int count)
+        {
             if (!IsInRange(connection) || dst == null || offset < 0 || count < 0 || offset > dst.Length - count)
             {
                 return 0;
             }
-            Connection c = _connections[connection];
-            int n = c.Read(dst, offset, count);
-            Statistics.BytesSent += n;
-            if (n > 0 && c.State == Connection.Connected)
+            return _outbox.Peek(_state.Connections[connection], dst, offset, count);
+        }
+
+        /// <summary>Consumes <paramref name="count"/> bytes returned by the last <see cref="PeekOutput"/>.</summary>
+        public void ConsumeOutput(int connection, int count)
+        {
+            if (!IsInRange(connection) || count <= 0)
             {
-                Pump(c.Session);
-                ProcessInput(connection);
+                return;
             }
-            return n;
+            Connection c = _state.Connections[connection];
+            _outbox.Consume(c, count);
+            if (c.InputLength > 0 && _state.IsOpen(connection))
+            {
+                _input.Process(connection); // a packet may have waited for control output space
+            }
+            RetryBlockedPublishers();
         }
 
         /// <summary>The engine has closed the connection: the host sends the pending output, then closes the socket.</summary>
         public bool WantsClose(int connection)
         {
-            return IsInRange(connection) && _connections[connection].State == Connection.Closing;
+            return IsInRange(connection) && _state.Connections[connection].State == ConnectionState.Closing;
         }
 
         /// <summary>The host closed the socket; the slot becomes free. A close the engine did not ask for publishes the Will.</summary>
@@ -200,11 +199,15 @@ namespace Nano.Mqtt.Broker
             {
                 return;
             }
-            if (IsOpen(connection))
+            if (_state.IsOpen(connection))
             {
-                Close(connection, true);
+                _closer.Close(connection, true);
             }
-            _connections[connection].State = Connection.Free;
+            Connection c = _state.Connections[connection];
+            _outbox.Abandon(c);
+            _largeInput.Release(c);
+            c.State = ConnectionState.Free;
+            RetryBlockedPublishers();
         }
 
         /// <summary>
@@ -216,15 +219,15 @@ namespace Nano.Mqtt.Broker
             Tick(nowMs);
             if (qos < 0 || qos > 2 || TopicName.Validate(topic, topicOffset, topicLength) != Codec.MqttError.None
                 || payload == null || payloadOffset < 0 || payloadLength < 0 || payloadOffset > payload.Length - payloadLength
-                || 9 + topicLength + payloadLength > _options.MaxPacketSize)
+                || 9 + topicLength + payloadLength > _state.Options.MaxPacketSize)
             {
                 return false;
             }
-            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, false);
+            return _router.Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, false);
         }
 
         /// <summary>Sessions in use, connected or not.</summary>
-        public int SessionCount => Statistics.ClientsTotal;
+        public int SessionCount => _state.Statistics.ClientsTotal;
 
         /// <summary>Connection slots in use.</summary>
         public int ConnectionCount
@@ -232,9 +235,9 @@ namespace Nano.Mqtt.Broker
             get
             {
                 int n = 0;
-                for (int i = 0; i < _connections.Length; i++)
+                for (int i = 0; i < _state.Connections.Length; i++)
                 {
-                    if (_connections[i].State != Connection.Free)
+                    if (_state.Connections[i].State != ConnectionState.Free)
                     {
                         n++;
                     }
@@ -244,30 +247,44 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Messages alive in the shared pool (queued, inflight, retained, Wills).</summary>
-        public int PooledMessageCount => _pool.Count;
+        public int PooledMessageCount => _state.Pool.Count;
 
         /// <summary>User retained messages stored.</summary>
-        public int RetainedCount => _retained.Count;
+        public int RetainedCount => _state.Retained.Count;
 
         /// <summary>Subscriptions stored over all sessions.</summary>
-        public int SubscriptionCount => _subscriptions.Count;
+        public int SubscriptionCount => _state.Subscriptions.Count;
 
         private void Tick(long nowMs)
         {
-            _nowMs = nowMs;
+            _state.NowMs = nowMs;
             _sys.Start(nowMs);
         }
 
-        private bool IsInRange(int connection) => connection >= 0 && connection < _connections.Length;
+        private bool IsInRange(int connection) => connection >= 0 && connection < _state.Connections.Length;
 
-        private bool IsOpen(int connection)
+        /// <summary>Processes the input of publishers left waiting for subscribers' queue space once space was freed.</summary>
+        private void RetryBlockedPublishers()
         {
-            if (!IsInRange(connection))
+            if (_retrying)
             {
-                return false;
+                return;
             }
-            byte state = _connections[connection].State;
-            return state == Connection.AwaitingConnect || state == Connection.Connected;
+            _retrying = true;
+            Connection[] connections = _state.Connections;
+            while (_state.QueueSpaceFreed)
+            {
+                _state.QueueSpaceFreed = false;
+                for (int i = 0; i < connections.Length; i++)
+                {
+                    if (connections[i].Blocked && _state.IsOpen(i))
+                    {
+                        connections[i].Blocked = false;
+                        _input.Process(i);
+                    }
+                }
+            }
+            _retrying = false;
         }
 
         private static BrokerOptions Normalise(BrokerOptions o)
@@ -300,10 +317,16 @@ namespace Nano.Mqtt.Broker
                 RetainedExpiryMs = o.RetainedExpiryMs < 0 ? 0 : o.RetainedExpiryMs,
                 AllowAnonymous = o.AllowAnonymous,
                 SysIntervalMs = AtLeast(o.SysIntervalMs, 0),
+                LargePacketBuffers = AtLeast(o.LargePacketBuffers, 1),
+                OutputBufferSize = AtLeast(o.OutputBufferSize, 8), // a CONNACK, a PUBACK and a PINGRESP
             };
             n.MaxSessions = AtLeast(o.MaxSessions, n.MaxConnections);
-            n.InputBufferSize = AtLeast(o.InputBufferSize, n.MaxPacketSize);
-            n.OutputBufferSize = AtLeast(o.OutputBufferSize, n.MaxPacketSize); // any deliverable PUBLISH fits
+            n.MaxSubscriptionBytes = o.MaxSubscriptionBytes > 0 ? o.MaxSubscriptionBytes : n.MaxSubscriptions * 32;
+            n.InputBufferSize = AtLeast(o.InputBufferSize, 16);
+            if (n.InputBufferSize > n.MaxPacketSize)
+            {
+                n.InputBufferSize = n.MaxPacketSize;
+            }
             return n;
         }
 

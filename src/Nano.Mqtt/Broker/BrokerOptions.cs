@@ -3,10 +3,9 @@ namespace Nano.Mqtt.Broker
     /// <summary>
     /// The broker's capacity record and policies. Every buffer is sized from these values once, in the
     /// <see cref="BrokerEngine"/> constructor. Defaults fit an ESP32 without PSRAM; names follow
-    /// Mosquitto's configuration where one exists. With the defaults the engine preallocates about 47 KB as
-    /// measured on the desktop CLR (MemoryTests): 2.9 KB per session as total / MaxSessions, of which one session
-    /// slot itself is about 0.8 KB; the rest is connection buffers (2 x 1 KB each), the message pool and the
-    /// subscription rows.
+    /// Mosquitto's configuration where one exists. On the nanoCLR interpreter a connected client (connection
+    /// and session) costs about 1 KB, an offline session 0.4 KB, a subscription 50 B, a pooled or retained
+    /// message slot 27 B plus its bytes (README, Memory, has the table per board).
     /// </summary>
     public sealed class BrokerOptions
     {
@@ -19,6 +18,10 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Subscriptions across all sessions.</summary>
         public int MaxSubscriptions = 64;
+
+        /// <summary>Bytes of topic filters over all subscriptions (one shared arena); a filter that does not fit gets 0x80.
+        /// 0 = <see cref="MaxSubscriptions"/> x 32.</summary>
+        public int MaxSubscriptionBytes;
 
         /// <summary>Subscriptions of one session; a SUBSCRIBE beyond it gets 0x80 for that filter.</summary>
         public int MaxSubscriptionsPerClient = 8;
@@ -58,7 +61,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Longest client identifier accepted at MQTT 3.1.1 (3.1 allows 1 to 23).</summary>
         public int MaxClientIdLength = 36;
 
-        /// <summary>Longest topic filter in bytes (the size of a subscription row); a longer one gets 0x80.
+        /// <summary>Longest topic filter in bytes; a longer one gets 0x80.
         /// Topic names are bounded by <see cref="MaxPacketSize"/> only.</summary>
         public int MaxTopicLength = 64;
 
@@ -92,11 +95,19 @@ namespace Nano.Mqtt.Broker
         /// <summary>Lifetime of a retained message; 0 = never.</summary>
         public long RetainedExpiryMs;
 
-        /// <summary>Bytes buffered per connection for received data; at least <see cref="MaxPacketSize"/>.</summary>
-        public int InputBufferSize = 1024;
+        /// <summary>Bytes buffered per connection for received data: a packet larger than this borrows one of the
+        /// <see cref="LargePacketBuffers"/>. At least 16; at most <see cref="MaxPacketSize"/>.</summary>
+        public int InputBufferSize = 128;
 
-        /// <summary>Bytes buffered per connection for data to send; at least <see cref="MaxPacketSize"/>.</summary>
-        public int OutputBufferSize = 1024;
+        /// <summary>Buffers of <see cref="MaxPacketSize"/> bytes shared by all connections for packets larger than
+        /// <see cref="InputBufferSize"/> (none are allocated when that is already the maximum packet size). A connection
+        /// whose large packet finds none free is left unread until one is.</summary>
+        public int LargePacketBuffers = 2;
+
+        /// <summary>Bytes buffered per connection for acknowledgements (CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK,
+        /// UNSUBACK, PINGRESP). PUBLISH and PUBREL are encoded when the host reads them and need no buffer. A
+        /// SUBSCRIBE whose SUBACK would not fit (more filters than this minus 4) closes the connection.</summary>
+        public int OutputBufferSize = 64;
 
         /// <summary>Accept a CONNECT without user name.</summary>
         public bool AllowAnonymous = true;

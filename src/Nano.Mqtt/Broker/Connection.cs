@@ -1,24 +1,43 @@
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
-    /// One network connection slot: the received bytes not yet processed, the bytes waiting to be sent,
-    /// the protocol level and keep-alive chosen at CONNECT, the bound session and the pending Will.
+    /// One network connection slot: the received bytes of the packet being assembled, the acknowledgements
+    /// waiting to be sent, the packet part-way through being sent, the protocol level and keep-alive chosen at
+    /// CONNECT, the bound session and the pending Will. PUBLISH and PUBREL packets are not buffered: the
+    /// <see cref="Outbox"/> encodes them on demand from the session's state.
     /// </summary>
     internal sealed class Connection
     {
-        public const byte Free = 0;
-        public const byte AwaitingConnect = 1;
-        public const byte Connected = 2;
+        public ConnectionState State;
 
-        /// <summary>No more input is processed; output drains until the host closes the socket.</summary>
-        public const byte Closing = 3;
+        /// <summary>The connection's own input buffer, enough for most packets.</summary>
+        public readonly byte[] InlineInput;
 
-        public byte State;
-        public readonly byte[] Input;
+        /// <summary>The buffer holding received bytes: <see cref="InlineInput"/> or a borrowed large buffer.</summary>
+        public byte[] Input;
         public int InputLength;
-        public readonly byte[] Output;
-        public int OutputStart;
-        public int OutputEnd;
+
+        /// <summary>The large input buffer borrowed from <see cref="LargeInputBuffers"/>, or -1.</summary>
+        public int LargeInput = -1;
+
+        /// <summary>A PUBLISH waits at the head of the input until its subscribers have queue space (backpressure).</summary>
+        public bool Blocked;
+
+        /// <summary>CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK and PINGRESP packets waiting to be sent.</summary>
+        public readonly Codec.OutputBuffer ControlOutput;
+
+        public OutgoingKind Outgoing;
+
+        /// <summary>The pooled message of the outgoing PUBLISH (one reference held), or -1.</summary>
+        public int OutgoingMessage = -1;
+
+        /// <summary>First byte of the outgoing PUBLISH: QoS, RETAIN and DUP.</summary>
+        public int OutgoingFlags;
+        public int OutgoingPacketId;
+
+        /// <summary>Bytes of the outgoing packet already read by the host.</summary>
+        public int OutgoingOffset;
+        public int OutgoingSize;
 
         public byte ProtocolLevel;
         public long KeepAliveMs;
@@ -40,47 +59,23 @@ namespace Nano.Mqtt.Broker
         /// <summary>A PUBLISH is waiting for a token (counted once).</summary>
         public bool Throttled;
 
-        public Connection(int inputSize, int outputSize)
+        public Connection(int inputSize, int controlSize)
         {
-            Input = new byte[inputSize];
-            Output = new byte[outputSize];
+            InlineInput = new byte[inputSize];
+            Input = InlineInput;
+            ControlOutput = new Codec.OutputBuffer(controlSize);
         }
 
-        public int OutputPending => OutputEnd - OutputStart;
+        /// <summary>The control output's array: acknowledgements are encoded at <see cref="ControlEnd"/>.</summary>
+        public byte[] Control => ControlOutput.Data;
 
-        public int OutputFree => Output.Length - OutputPending;
+        public int ControlEnd => ControlOutput.End;
 
-        /// <summary>Makes <paramref name="size"/> contiguous bytes writable at <see cref="OutputEnd"/>; false when
-        /// the buffer cannot hold them.</summary>
-        public bool Reserve(int size)
-        {
-            if (size > OutputFree)
-            {
-                return false;
-            }
-            if (Output.Length - OutputEnd < size)
-            {
-                int pending = OutputPending;
-                System.Array.Copy(Output, OutputStart, Output, 0, pending);
-                OutputStart = 0;
-                OutputEnd = pending;
-            }
-            return true;
-        }
+        public int ControlPending => ControlOutput.Pending;
 
-        /// <summary>Copies up to <paramref name="count"/> pending bytes out and consumes them.</summary>
-        public int Read(byte[] dst, int offset, int count)
-        {
-            int n = OutputPending < count ? OutputPending : count;
-            System.Array.Copy(Output, OutputStart, dst, offset, n);
-            OutputStart += n;
-            if (OutputStart == OutputEnd)
-            {
-                OutputStart = 0;
-                OutputEnd = 0;
-            }
-            return n;
-        }
+        /// <summary>Makes <paramref name="size"/> contiguous control bytes writable at <see cref="ControlEnd"/>; false
+        /// when the control output cannot hold them yet.</summary>
+        public bool Reserve(int size) => ControlOutput.Reserve(size, 0) >= 0;
 
         /// <summary>Resets the slot for a newly accepted connection.</summary>
         public void Open(long nowMs, long publishTokens)
@@ -88,10 +83,14 @@ namespace Nano.Mqtt.Broker
             PublishTokens = publishTokens;
             TokensAtMs = nowMs;
             Throttled = false;
-            State = AwaitingConnect;
+            Blocked = false;
+            State = ConnectionState.AwaitingConnect;
+            Input = InlineInput;
             InputLength = 0;
-            OutputStart = 0;
-            OutputEnd = 0;
+            LargeInput = -1;
+            ControlOutput.Clear();
+            Outgoing = OutgoingKind.None;
+            OutgoingMessage = -1;
             ProtocolLevel = 0;
             KeepAliveMs = 0;
             AcceptedAtMs = nowMs;

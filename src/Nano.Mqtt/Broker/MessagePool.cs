@@ -106,22 +106,7 @@ namespace Nano.Mqtt.Broker
         public int Size(int m) => _topicLength[m] + _payloadLength[m];
 
         /// <summary>Whether message <paramref name="m"/> has exactly the given topic.</summary>
-        public bool TopicEquals(int m, byte[] topic, int offset, int length)
-        {
-            if (_topicLength[m] != length)
-            {
-                return false;
-            }
-            int o = _offset[m];
-            for (int i = 0; i < length; i++)
-            {
-                if (Arena[o + i] != topic[offset + i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        public bool TopicEquals(int m, byte[] topic, int offset, int length) => Codec.Bytes.Equal(Arena, _offset[m], _topicLength[m], topic, offset, length);
 
         private void Link(int m, int before)
         {

@@ -1,29 +1,24 @@
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
-    /// One client's session state (§4.1) in arrays sized at start-up: client identifier, clean flag,
-    /// the queue of messages not yet sent, the inflight window of sent QoS 1/2 messages, the ids of
-    /// received QoS 2 messages not yet released, and the outgoing packet identifier counter.
+    /// One client's session state (§4.1) in arrays sized at start-up and its transitions: client identifier,
+    /// clean flag, the queue of messages not yet sent, the inflight window of sent QoS 1/2 messages, the ids
+    /// of received QoS 2 messages not yet released, and the outgoing packet identifier counter.
     /// </summary>
     internal sealed class Session
     {
-        /// <summary>Enqueue outcome: the message was queued.</summary>
-        public const int Queued = 0;
+        private const int QosMask = 0x03;
+        private const int RetainFlag = 0x04;
+        private const int ReleasedFlag = 0x08;
+        private const int PendingSendFlag = 0x10;
 
-        /// <summary>Enqueue outcome: queued after dropping the oldest queued QoS 0 message.</summary>
-        public const int QueuedDroppedOldest = 1;
-
-        /// <summary>Enqueue outcome: the queue was full of QoS 1/2 messages and the new one was dropped.</summary>
-        public const int DroppedNew = 2;
-
-        private readonly MessagePool _pool;
+        private readonly SessionBuffers _b;
+        private readonly int _index;
 
         public bool InUse;
-        public readonly byte[] ClientId;
         public int ClientIdLength;
 
-        /// <summary>The user name of the last accepted CONNECT, checked against the ACL; length -1 = anonymous.</summary>
-        public readonly byte[] UserName;
+        /// <summary>Length of the user name of the last accepted CONNECT, checked against the ACL; -1 = anonymous.</summary>
         public int UserNameLength = -1;
         public bool Clean;
 
@@ -32,77 +27,41 @@ namespace Nano.Mqtt.Broker
 
         public long DisconnectedAtMs;
 
-        public readonly int[] QueueMessage;
-        public readonly byte[] QueueQos;
-        public readonly bool[] QueueRetain;
-        public int QueueHead;
+        private int _queueHead;
         public int QueueCount;
-
-        public readonly int[] InflightMessage;
-        public readonly int[] InflightPacketId;
-        public readonly byte[] InflightQos;
-        public readonly bool[] InflightRetain;
-
-        /// <summary>PUBREC received: the entry now waits for PUBCOMP and its message is released.</summary>
-        public readonly bool[] InflightReleased;
-
-        /// <summary>The PUBLISH (or PUBREL) of the entry must be written out (first send or re-send).</summary>
-        public readonly bool[] InflightPendingSend;
-
-        /// <summary>The PUBLISH was written out at least once, so a re-send carries DUP=1.</summary>
-        public readonly bool[] InflightSentOnce;
-
-        public readonly long[] InflightSentAtMs;
-        public readonly int[] InflightRetries;
         public int InflightCount;
-
-        public readonly int[] AwaitingRelease;
-        public int AwaitingReleaseCount;
-
+        private int _awaitingReleaseCount;
         private int _lastPacketId;
 
-        public Session(MessagePool pool, int maxClientIdLength, int maxUserNameLength, int maxQueued, int maxInflight, int maxAwaitingRelease)
+        public Session(SessionBuffers buffers, int index)
         {
-            _pool = pool;
-            ClientId = new byte[maxClientIdLength];
-            UserName = new byte[maxUserNameLength];
-            QueueMessage = new int[maxQueued];
-            QueueQos = new byte[maxQueued];
-            QueueRetain = new bool[maxQueued];
-            InflightMessage = new int[maxInflight];
-            InflightPacketId = new int[maxInflight];
-            InflightQos = new byte[maxInflight];
-            InflightRetain = new bool[maxInflight];
-            InflightReleased = new bool[maxInflight];
-            InflightPendingSend = new bool[maxInflight];
-            InflightSentOnce = new bool[maxInflight];
-            InflightSentAtMs = new long[maxInflight];
-            InflightRetries = new int[maxInflight];
-            AwaitingRelease = new int[maxAwaitingRelease];
+            _b = buffers;
+            _index = index;
         }
 
+        /// <summary>The client identifier is <see cref="ClientIdLength"/> bytes of <see cref="ClientIds"/> from <see cref="ClientIdOffset"/>.</summary>
+        public byte[] ClientIds => _b.ClientIds;
+
+        public int ClientIdOffset => _index * _b.MaxClientIdLength;
+
+        /// <summary>The user name is <see cref="UserNameLength"/> bytes of <see cref="UserNames"/> from <see cref="UserNameOffset"/>.</summary>
+        public byte[] UserNames => _b.UserNames;
+
+        public int UserNameOffset => _index * _b.MaxUserNameLength;
+
+        public bool IsOnline => Connection >= 0;
+
+        /// <summary>The inflight window has room for another QoS 1/2 message [MQTT-4.6.0-6].</summary>
+        public bool WindowOpen => InflightCount < _b.MaxInflight;
+
         /// <summary>Whether the session has this client identifier.</summary>
-        public bool HasClientId(byte[] buffer, int offset, int length)
-        {
-            if (!InUse || ClientIdLength != length)
-            {
-                return false;
-            }
-            for (int i = 0; i < length; i++)
-            {
-                if (ClientId[i] != buffer[offset + i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        public bool HasClientId(byte[] buffer, int offset, int length) => InUse && Codec.Bytes.Equal(_b.ClientIds, ClientIdOffset, ClientIdLength, buffer, offset, length);
 
         /// <summary>Takes the slot for a new, empty session.</summary>
         public void Open(byte[] clientId, int offset, int length, bool clean)
         {
             InUse = true;
-            System.Array.Copy(clientId, offset, ClientId, 0, length);
+            System.Array.Copy(clientId, offset, _b.ClientIds, ClientIdOffset, length);
             ClientIdLength = length;
             UserNameLength = -1;
             Clean = clean;
@@ -110,14 +69,29 @@ namespace Nano.Mqtt.Broker
             _lastPacketId = 0;
         }
 
-        /// <summary>Records the user name of the connection now bound to the session; length -1 = anonymous.</summary>
-        public void SetUserName(byte[] buffer, int offset, int length)
+        /// <summary>Binds the session to a connection with the user name of its CONNECT (length -1 = anonymous).</summary>
+        public void Bind(int connection, byte[] userName, int offset, int length)
         {
+            Connection = connection;
             if (length > 0)
             {
-                System.Array.Copy(buffer, offset, UserName, 0, length);
+                System.Array.Copy(userName, offset, _b.UserNames, UserNameOffset, length);
             }
             UserNameLength = length;
+        }
+
+        /// <summary>The connection ended: the session stays offline; returns the queued QoS 0 messages dropped
+        /// unless <paramref name="keepQos0"/>.</summary>
+        public int Unbind(long nowMs, bool keepQos0)
+        {
+            Connection = -1;
+            DisconnectedAtMs = nowMs;
+            int dropped = 0;
+            while (!keepQos0 && DropOldestQos0())
+            {
+                dropped++;
+            }
+            return dropped;
         }
 
         /// <summary>Releases every held message and frees the slot.</summary>
@@ -125,68 +99,230 @@ namespace Nano.Mqtt.Broker
         {
             while (QueueCount > 0)
             {
-                _pool.Release(Dequeue());
+                _b.Pool.Release(Dequeue());
             }
             for (int i = 0; i < InflightCount; i++)
             {
-                if (InflightMessage[i] >= 0)
+                if (_b.InflightMessage[InflightBase + i] >= 0)
                 {
-                    _pool.Release(InflightMessage[i]);
+                    _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
                 }
             }
             InflightCount = 0;
-            AwaitingReleaseCount = 0;
+            _awaitingReleaseCount = 0;
             InUse = false;
             Connection = -1;
             ClientIdLength = 0;
+        }
+
+        /// <summary>Whether a message delivered at <paramref name="qos"/> would be dropped for lack of queue space.</summary>
+        public bool WouldDrop(int qos)
+        {
+            return QueueCount == _b.MaxQueued && (qos > 0 || !HasQueuedQos0());
         }
 
         /// <summary>
         /// Queues a reference to message <paramref name="m"/> for delivery at <paramref name="qos"/>. When the
         /// queue is full the oldest queued QoS 0 message makes room; without one the new message is dropped.
         /// </summary>
-        public int Enqueue(int m, int qos, bool retain)
+        public EnqueueOutcome Enqueue(int m, int qos)
         {
-            int outcome = Queued;
-            if (QueueCount == QueueMessage.Length)
+            EnqueueOutcome outcome = EnqueueOutcome.Queued;
+            if (QueueCount == _b.MaxQueued)
             {
                 if (!DropOldestQos0())
                 {
-                    return DroppedNew;
+                    return EnqueueOutcome.DroppedNew;
                 }
-                outcome = QueuedDroppedOldest;
+                outcome = EnqueueOutcome.QueuedDroppedOldest;
             }
-            int slot = (QueueHead + QueueCount) % QueueMessage.Length;
-            QueueMessage[slot] = m;
-            QueueQos[slot] = (byte)qos;
-            QueueRetain[slot] = retain;
+            int slot = (_queueHead + QueueCount) % _b.MaxQueued;
+            _b.QueueMessage[QueueBase + slot] = m;
+            _b.QueueQos[QueueBase + slot] = (byte)qos;
             QueueCount++;
-            _pool.AddReference(m);
+            _b.Pool.AddReference(m);
             return outcome;
         }
+
+        /// <summary>The delivery QoS of the message at the head of the queue.</summary>
+        public int HeadQos => _b.QueueQos[QueueBase + _queueHead];
 
         /// <summary>Removes the head of the queue and returns its message (the reference passes to the caller).</summary>
         public int Dequeue()
         {
-            int m = QueueMessage[QueueHead];
-            QueueHead = (QueueHead + 1) % QueueMessage.Length;
+            int m = _b.QueueMessage[QueueBase + _queueHead];
+            _queueHead = (_queueHead + 1) % _b.MaxQueued;
             QueueCount--;
             return m;
         }
 
-        /// <summary>Drops every queued QoS 0 message (a persistent session going offline without QueueQos0).</summary>
-        public int DropQueuedQos0()
+        /// <summary>Moves the head of the queue into the inflight window under a fresh packet identifier,
+        /// being sent now; returns its index.</summary>
+        public int DequeueToInflight(long nowMs)
+        {
+            int qos = HeadQos;
+            return AddInflight(Dequeue(), qos, false, nowMs);
+        }
+
+        /// <summary>Adds an inflight entry holding one reference to <paramref name="m"/>, being sent now; returns its index.
+        /// Entries enter the window only when their PUBLISH is first written.</summary>
+        public int AddInflight(int m, int qos, bool retain, long nowMs)
+        {
+            int i = InflightCount++;
+            _b.InflightMessage[InflightBase + i] = m;
+            _b.InflightPacketId[InflightBase + i] = NextPacketId();
+            _b.InflightFlags[InflightBase + i] = (byte)(qos | (retain ? RetainFlag : 0));
+            _b.InflightRetries[InflightBase + i] = 0;
+            _b.InflightSentAtMs[InflightBase + i] = nowMs;
+            return i;
+        }
+
+        public int InflightMessage(int i) => _b.InflightMessage[InflightBase + i];
+
+        public int InflightPacketId(int i) => _b.InflightPacketId[InflightBase + i];
+
+        public int InflightQos(int i) => _b.InflightFlags[InflightBase + i] & QosMask;
+
+        public bool InflightRetain(int i) => (_b.InflightFlags[InflightBase + i] & RetainFlag) != 0;
+
+        /// <summary>PUBREC received: the entry now waits for PUBCOMP and only its PUBREL is sent.</summary>
+        public bool InflightReleased(int i) => (_b.InflightFlags[InflightBase + i] & ReleasedFlag) != 0;
+
+        /// <summary>The entry with a pending send, in send order, or -1.</summary>
+        public int FirstPendingSend()
+        {
+            for (int i = 0; i < InflightCount; i++)
+            {
+                if ((_b.InflightFlags[InflightBase + i] & PendingSendFlag) != 0)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The entry is being written out again (its PUBLISH carries DUP=1 [MQTT-3.3.1-1]).</summary>
+        public void MarkSent(int i, long nowMs)
+        {
+            _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] & ~PendingSendFlag);
+            _b.InflightSentAtMs[InflightBase + i] = nowMs;
+        }
+
+        /// <summary>The inflight entry with this packet identifier, or -1.</summary>
+        public int FindInflight(int packetId)
+        {
+            for (int i = 0; i < InflightCount; i++)
+            {
+                if (_b.InflightPacketId[InflightBase + i] == packetId)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
+        public void RemoveInflight(int i)
+        {
+            if (_b.InflightMessage[InflightBase + i] >= 0)
+            {
+                _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
+            }
+            for (int k = i + 1; k < InflightCount; k++)
+            {
+                _b.InflightMessage[InflightBase + k - 1] = _b.InflightMessage[InflightBase + k];
+                _b.InflightPacketId[InflightBase + k - 1] = _b.InflightPacketId[InflightBase + k];
+                _b.InflightFlags[InflightBase + k - 1] = _b.InflightFlags[InflightBase + k];
+                _b.InflightRetries[InflightBase + k - 1] = _b.InflightRetries[InflightBase + k];
+                _b.InflightSentAtMs[InflightBase + k - 1] = _b.InflightSentAtMs[InflightBase + k];
+            }
+            InflightCount--;
+        }
+
+        /// <summary>PUBREC received: from now on only PUBREL is sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
+        public void Release(int i)
+        {
+            if (_b.InflightMessage[InflightBase + i] >= 0)
+            {
+                _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
+                _b.InflightMessage[InflightBase + i] = -1;
+                _b.InflightRetries[InflightBase + i] = 0;
+            }
+            _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | ReleasedFlag | PendingSendFlag);
+        }
+
+        /// <summary>Marks every inflight entry for re-sending (reconnect with a resumed session [MQTT-4.4.0-1]).</summary>
+        public void MarkAllForResend()
+        {
+            for (int i = 0; i < InflightCount; i++)
+            {
+                _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | PendingSendFlag);
+            }
+        }
+
+        /// <summary>
+        /// Marks entries unacknowledged for <paramref name="intervalMs"/> for re-sending; drops those re-sent
+        /// <paramref name="maxRetries"/> times already. Returns how many were dropped.
+        /// </summary>
+        public int Retry(long nowMs, long intervalMs, int maxRetries)
         {
             int dropped = 0;
-            while (DropOldestQos0())
+            int i = 0;
+            while (i < InflightCount)
             {
-                dropped++;
+                if ((_b.InflightFlags[InflightBase + i] & PendingSendFlag) == 0 && nowMs - _b.InflightSentAtMs[InflightBase + i] >= intervalMs)
+                {
+                    if (_b.InflightRetries[InflightBase + i] >= maxRetries)
+                    {
+                        dropped++;
+                        RemoveInflight(i);
+                        continue;
+                    }
+                    _b.InflightRetries[InflightBase + i]++;
+                    _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | PendingSendFlag);
+                }
+                i++;
             }
             return dropped;
         }
 
+        public bool IsAwaitingRelease(int packetId)
+        {
+            for (int i = 0; i < _awaitingReleaseCount; i++)
+            {
+                if (_b.AwaitingRelease[AwaitingBase + i] == packetId)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Records a received QoS 2 id; false when the set is full.</summary>
+        public bool AddAwaitingRelease(int packetId)
+        {
+            if (_awaitingReleaseCount == _b.MaxAwaitingRelease)
+            {
+                return false;
+            }
+            _b.AwaitingRelease[AwaitingBase + _awaitingReleaseCount++] = packetId;
+            return true;
+        }
+
+        public void RemoveAwaitingRelease(int packetId)
+        {
+            for (int i = 0; i < _awaitingReleaseCount; i++)
+            {
+                if (_b.AwaitingRelease[AwaitingBase + i] == packetId)
+                {
+                    _b.AwaitingRelease[AwaitingBase + i] = _b.AwaitingRelease[AwaitingBase + --_awaitingReleaseCount];
+                    return;
+                }
+            }
+        }
+
         /// <summary>A packet identifier that is neither 0 [MQTT-2.3.1-1] nor in use by the inflight window [MQTT-2.3.1-2].</summary>
-        public int NextPacketId()
+        private int NextPacketId()
         {
             while (true)
             {
@@ -198,79 +334,17 @@ namespace Nano.Mqtt.Broker
             }
         }
 
-        /// <summary>Appends an inflight entry for a PUBLISH about to be sent; the queue's reference moves to it.</summary>
-        public void AddInflight(int m, int packetId, int qos, bool retain)
-        {
-            int i = InflightCount++;
-            InflightMessage[i] = m;
-            InflightPacketId[i] = packetId;
-            InflightQos[i] = (byte)qos;
-            InflightRetain[i] = retain;
-            InflightReleased[i] = false;
-            InflightPendingSend[i] = true;
-            InflightSentOnce[i] = false;
-            InflightRetries[i] = 0;
-        }
+        private int QueueBase => _index * _b.MaxQueued;
 
-        /// <summary>The inflight entry with this packet identifier, or -1.</summary>
-        public int FindInflight(int packetId)
-        {
-            for (int i = 0; i < InflightCount; i++)
-            {
-                if (InflightPacketId[i] == packetId)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
+        private int InflightBase => _index * _b.MaxInflight;
 
-        /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
-        public void RemoveInflight(int i)
-        {
-            if (InflightMessage[i] >= 0)
-            {
-                _pool.Release(InflightMessage[i]);
-            }
-            for (int k = i + 1; k < InflightCount; k++)
-            {
-                InflightMessage[k - 1] = InflightMessage[k];
-                InflightPacketId[k - 1] = InflightPacketId[k];
-                InflightQos[k - 1] = InflightQos[k];
-                InflightRetain[k - 1] = InflightRetain[k];
-                InflightReleased[k - 1] = InflightReleased[k];
-                InflightPendingSend[k - 1] = InflightPendingSend[k];
-                InflightSentOnce[k - 1] = InflightSentOnce[k];
-                InflightSentAtMs[k - 1] = InflightSentAtMs[k];
-                InflightRetries[k - 1] = InflightRetries[k];
-            }
-            InflightCount--;
-        }
+        private int AwaitingBase => _index * _b.MaxAwaitingRelease;
 
-        /// <summary>Marks PUBREC received: from now on only PUBREL is re-sent [MQTT-4.3.3-1].</summary>
-        public void MarkReleased(int i)
+        private bool HasQueuedQos0()
         {
-            _pool.Release(InflightMessage[i]);
-            InflightMessage[i] = -1;
-            InflightReleased[i] = true;
-            InflightPendingSend[i] = true;
-            InflightRetries[i] = 0;
-        }
-
-        /// <summary>Marks every inflight entry for re-sending (reconnect with a resumed session [MQTT-4.4.0-1]).</summary>
-        public void MarkAllForResend()
-        {
-            for (int i = 0; i < InflightCount; i++)
+            for (int k = 0; k < QueueCount; k++)
             {
-                InflightPendingSend[i] = true;
-            }
-        }
-
-        public bool IsAwaitingRelease(int packetId)
-        {
-            for (int i = 0; i < AwaitingReleaseCount; i++)
-            {
-                if (AwaitingRelease[i] == packetId)
+                if (_b.QueueQos[QueueBase + (_queueHead + k) % _b.MaxQueued] == 0)
                 {
                     return true;
                 }
@@ -278,47 +352,23 @@ namespace Nano.Mqtt.Broker
             return false;
         }
 
-        /// <summary>Records a received QoS 2 id; false when the set is full.</summary>
-        public bool AddAwaitingRelease(int packetId)
-        {
-            if (AwaitingReleaseCount == AwaitingRelease.Length)
-            {
-                return false;
-            }
-            AwaitingRelease[AwaitingReleaseCount++] = packetId;
-            return true;
-        }
-
-        public void RemoveAwaitingRelease(int packetId)
-        {
-            for (int i = 0; i < AwaitingReleaseCount; i++)
-            {
-                if (AwaitingRelease[i] == packetId)
-                {
-                    AwaitingRelease[i] = AwaitingRelease[--AwaitingReleaseCount];
-                    return;
-                }
-            }
-        }
-
         private bool DropOldestQos0()
         {
-            int n = QueueMessage.Length;
+            int n = _b.MaxQueued;
             for (int k = 0; k < QueueCount; k++)
             {
-                int slot = (QueueHead + k) % n;
-                if (QueueQos[slot] != 0)
+                int slot = (_queueHead + k) % n;
+                if (_b.QueueQos[QueueBase + slot] != 0)
                 {
                     continue;
                 }
-                _pool.Release(QueueMessage[slot]);
+                _b.Pool.Release(_b.QueueMessage[QueueBase + slot]);
                 for (int j = k; j < QueueCount - 1; j++)
                 {
-                    int to = (QueueHead + j) % n;
-                    int from = (QueueHead + j + 1) % n;
-                    QueueMessage[to] = QueueMessage[from];
-                    QueueQos[to] = QueueQos[from];
-                    QueueRetain[to] = QueueRetain[from];
+                    int to = (_queueHead + j) % n;
+                    int from = (_queueHead + j + 1) % n;
+                    _b.QueueMessage[QueueBase + to] = _b.QueueMessage[QueueBase + from];
+                    _b.QueueQos[QueueBase + to] = _b.QueueQos[QueueBase + from];
                 }
                 QueueCount--;
                 return true;

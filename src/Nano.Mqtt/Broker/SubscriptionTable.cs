@@ -4,14 +4,17 @@ namespace Nano.Mqtt.Broker
 {
     /// <summary>
     /// Every session's topic filters in fixed arrays: one row per subscription holding the owning session,
-    /// the granted QoS and the filter bytes. Matching scans the rows up to the highest one in use and folds
+    /// the granted QoS and where its filter lies in one shared arena of filter bytes, kept packed. Matching scans the rows up to the highest one in use and folds
     /// several matching filters of one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
+    /// Each row also holds the position of its retained-message scan (see <see cref="RetainedCursor"/>).
     /// </summary>
     internal sealed class SubscriptionTable
     {
         private readonly int[] _session;
         private readonly byte[] _qos;
         private readonly byte[] _filters;
+        private readonly int[] _filterOffset;
+        private int _filterBytes;
         private readonly int[] _filterLength;
         private readonly int[] _perSession;
         private readonly int _maxFilterLength;
@@ -19,16 +22,19 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _matchedQos;
         private readonly int[] _matched;
         private readonly int[] _resultQos;
+        private readonly int[] _retainedNext;
+        private readonly int[] _retainedScans;
         private int _count;
 
         /// <summary>One past the highest row in use: the scans stop here instead of at the capacity.</summary>
         private int _rows;
 
-        public SubscriptionTable(int capacity, int maxPerSession, int maxFilterLength, int sessions)
+        public SubscriptionTable(int capacity, int maxPerSession, int maxFilterLength, int filterBytes, int sessions)
         {
             _session = new int[capacity];
             _qos = new byte[capacity];
-            _filters = new byte[capacity * maxFilterLength];
+            _filters = new byte[filterBytes];
+            _filterOffset = new int[capacity];
             _filterLength = new int[capacity];
             _perSession = new int[sessions];
             _maxFilterLength = maxFilterLength;
@@ -36,9 +42,12 @@ namespace Nano.Mqtt.Broker
             _matchedQos = new int[sessions];
             _matched = new int[sessions];
             _resultQos = new int[sessions];
+            _retainedNext = new int[capacity];
+            _retainedScans = new int[sessions];
             for (int i = 0; i < capacity; i++)
             {
                 _session[i] = -1;
+                _retainedNext[i] = -1;
             }
             for (int s = 0; s < sessions; s++)
             {
@@ -61,7 +70,7 @@ namespace Nano.Mqtt.Broker
                 _qos[row] = (byte)qos;
                 return row;
             }
-            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession)
+            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession || length > _filters.Length - _filterBytes)
             {
                 return -1;
             }
@@ -72,7 +81,9 @@ namespace Nano.Mqtt.Broker
                     _session[i] = session;
                     _qos[i] = (byte)qos;
                     _filterLength[i] = length;
-                    System.Array.Copy(filter, offset, _filters, i * _maxFilterLength, length);
+                    _filterOffset[i] = _filterBytes;
+                    System.Array.Copy(filter, offset, _filters, _filterBytes, length);
+                    _filterBytes += length;
                     _perSession[session]++;
                     _count++;
                     if (i >= _rows)
@@ -119,7 +130,7 @@ namespace Nano.Mqtt.Broker
             for (int i = 0; i < _rows; i++)
             {
                 int s = _session[i];
-                if (s < 0 || !TopicMatcher.Matches(_filters, i * _maxFilterLength, _filterLength[i], topic, offset, length))
+                if (s < 0 || !TopicMatcher.Matches(_filters, _filterOffset[i], _filterLength[i], topic, offset, length))
                 {
                     continue;
                 }
@@ -141,6 +152,51 @@ namespace Nano.Mqtt.Broker
             return found;
         }
 
+        /// <summary>One past the highest row in use.</summary>
+        public int Rows => _rows;
+
+        /// <summary>The session owning a row, or -1 for a free row.</summary>
+        public int SessionOf(int row) => _session[row];
+
+        /// <summary>The QoS granted to a row.</summary>
+        public int QosOf(int row) => _qos[row];
+
+        /// <summary>The filter bytes of every row; a row's filter starts at <see cref="FilterOffset"/>.</summary>
+        public byte[] Filters => _filters;
+
+        public int FilterOffset(int row) => _filterOffset[row];
+
+        public int FilterLength(int row) => _filterLength[row];
+
+        /// <summary>Starts (or restarts) the retained-message scan of a row at the first retained slot [MQTT-3.8.4-3].</summary>
+        public void StartRetained(int row)
+        {
+            if (_retainedNext[row] < 0)
+            {
+                _retainedScans[_session[row]]++;
+            }
+            _retainedNext[row] = 0;
+        }
+
+        /// <summary>Whether any row of the session still has retained messages to scan.</summary>
+        public bool HasRetainedScan(int session) => _retainedScans[session] > 0;
+
+        /// <summary>The next retained slot the row's scan examines, or -1 when it has none.</summary>
+        public int RetainedNext(int row) => _retainedNext[row];
+
+        /// <summary>Moves the row's scan to <paramref name="slot"/>.</summary>
+        public void SetRetainedNext(int row, int slot) => _retainedNext[row] = slot;
+
+        /// <summary>Ends the row's scan.</summary>
+        public void EndRetained(int row)
+        {
+            if (_retainedNext[row] >= 0)
+            {
+                _retainedNext[row] = -1;
+                _retainedScans[_session[row]]--;
+            }
+        }
+
         /// <summary>The <paramref name="k"/>-th session found by the last <see cref="Match"/>.</summary>
         public int MatchedSession(int k) => _matched[k];
 
@@ -151,17 +207,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < _rows; i++)
             {
-                if (_session[i] != session || _filterLength[i] != length)
-                {
-                    continue;
-                }
-                int o = i * _maxFilterLength;
-                int k = 0;
-                while (k < length && _filters[o + k] == filter[offset + k])
-                {
-                    k++;
-                }
-                if (k == length)
+                if (_session[i] == session && Codec.Bytes.Equal(_filters, _filterOffset[i], _filterLength[i], filter, offset, length))
                 {
                     return i;
                 }
@@ -171,6 +217,18 @@ namespace Nano.Mqtt.Broker
 
         private void RemoveRow(int i)
         {
+            EndRetained(i);
+            int start = _filterOffset[i];
+            int length = _filterLength[i];
+            System.Array.Copy(_filters, start + length, _filters, start, _filterBytes - start - length);
+            _filterBytes -= length;
+            for (int r = 0; r < _rows; r++)
+            {
+                if (_session[r] >= 0 && _filterOffset[r] > start)
+                {
+                    _filterOffset[r] -= length;
+                }
+            }
             _perSession[_session[i]]--;
             _session[i] = -1;
             _count--;

@@ -40,6 +40,7 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _userOffset;
         private readonly int[] _userLength;
         private int _users;
+        private readonly TopicSubstitution _substitution = new TopicSubstitution();
 
         /// <summary>Creates an empty rule set with room for <paramref name="maxRules"/> rules, <paramref name="maxUsers"/>
         /// users and <paramref name="arenaBytes"/> bytes of filters and user names.</summary>
@@ -107,8 +108,9 @@ namespace Nano.Mqtt.Broker
             byte[] userName, int userNameOffset, int userNameLength)
         {
             bool anonymous = userNameLength < 0;
-            bool clientIdUnsafe = AclMatcher.IsUnsafeSubstitution(clientId, clientIdOffset, clientIdLength);
-            bool userNameUnsafe = anonymous || AclMatcher.IsUnsafeSubstitution(userName, userNameOffset, userNameLength);
+            bool clientIdUnsafe = IsUnsafeSubstitution(clientId, clientIdOffset, clientIdLength);
+            bool userNameUnsafe = anonymous || IsUnsafeSubstitution(userName, userNameOffset, userNameLength);
+            _substitution.Set(clientId, clientIdOffset, clientIdLength, userName, userNameOffset, userNameLength);
             for (int i = 0; i < _count; i++)
             {
                 if ((_access[i] & access) == 0)
@@ -128,8 +130,7 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
-                if (AclMatcher.Overlaps(_arena, _filterOffset[i], _filterLength[i], pattern, topic, topicOffset, topicLength,
-                    clientId, clientIdOffset, clientIdLength, userName, userNameOffset, userNameLength))
+                if (TopicMatcher.Overlaps(_arena, _filterOffset[i], _filterLength[i], topic, topicOffset, topicLength, pattern ? _substitution : null))
                 {
                     return true;
                 }
@@ -181,21 +182,20 @@ namespace Nano.Mqtt.Broker
             return -1;
         }
 
-        private bool UserIs(int u, byte[] name, int offset, int length)
+        private bool UserIs(int u, byte[] name, int offset, int length) => Bytes.Equal(_arena, _userOffset[u], _userLength[u], name, offset, length);
+
+        /// <summary>True when a value substituted for <c>%c</c> or <c>%u</c> could change the filter's levels or wildcards.</summary>
+        private static bool IsUnsafeSubstitution(byte[] value, int offset, int length)
         {
-            if (_userLength[u] != length)
+            for (int i = offset; i < offset + length; i++)
             {
-                return false;
-            }
-            int start = _userOffset[u];
-            for (int k = 0; k < length; k++)
-            {
-                if (_arena[start + k] != name[offset + k])
+                byte b = value[i];
+                if (b == (byte)'/' || b == (byte)'+' || b == (byte)'#')
                 {
-                    return false;
+                    return true;
                 }
             }
-            return true;
+            return false;
         }
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using Nano.Mqtt.Codec;
+using Nano.Mqtt.Topics;
 
 namespace Nano.Mqtt.Client
 {
@@ -11,51 +13,37 @@ namespace Nano.Mqtt.Client
     /// All memory is allocated by the constructor; no input makes it throw. Not thread-safe: callers on
     /// several threads lock on the engine.
     /// </summary>
-    public sealed partial class MqttClientEngine
+    /// <remarks>
+    /// The engine drives the connection state and dispatches packets; the parts it coordinates each keep
+    /// one concern: <see cref="OutboundQueue"/> (stored messages and their QoS flows),
+    /// <see cref="AwaitingReleaseSet"/> (incoming QoS 2), <see cref="SubscriptionBook"/> (kept filters),
+    /// <see cref="ConnectionTimer"/> (CONNACK deadline, keep-alive), <see cref="ReconnectBackoff"/> and
+    /// <see cref="PacketWriter"/> (encoding into the output).
+    /// </remarks>
+    public sealed class MqttClientEngine
     {
-        /// <summary>Output kept free for the acknowledgment a received packet may need (PUBACK..PUBCOMP).</summary>
-        private const int ResponseReserve = 4;
-
         private readonly byte _level;
-        private readonly bool _cleanSession;
-        private readonly ushort _keepAliveSeconds;
-        private readonly long _keepAliveMs;
-        private readonly byte[] _clientId;
-        private readonly byte[] _userName;
-        private readonly byte[] _password;
-        private readonly byte[] _willTopic;
-        private readonly byte[] _willPayload;
-        private readonly byte _willQos;
-        private readonly bool _willRetain;
         private readonly int _inflightWindow;
         private readonly int _maxMessageSize;
-        private readonly long _connectTimeoutMs;
         private readonly long _retryIntervalMs;
         private readonly bool _autoReconnect;
-        private readonly FrameReader _reader;
-        private readonly OutputBuffer _output;
-        private readonly OutboundQueue _queue;
-        private readonly ClientSubscription[] _subscriptions;
-        private readonly AwaitingReleaseSet _awaitingRelease;
-        private readonly ReconnectBackoff _backoff;
         private readonly ConnectPacket _connect = new ConnectPacket();
+        private readonly FrameReader _reader;
+        private readonly PacketWriter _writer;
+        private readonly OutboundQueue _queue;
+        private readonly SubscriptionBook _subscriptions;
+        private readonly AwaitingReleaseSet _awaitingRelease;
+        private readonly ConnectionTimer _timer;
+        private readonly ReconnectBackoff _backoff;
         private readonly ConnAckPacket _connAck = new ConnAckPacket();
-        private readonly PublishPacket _publishIn = new PublishPacket();
-        private readonly PublishPacket _publishOut = new PublishPacket();
-        private readonly AckPacket _ackIn = new AckPacket();
-        private readonly AckPacket _ackOut = new AckPacket();
-        private readonly SubscribePacket _subscribe = new SubscribePacket(1);
+        private readonly PublishPacket _publish = new PublishPacket();
+        private readonly AckPacket _ack = new AckPacket();
         private readonly SubAckPacket _subAck = new SubAckPacket();
-        private readonly UnsubscribePacket _unsubscribe = new UnsubscribePacket(1);
         private readonly UnsubAckPacket _unsubAck = new UnsubAckPacket();
         private readonly HeaderOnlyPacket _headerOnly = new HeaderOnlyPacket();
         private ClientState _state;
         private long _nowMs;
         private long _nextConnectAt;
-        private long _connectStartedMs;
-        private long _lastSentMs;
-        private long _lastReceivedMs;
-        private bool _pingOutstanding;
         private int _nextPacketId = 1;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
@@ -67,50 +55,27 @@ namespace Nano.Mqtt.Client
             }
 
             _level = options.ProtocolLevel == Mqtt.ProtocolLevel.V31 ? Mqtt.ProtocolLevel.V31 : Mqtt.ProtocolLevel.V311;
-            _cleanSession = options.CleanSession;
             int keepAlive = options.KeepAliveSeconds < 0 ? 0 : options.KeepAliveSeconds > 65535 ? 65535 : options.KeepAliveSeconds;
-            _keepAliveSeconds = (ushort)keepAlive;
-            _keepAliveMs = keepAlive * 1000L;
-            _clientId = Utf8Encoder.GetBytes(options.ClientId);
-            _userName = options.UserName == null ? null : Utf8Encoder.GetBytes(options.UserName);
-            _password = options.Password == null || options.UserName == null ? null : Utf8Encoder.GetBytes(options.Password);
-            if (options.WillTopic != null)
-            {
-                _willTopic = Utf8Encoder.GetBytes(options.WillTopic);
-                _willPayload = new byte[options.WillPayload == null ? 0 : options.WillPayload.Length];
-                if (_willPayload.Length > 0)
-                {
-                    System.Array.Copy(options.WillPayload, _willPayload, _willPayload.Length);
-                }
-                _willQos = (byte)(options.WillQos < 0 ? 0 : options.WillQos > 2 ? 2 : options.WillQos);
-                _willRetain = options.WillRetain;
-            }
-
+            BuildConnect(options, keepAlive);
             _inflightWindow = options.InflightWindow < 1 ? 1 : options.InflightWindow;
             _maxMessageSize = options.MaxMessageSize < 1 ? 1 : options.MaxMessageSize;
-            _connectTimeoutMs = options.ConnectTimeoutMs < 1 ? 1 : options.ConnectTimeoutMs;
             _retryIntervalMs = options.RetryIntervalMs < 0 ? 0 : options.RetryIntervalMs;
             _autoReconnect = options.AutoReconnect;
             int queued = options.MaxQueued < 1 ? 1 : options.MaxQueued;
             int filterLength = options.MaxTopicFilterLength < 1 ? 1 : options.MaxTopicFilterLength;
 
             _reader = new FrameReader(options.MaxPacketSize < 16 ? 16 : options.MaxPacketSize);
-            ConnectPacket connect = BuildConnect();
             int outputSize = options.OutputBufferSize;
-            int largestPublish = 1 + 4 + 2 + _maxMessageSize + 2 + ResponseReserve;
-            int largestSubscribe = 1 + 4 + 2 + 2 + filterLength + 1 + ResponseReserve;
+            int largestPublish = 1 + 4 + 2 + _maxMessageSize + 2 + PacketWriter.ResponseReserve;
+            int largestSubscribe = 1 + 4 + 2 + 2 + filterLength + 1 + PacketWriter.ResponseReserve;
             outputSize = outputSize < largestPublish ? largestPublish : outputSize;
             outputSize = outputSize < largestSubscribe ? largestSubscribe : outputSize;
-            outputSize = outputSize < connect.GetSize() ? connect.GetSize() : outputSize;
-            _output = new OutputBuffer(outputSize);
+            outputSize = outputSize < _connect.GetSize() ? _connect.GetSize() : outputSize;
+            _writer = new PacketWriter(outputSize);
             _queue = new OutboundQueue(_inflightWindow + queued, _maxMessageSize);
-            _subscriptions = new ClientSubscription[options.MaxSubscriptions < 1 ? 1 : options.MaxSubscriptions];
-            for (int i = 0; i < _subscriptions.Length; i++)
-            {
-                _subscriptions[i] = new ClientSubscription(filterLength);
-            }
-
+            _subscriptions = new SubscriptionBook(options.MaxSubscriptions, filterLength);
             _awaitingRelease = new AwaitingReleaseSet(options.MaxAwaitingRelease);
+            _timer = new ConnectionTimer(keepAlive, options.ConnectTimeoutMs);
             _backoff = new ReconnectBackoff(options.ReconnectMinMs, options.ReconnectMaxMs, options.ReconnectJitterPercent, options.RandomSeed);
             Statistics = new ClientStatistics();
         }
@@ -184,10 +149,22 @@ namespace Nano.Mqtt.Client
             get { return _awaitingRelease.Count; }
         }
 
+        /// <summary>Number of subscription slots (the largest index + 1).</summary>
+        public int SubscriptionCapacity
+        {
+            get { return _subscriptions.Capacity; }
+        }
+
+        /// <summary>Bytes waiting to be sent.</summary>
+        public int PendingOutput
+        {
+            get { return _writer.Output.Pending; }
+        }
+
         /// <summary>The application wants a connection: the transport dials from now on.</summary>
         public void Start(long nowMs)
         {
-            Tick(nowMs);
+            _nowMs = nowMs;
             if (_state == ClientState.Disconnected)
             {
                 _nextConnectAt = nowMs;
@@ -202,23 +179,16 @@ namespace Nano.Mqtt.Client
         /// </summary>
         public bool Connect(long nowMs)
         {
-            Tick(nowMs);
+            _nowMs = nowMs;
             if (_state == ClientState.Connecting || _state == ClientState.Connected)
             {
                 return false;
             }
 
             _reader.Reset();
-            _output.Clear();
-            _pingOutstanding = false;
-            ConnectPacket connect = BuildConnect();
-            int size = connect.GetSize();
-            int offset = _output.Reserve(size, 0);
-            connect.Encode(_output.Data, offset);
-            _output.Commit(size);
-            _connectStartedMs = nowMs;
-            _lastSentMs = nowMs;
-            _lastReceivedMs = nowMs;
+            _writer.Output.Clear();
+            _writer.WriteConnect(_connect);
+            _timer.ConnectStarted(nowMs);
             Statistics.ConnectAttempts++;
             SetState(ClientState.Connecting, DisconnectReason.None);
             return true;
@@ -228,7 +198,7 @@ namespace Nano.Mqtt.Client
         /// and stops reconnecting. Stored messages and subscriptions stay for a later <see cref="Start"/>.</summary>
         public void Disconnect(long nowMs)
         {
-            Tick(nowMs);
+            _nowMs = nowMs;
             if (_state == ClientState.Disconnected)
             {
                 return;
@@ -238,7 +208,7 @@ namespace Nano.Mqtt.Client
             EndConnection();
             if (connected)
             {
-                WriteHeaderOnly(PacketType.Disconnect, 0);
+                _writer.WriteHeaderOnly(PacketType.Disconnect, 0);
             }
 
             SetState(ClientState.Disconnected, DisconnectReason.ClientDisconnect);
@@ -247,7 +217,7 @@ namespace Nano.Mqtt.Client
         /// <summary>The transport failed to dial, or its socket failed or was closed by the peer.</summary>
         public void ConnectionLost(long nowMs)
         {
-            Tick(nowMs);
+            _nowMs = nowMs;
             if (_state == ClientState.Connecting || _state == ClientState.Connected)
             {
                 Drop(DisconnectReason.TransportLost);
@@ -257,10 +227,10 @@ namespace Nano.Mqtt.Client
         /// <summary>Runs timers: CONNACK timeout, keep-alive PINGREQ, dead connection, retries; then sends what it can.</summary>
         public void Poll(long nowMs)
         {
-            Tick(nowMs);
+            _nowMs = nowMs;
             if (_state == ClientState.Connecting)
             {
-                if (nowMs - _connectStartedMs >= _connectTimeoutMs)
+                if (_timer.ConnAckOverdue(nowMs))
                 {
                     Drop(DisconnectReason.ConnAckTimeout);
                 }
@@ -273,20 +243,17 @@ namespace Nano.Mqtt.Client
                 return;
             }
 
-            if (_keepAliveMs > 0)
+            KeepAliveStatus keepAlive = _timer.Check(nowMs);
+            if (keepAlive == KeepAliveStatus.Dead)
             {
-                if (nowMs - _lastReceivedMs >= _keepAliveMs * 3 / 2)
-                {
-                    Drop(DisconnectReason.KeepAliveTimeout);
-                    return;
-                }
+                Drop(DisconnectReason.KeepAliveTimeout);
+                return;
+            }
 
-                bool idle = nowMs - _lastSentMs >= _keepAliveMs || nowMs - _lastReceivedMs >= _keepAliveMs;
-                if (idle && !_pingOutstanding && WriteHeaderOnly(PacketType.PingReq, ResponseReserve))
-                {
-                    _pingOutstanding = true; // [MQTT-3.1.2-23]
-                    Statistics.PingsSent++;
-                }
+            if (keepAlive == KeepAliveStatus.PingDue && _writer.WriteHeaderOnly(PacketType.PingReq, PacketWriter.ResponseReserve))
+            {
+                _timer.PingSent(nowMs); // [MQTT-3.1.2-23]
+                Statistics.PingsSent++;
             }
 
             if (_retryIntervalMs > 0)
@@ -295,12 +262,6 @@ namespace Nano.Mqtt.Client
             }
 
             Pump();
-        }
-
-        /// <summary>Bytes waiting to be sent.</summary>
-        public int PendingOutput
-        {
-            get { return _output.Pending; }
         }
 
         /// <summary>Copies up to <paramref name="count"/> bytes to send into <paramref name="dst"/>, consumes them
@@ -312,7 +273,7 @@ namespace Nano.Mqtt.Client
                 return 0;
             }
 
-            int n = _output.Read(dst, offset, count);
+            int n = _writer.Output.Read(dst, offset, count);
             if (n > 0)
             {
                 Pump();
@@ -321,35 +282,554 @@ namespace Nano.Mqtt.Client
             return n;
         }
 
-        private ConnectPacket BuildConnect()
+        /// <summary>
+        /// Publishes a message. Connected with nothing queued, a QoS 0 message is written straight to the
+        /// output; otherwise topic and payload are copied into a slot and sent in publish order as the
+        /// inflight window and the output allow, or after the next connect. When every slot is used, the
+        /// oldest queued QoS 0 message is dropped (counted in <see cref="ClientStatistics.Qos0Dropped"/>); if
+        /// there is none, the new message is rejected with <see cref="PublishResult.QueueFull"/>.
+        /// Allocates nothing.
+        /// </summary>
+        public PublishResult Publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
+        {
+            if (qos < 0 || qos > 2 || TopicName.Validate(topic, topicOffset, topicLength) != MqttError.None)
+            {
+                return PublishResult.Invalid;
+            }
+
+            if (payload == null)
+            {
+                if (payloadLength != 0)
+                {
+                    return PublishResult.Invalid;
+                }
+
+                payload = topic;
+                payloadOffset = 0;
+            }
+            else if (payloadOffset < 0 || payloadLength < 0 || payloadOffset > payload.Length - payloadLength)
+            {
+                return PublishResult.Invalid;
+            }
+
+            if (qos == 0 && _state == ClientState.Connected && !_queue.HasUnsent())
+            {
+                PublishPacket direct = _writer.Publish;
+                direct.Dup = false;
+                direct.Qos = 0;
+                direct.Retain = retain;
+                direct.PacketId = 0;
+                direct.Topic.Set(topic, topicOffset, topicLength);
+                direct.Payload.Set(payload, payloadOffset, payloadLength);
+                if (WritePublish())
+                {
+                    return PublishResult.Accepted;
+                }
+            }
+
+            if (topicLength > _maxMessageSize - payloadLength)
+            {
+                return PublishResult.TooLarge;
+            }
+
+            if (_queue.IsFull)
+            {
+                int oldest = _queue.OldestQueuedQos0();
+                if (oldest < 0)
+                {
+                    Statistics.PublishesRejected++;
+                    return PublishResult.QueueFull;
+                }
+
+                _queue.RemoveAt(oldest);
+                Statistics.Qos0Dropped++;
+            }
+
+            _queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain);
+            Pump();
+            return PublishResult.Accepted;
+        }
+
+        /// <summary>
+        /// Subscribes to a topic filter (one SUBSCRIBE per filter, sent now when connected, else after the
+        /// connect) and keeps it to subscribe again whenever the server has not kept the session. The same
+        /// filter again replaces its QoS. Returns the subscription's index (stable until it is unsubscribed and
+        /// acknowledged), or -1 when the filter or QoS is invalid, the filter too long, or the table full.
+        /// The result arrives through <see cref="SubscribeCompleted"/>.
+        /// </summary>
+        public int Subscribe(byte[] filter, int offset, int length, int qos)
+        {
+            if (qos < 0 || qos > 2 || TopicFilter.Validate(filter, offset, length) != MqttError.None)
+            {
+                return -1;
+            }
+
+            int index = _subscriptions.Add(filter, offset, length, (byte)qos);
+            if (index >= 0)
+            {
+                Pump();
+            }
+
+            return index;
+        }
+
+        /// <summary>Unsubscribes from a filter given to <see cref="Subscribe"/> (UNSUBSCRIBE sent now when connected,
+        /// else after a connect that resumes the session). False when the filter is not subscribed.</summary>
+        public bool Unsubscribe(byte[] filter, int offset, int length)
+        {
+            if (!_subscriptions.Remove(filter, offset, length))
+            {
+                return false;
+            }
+
+            Pump();
+            return true;
+        }
+
+        /// <summary>True when subscription <paramref name="index"/> is wanted and its filter matches the topic.</summary>
+        public bool SubscriptionMatches(int index, byte[] topic, int topicOffset, int topicLength)
+        {
+            return _subscriptions.Matches(index, topic, topicOffset, topicLength);
+        }
+
+        /// <summary>Granted QoS (0..2) or 0x80 from the last SUBACK of subscription <paramref name="index"/>;
+        /// -1 while none has arrived in this session or the slot is not subscribed.</summary>
+        public int SubscriptionReturnCode(int index)
+        {
+            return _subscriptions.ReturnCode(index);
+        }
+
+        /// <summary>
+        /// Processes received bytes and returns how many were consumed. Fewer than <paramref name="count"/>
+        /// means the output is too full to acknowledge more: send output, then offer the rest again.
+        /// Bytes received while neither connecting nor connected are discarded (all reported consumed).
+        /// </summary>
+        public int Receive(byte[] data, int offset, int count, long nowMs)
+        {
+            _nowMs = nowMs;
+            if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
+            {
+                return 0;
+            }
+
+            int consumed = 0;
+            while (consumed < count && (_state == ClientState.Connecting || _state == ClientState.Connected))
+            {
+                if (!_writer.Fits(PacketWriter.ResponseReserve, 0))
+                {
+                    break;
+                }
+
+                consumed += _reader.Feed(data, offset + consumed, count - consumed, out FrameStatus status);
+                if (status == FrameStatus.PacketReady)
+                {
+                    _timer.Received(nowMs);
+                    HandlePacket(_reader.PacketBuffer, _reader.PacketOffset, _reader.PacketLength);
+                }
+                else if (status == FrameStatus.TooLarge)
+                {
+                    Drop(DisconnectReason.PacketTooLarge);
+                }
+                else if (status == FrameStatus.Malformed)
+                {
+                    Drop(DisconnectReason.ProtocolError);
+                }
+            }
+
+            if (_state != ClientState.Connecting && _state != ClientState.Connected)
+            {
+                return count;
+            }
+
+            Pump();
+            return consumed;
+        }
+
+        private void BuildConnect(MqttClientOptions options, int keepAliveSeconds)
         {
             ConnectPacket p = _connect;
             p.ProtocolLevel = _level;
-            p.CleanSession = _cleanSession;
-            p.KeepAlive = _keepAliveSeconds;
-            p.ClientId.Set(_clientId, 0, _clientId.Length);
-            if (_willTopic != null)
+            p.CleanSession = options.CleanSession;
+            p.KeepAlive = (ushort)keepAliveSeconds;
+            byte[] clientId = Utf8Encoder.GetBytes(options.ClientId);
+            p.ClientId.Set(clientId, 0, clientId.Length);
+            if (options.WillTopic != null)
             {
+                byte[] willTopic = Utf8Encoder.GetBytes(options.WillTopic);
+                byte[] willPayload = new byte[options.WillPayload == null ? 0 : options.WillPayload.Length];
+                if (willPayload.Length > 0)
+                {
+                    Array.Copy(options.WillPayload, willPayload, willPayload.Length);
+                }
+
                 p.HasWill = true;
-                p.WillTopic.Set(_willTopic, 0, _willTopic.Length);
-                p.WillMessage.Set(_willPayload, 0, _willPayload.Length);
-                p.WillQos = _willQos;
-                p.WillRetain = _willRetain;
+                p.WillTopic.Set(willTopic, 0, willTopic.Length);
+                p.WillMessage.Set(willPayload, 0, willPayload.Length);
+                p.WillQos = (byte)(options.WillQos < 0 ? 0 : options.WillQos > 2 ? 2 : options.WillQos);
+                p.WillRetain = options.WillRetain;
             }
 
-            if (_userName != null)
+            if (options.UserName != null)
             {
+                byte[] userName = Utf8Encoder.GetBytes(options.UserName);
                 p.HasUserName = true;
-                p.UserName.Set(_userName, 0, _userName.Length);
+                p.UserName.Set(userName, 0, userName.Length);
+                if (options.Password != null)
+                {
+                    byte[] password = Utf8Encoder.GetBytes(options.Password);
+                    p.HasPassword = true;
+                    p.Password.Set(password, 0, password.Length);
+                }
             }
+        }
 
-            if (_password != null)
+        /// <summary>Writes what is due, in order, while the output and the inflight window allow:
+        /// pending (UN)SUBSCRIBEs, then stored messages (PUBLISH or PUBREL).</summary>
+        private void Pump()
+        {
+            if (_state != ClientState.Connected)
             {
-                p.HasPassword = true;
-                p.Password.Set(_password, 0, _password.Length);
+                return;
             }
 
-            return p;
+            PumpSubscriptions();
+            int holdingIds = _queue.HoldingIds();
+            for (int i = 0; i < _queue.Count; i++)
+            {
+                OutboundState state = _queue.StateAt(i);
+                if (state == OutboundState.ReleasePending)
+                {
+                    if (!_writer.Fits(4, PacketWriter.ResponseReserve))
+                    {
+                        return;
+                    }
+
+                    WriteAck(PacketType.PubRel, _queue.PacketIdAt(i)); // [MQTT-4.4.0-1]
+                    _queue.ReleaseSent(i, _nowMs);
+                    continue;
+                }
+
+                if (state != OutboundState.Queued)
+                {
+                    continue;
+                }
+
+                byte qos = _queue.QosAt(i);
+                if (qos > 0 && _queue.PacketIdAt(i) == 0)
+                {
+                    if (holdingIds >= _inflightWindow)
+                    {
+                        return;
+                    }
+
+                    ushort id = AllocatePacketId();
+                    if (id == 0)
+                    {
+                        return;
+                    }
+
+                    _queue.AssignPacketId(i, id);
+                    holdingIds++;
+                }
+
+                _queue.FillPublish(i, _writer.Publish);
+                if (!WritePublish())
+                {
+                    return;
+                }
+
+                if (_queue.SentBeforeAt(i))
+                {
+                    Statistics.MessagesResent++;
+                }
+
+                if (qos == 0)
+                {
+                    _queue.RemoveAt(i);
+                    i--;
+                    continue;
+                }
+
+                _queue.PublishSent(i, _nowMs);
+            }
+        }
+
+        /// <summary>Writes the due SUBSCRIBE and UNSUBSCRIBE packets while the output takes them.</summary>
+        private void PumpSubscriptions()
+        {
+            int s;
+            while ((s = _subscriptions.NextPending()) >= 0)
+            {
+                int nextPacketId = _nextPacketId;
+                ushort id = AllocatePacketId();
+                byte[] filters = _subscriptions.Filters;
+                int offset = _subscriptions.FilterOffset(s);
+                int length = _subscriptions.FilterLength(s);
+                bool written = _subscriptions.State(s) == SubscriptionState.SubscribePending
+                    ? _writer.WriteSubscribe(filters, offset, length, _subscriptions.Qos(s), id)
+                    : _writer.WriteUnsubscribe(filters, offset, length, id);
+                if (!written)
+                {
+                    _nextPacketId = nextPacketId; // the identifier goes to the packet that is written
+                    return;
+                }
+
+                _subscriptions.Sent(s, id);
+                _timer.Sent(_nowMs);
+            }
+        }
+
+        private bool WritePublish()
+        {
+            if (!_writer.WritePublish())
+            {
+                return false;
+            }
+
+            _timer.Sent(_nowMs);
+            Statistics.MessagesSent++;
+            return true;
+        }
+
+        private void WriteAck(PacketType type, ushort packetId)
+        {
+            if (_writer.WriteAck(type, packetId, 0))
+            {
+                _timer.Sent(_nowMs);
+            }
+        }
+
+        private void HandlePacket(byte[] buffer, int offset, int length)
+        {
+            PacketType type = (PacketType)(buffer[offset] >> 4);
+            if (_state == ClientState.Connecting)
+            {
+                if (type == PacketType.ConnAck)
+                {
+                    HandleConnAck(buffer, offset, length);
+                }
+                else
+                {
+                    Drop(DisconnectReason.ProtocolError); // [MQTT-3.2.0-1]
+                }
+
+                return;
+            }
+
+            MqttError error;
+            switch (type)
+            {
+                case PacketType.Publish:
+                    error = HandlePublish(buffer, offset, length);
+                    break;
+                case PacketType.PubAck:
+                case PacketType.PubRec:
+                case PacketType.PubRel:
+                case PacketType.PubComp:
+                    error = HandleAck(buffer, offset, length);
+                    break;
+                case PacketType.SubAck:
+                    error = HandleSubAck(buffer, offset, length);
+                    break;
+                case PacketType.UnsubAck:
+                    error = HandleUnsubAck(buffer, offset, length);
+                    break;
+                case PacketType.PingResp:
+                    error = _headerOnly.Decode(buffer, offset, length, _level);
+                    break;
+                default:
+                    error = MqttError.PacketTypeUnexpected;
+                    break;
+            }
+
+            if (error != MqttError.None)
+            {
+                Drop(DisconnectReason.ProtocolError); // [MQTT-4.8.0-1]
+            }
+        }
+
+        private void HandleConnAck(byte[] buffer, int offset, int length)
+        {
+            ConnAckPacket connAck = _connAck;
+            if (connAck.Decode(buffer, offset, length, _level) != MqttError.None)
+            {
+                Drop(DisconnectReason.ProtocolError);
+                return;
+            }
+
+            LastReturnCode = connAck.ReturnCode;
+            ConnAckHandler handler = ConnAckReceived;
+            if (handler != null)
+            {
+                handler(connAck.ReturnCode, connAck.SessionPresent);
+            }
+
+            if (connAck.ReturnCode != ConnectReturnCode.Accepted)
+            {
+                Drop(DisconnectReason.Refused); // [MQTT-3.2.2-5]
+                return;
+            }
+
+            // A 3.1 CONNACK has no Session Present flag: a persistent session is assumed kept for the QoS
+            // flows, and subscriptions are sent again (re-subscribing replaces, [MQTT-3.8.4-3]).
+            bool sessionKept = !_connect.CleanSession && (connAck.SessionPresent || _level == Mqtt.ProtocolLevel.V31);
+            SessionPresent = connAck.SessionPresent;
+            if (!sessionKept)
+            {
+                Statistics.MessagesAcknowledged += _queue.NewSession();
+                _awaitingRelease.Clear();
+            }
+
+            if (!connAck.SessionPresent)
+            {
+                _subscriptions.NewSession();
+            }
+
+            _backoff.Reset();
+            Statistics.Connections++;
+            SetState(ClientState.Connected, DisconnectReason.None);
+        }
+
+        private MqttError HandlePublish(byte[] buffer, int offset, int length)
+        {
+            PublishPacket publish = _publish;
+            MqttError error = publish.Decode(buffer, offset, length, _level);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            if (publish.Qos == 2)
+            {
+                if (_awaitingRelease.Contains(publish.PacketId))
+                {
+                    Statistics.DuplicatesSuppressed++; // [MQTT-4.3.3-2]
+                }
+                else
+                {
+                    if (!_awaitingRelease.Add(publish.PacketId))
+                    {
+                        Drop(DisconnectReason.AwaitingReleaseFull);
+                        return MqttError.None;
+                    }
+
+                    Deliver(publish);
+                }
+
+                WriteAck(PacketType.PubRec, publish.PacketId);
+                return MqttError.None;
+            }
+
+            Deliver(publish);
+            if (publish.Qos == 1)
+            {
+                WriteAck(PacketType.PubAck, publish.PacketId); // [MQTT-4.5.0-2]
+            }
+
+            return MqttError.None;
+        }
+
+        private void Deliver(PublishPacket publish)
+        {
+            Statistics.MessagesDelivered++;
+            MessageHandler handler = MessageReceived;
+            if (handler != null)
+            {
+                handler(publish.Topic.Buffer, publish.Topic.Offset, publish.Topic.Length, publish.Payload.Offset, publish.Payload.Length, publish.Qos, publish.Retain);
+            }
+        }
+
+        private MqttError HandleAck(byte[] buffer, int offset, int length)
+        {
+            AckPacket ack = _ack;
+            MqttError error = ack.Decode(buffer, offset, length, _level);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            ushort packetId = ack.PacketId;
+            int index;
+            switch (ack.Type)
+            {
+                case PacketType.PubAck:
+                    index = _queue.Find(packetId, OutboundState.AwaitingPubAck);
+                    if (index >= 0)
+                    {
+                        _queue.RemoveAt(index);
+                        Statistics.MessagesAcknowledged++;
+                    }
+
+                    break;
+                case PacketType.PubRec:
+                    index = _queue.Find(packetId, OutboundState.AwaitingPubRec);
+                    if (index < 0)
+                    {
+                        index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
+                    }
+
+                    if (index >= 0)
+                    {
+                        // Never re-send the PUBLISH after this point [MQTT-4.3.3-1]; PUBREL in PUBREC order [MQTT-4.6.0-4].
+                        _queue.ReleaseSent(index, _nowMs);
+                        WriteAck(PacketType.PubRel, packetId);
+                    }
+
+                    break;
+                case PacketType.PubRel:
+                    _awaitingRelease.Remove(packetId);
+                    WriteAck(PacketType.PubComp, packetId); // [MQTT-4.3.3-2]
+                    break;
+                default:
+                    index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
+                    if (index >= 0)
+                    {
+                        _queue.RemoveAt(index);
+                        Statistics.MessagesAcknowledged++;
+                    }
+
+                    break;
+            }
+
+            return MqttError.None;
+        }
+
+        private MqttError HandleSubAck(byte[] buffer, int offset, int length)
+        {
+            SubAckPacket subAck = _subAck;
+            MqttError error = subAck.Decode(buffer, offset, length, _level);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            int s = _subscriptions.SubAckReceived(subAck.PacketId, buffer[subAck.ReturnCodes.Offset]);
+            SubscribeResultHandler handler = SubscribeCompleted;
+            if (s >= 0 && handler != null)
+            {
+                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s), buffer[subAck.ReturnCodes.Offset]);
+            }
+
+            return MqttError.None;
+        }
+
+        private MqttError HandleUnsubAck(byte[] buffer, int offset, int length)
+        {
+            UnsubAckPacket unsubAck = _unsubAck;
+            MqttError error = unsubAck.Decode(buffer, offset, length, _level);
+            if (error != MqttError.None)
+            {
+                return error;
+            }
+
+            int s = _subscriptions.UnsubAckReceived(unsubAck.PacketId);
+            UnsubscribeResultHandler handler = UnsubscribeCompleted;
+            if (s >= 0 && handler != null)
+            {
+                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s));
+            }
+
+            return MqttError.None;
         }
 
         /// <summary>The engine ends the connection (the transport then closes the socket) and schedules the next
@@ -363,7 +843,7 @@ namespace Nano.Mqtt.Client
             }
 
             EndConnection();
-            _output.Clear();
+            _writer.Output.Clear();
             if (_autoReconnect)
             {
                 _nextConnectAt = _nowMs + _backoff.Next();
@@ -378,9 +858,8 @@ namespace Nano.Mqtt.Client
         private void EndConnection()
         {
             _reader.Reset();
-            _pingOutstanding = false;
             _queue.ConnectionLost();
-            SubscriptionsConnectionLost();
+            _subscriptions.ConnectionLost();
         }
 
         private void SetState(ClientState state, DisconnectReason reason)
@@ -398,36 +877,6 @@ namespace Nano.Mqtt.Client
             }
         }
 
-        private void Tick(long nowMs)
-        {
-            _nowMs = nowMs;
-        }
-
-        private bool WriteHeaderOnly(PacketType type, int keepFree)
-        {
-            int offset = _output.Reserve(2, keepFree);
-            if (offset < 0)
-            {
-                return false;
-            }
-
-            _headerOnly.Set(type).Encode(_output.Data, offset);
-            _output.Commit(2);
-            _lastSentMs = _nowMs;
-            return true;
-        }
-
-        private void WriteAck(PacketType type, ushort packetId)
-        {
-            int offset = _output.Reserve(4, 0);
-            if (offset >= 0)
-            {
-                _ackOut.Set(type, packetId).Encode(_output.Data, offset);
-                _output.Commit(4);
-                _lastSentMs = _nowMs;
-            }
-        }
-
         /// <summary>A packet identifier not used by any message in flight or pending (UN)SUBSCRIBE
         /// [MQTT-2.3.1-2]; never 0 [MQTT-2.3.1-1]; wraps after 65,535.</summary>
         private ushort AllocatePacketId()
@@ -436,7 +885,7 @@ namespace Nano.Mqtt.Client
             {
                 ushort id = (ushort)_nextPacketId;
                 _nextPacketId = _nextPacketId == 65535 ? 1 : _nextPacketId + 1;
-                if (!_queue.UsesId(id) && !SubscriptionUsesId(id))
+                if (!_queue.UsesId(id) && !_subscriptions.UsesId(id))
                 {
                     return id;
                 }

@@ -1,23 +1,48 @@
+using System;
+using Nano.Mqtt.Codec;
+
 namespace Nano.Mqtt.Client
 {
     /// <summary>
     /// The outgoing messages in the order they were published: queued ones and those in flight. A fixed
-    /// set of slots; the order is kept in an index array so re-sends follow the original order [MQTT-4.6.0-1].
+    /// set of slots held in parallel arrays (one object per field, not per message); topic and payload of a
+    /// slot are copied into its part of one data array. Members take a position in publish order, so
+    /// re-sends follow the original order [MQTT-4.6.0-1].
     /// </summary>
     internal sealed class OutboundQueue
     {
-        private readonly OutboundMessage[] _slots;
+        private readonly int _slotSize;
+        private readonly byte[] _data;
+        private readonly int[] _topicLength;
+        private readonly int[] _payloadLength;
+        private readonly byte[] _qos;
+        private readonly bool[] _retain;
+
+        /// <summary>Non-zero once assigned; kept until the flow completes.</summary>
+        private readonly ushort[] _packetId;
+
+        private readonly byte[] _state;
+
+        /// <summary>The PUBLISH was written at least once: any later copy carries DUP=1 [MQTT-3.3.1-1].</summary>
+        private readonly bool[] _sentBefore;
+
+        private readonly long[] _sentAtMs;
         private readonly int[] _order;
         private int _count;
 
         internal OutboundQueue(int slots, int slotSize)
         {
-            _slots = new OutboundMessage[slots];
+            _slotSize = slotSize;
+            _data = new byte[slots * slotSize];
+            _topicLength = new int[slots];
+            _payloadLength = new int[slots];
+            _qos = new byte[slots];
+            _retain = new bool[slots];
+            _packetId = new ushort[slots];
+            _state = new byte[slots];
+            _sentBefore = new bool[slots];
+            _sentAtMs = new long[slots];
             _order = new int[slots];
-            for (int i = 0; i < slots; i++)
-            {
-                _slots[i] = new OutboundMessage(slotSize);
-            }
         }
 
         /// <summary>Messages stored (queued or in flight).</summary>
@@ -26,39 +51,104 @@ namespace Nano.Mqtt.Client
             get { return _count; }
         }
 
-        /// <summary>The <paramref name="index"/>th message in publish order.</summary>
-        internal OutboundMessage At(int index)
+        /// <summary>True when every slot holds a message.</summary>
+        internal bool IsFull
         {
-            return _slots[_order[index]];
+            get { return _count == _order.Length; }
         }
 
-        /// <summary>Takes a free slot and appends it to the order; null when none is free.</summary>
-        internal OutboundMessage Add()
+        /// <summary>Stores a message (topic and payload copied) as <see cref="OutboundState.Queued"/> at the end of
+        /// the order; false when every slot is used or it is larger than a slot.</summary>
+        internal bool Add(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, byte qos, bool retain)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            if (IsFull || topicLength > _slotSize - payloadLength)
             {
-                OutboundMessage m = _slots[i];
-                if (m.State == OutboundMessage.Free)
-                {
-                    m.State = OutboundMessage.Queued;
-                    m.PacketId = 0;
-                    m.SentBefore = false;
-                    _order[_count++] = i;
-                    return m;
-                }
+                return false;
             }
 
-            return null;
+            int slot = 0;
+            while (_state[slot] != (byte)OutboundState.Free)
+            {
+                slot++;
+            }
+
+            int at = slot * _slotSize;
+            Array.Copy(topic, topicOffset, _data, at, topicLength);
+            Array.Copy(payload, payloadOffset, _data, at + topicLength, payloadLength);
+            _topicLength[slot] = topicLength;
+            _payloadLength[slot] = payloadLength;
+            _qos[slot] = qos;
+            _retain[slot] = retain;
+            _packetId[slot] = 0;
+            _sentBefore[slot] = false;
+            _state[slot] = (byte)OutboundState.Queued;
+            _order[_count++] = slot;
+            return true;
         }
 
-        internal void RemoveAt(int index)
+        internal void RemoveAt(int position)
         {
-            _slots[_order[index]].State = OutboundMessage.Free;
+            _state[_order[position]] = (byte)OutboundState.Free;
             _count--;
-            for (int i = index; i < _count; i++)
+            for (int i = position; i < _count; i++)
             {
                 _order[i] = _order[i + 1];
             }
+        }
+
+        internal OutboundState StateAt(int position)
+        {
+            return (OutboundState)_state[_order[position]];
+        }
+
+        internal byte QosAt(int position)
+        {
+            return _qos[_order[position]];
+        }
+
+        internal ushort PacketIdAt(int position)
+        {
+            return _packetId[_order[position]];
+        }
+
+        internal bool SentBeforeAt(int position)
+        {
+            return _sentBefore[_order[position]];
+        }
+
+        internal void AssignPacketId(int position, ushort packetId)
+        {
+            _packetId[_order[position]] = packetId;
+        }
+
+        /// <summary>Points <paramref name="p"/> at the stored message, DUP set when it was sent before [MQTT-3.3.1-1].</summary>
+        internal void FillPublish(int position, PublishPacket p)
+        {
+            int slot = _order[position];
+            int at = slot * _slotSize;
+            p.Qos = _qos[slot];
+            p.Retain = _retain[slot];
+            p.Dup = _sentBefore[slot];
+            p.PacketId = _packetId[slot];
+            p.Topic.Set(_data, at, _topicLength[slot]);
+            p.Payload.Set(_data, at + _topicLength[slot], _payloadLength[slot]);
+        }
+
+        /// <summary>The PUBLISH (QoS 1 or 2) was written: the flow waits for PUBACK or PUBREC.</summary>
+        internal void PublishSent(int position, long nowMs)
+        {
+            int slot = _order[position];
+            _sentBefore[slot] = true;
+            _sentAtMs[slot] = nowMs;
+            _state[slot] = (byte)(_qos[slot] == 1 ? OutboundState.AwaitingPubAck : OutboundState.AwaitingPubRec);
+        }
+
+        /// <summary>PUBREL was written (or PUBREC arrived and PUBREL follows): the flow waits for PUBCOMP.</summary>
+        internal void ReleaseSent(int position, long nowMs)
+        {
+            int slot = _order[position];
+            _sentAtMs[slot] = nowMs;
+            _state[slot] = (byte)OutboundState.AwaitingPubComp;
         }
 
         /// <summary>Position of the oldest QoS 0 message not yet sent, or -1.</summary>
@@ -66,8 +156,7 @@ namespace Nano.Mqtt.Client
         {
             for (int i = 0; i < _count; i++)
             {
-                OutboundMessage m = At(i);
-                if (m.State == OutboundMessage.Queued && m.Qos == 0)
+                if (StateAt(i) == OutboundState.Queued && QosAt(i) == 0)
                 {
                     return i;
                 }
@@ -81,8 +170,8 @@ namespace Nano.Mqtt.Client
         {
             for (int i = 0; i < _count; i++)
             {
-                byte state = At(i).State;
-                if (state == OutboundMessage.Queued || state == OutboundMessage.ReleasePending)
+                OutboundState state = StateAt(i);
+                if (state == OutboundState.Queued || state == OutboundState.ReleasePending)
                 {
                     return true;
                 }
@@ -92,12 +181,11 @@ namespace Nano.Mqtt.Client
         }
 
         /// <summary>Position of the message holding <paramref name="packetId"/> in <paramref name="state"/>, or -1.</summary>
-        internal int Find(ushort packetId, byte state)
+        internal int Find(ushort packetId, OutboundState state)
         {
             for (int i = 0; i < _count; i++)
             {
-                OutboundMessage m = At(i);
-                if (m.PacketId == packetId && m.State == state)
+                if (PacketIdAt(i) == packetId && StateAt(i) == state)
                 {
                     return i;
                 }
@@ -112,7 +200,7 @@ namespace Nano.Mqtt.Client
             int n = 0;
             for (int i = 0; i < _count; i++)
             {
-                if (At(i).PacketId != 0)
+                if (PacketIdAt(i) != 0)
                 {
                     n++;
                 }
@@ -125,7 +213,7 @@ namespace Nano.Mqtt.Client
         {
             for (int i = 0; i < _count; i++)
             {
-                if (At(i).PacketId == packetId)
+                if (PacketIdAt(i) == packetId)
                 {
                     return true;
                 }
@@ -138,18 +226,7 @@ namespace Nano.Mqtt.Client
         /// not completed is sent again after the reconnect [MQTT-4.4.0-1].</summary>
         internal void ConnectionLost()
         {
-            for (int i = 0; i < _count; i++)
-            {
-                OutboundMessage m = At(i);
-                if (m.State == OutboundMessage.AwaitingPubAck || m.State == OutboundMessage.AwaitingPubRec)
-                {
-                    m.State = OutboundMessage.Queued;
-                }
-                else if (m.State == OutboundMessage.AwaitingPubComp)
-                {
-                    m.State = OutboundMessage.ReleasePending;
-                }
-            }
+            MarkForRetry(long.MaxValue);
         }
 
         /// <summary>The server holds no session: a message whose PUBREC arrived has reached it and is complete;
@@ -159,7 +236,7 @@ namespace Nano.Mqtt.Client
             int completed = 0;
             for (int i = 0; i < _count; i++)
             {
-                if (At(i).State == OutboundMessage.ReleasePending)
+                if (StateAt(i) == OutboundState.ReleasePending)
                 {
                     RemoveAt(i);
                     i--;
@@ -171,31 +248,27 @@ namespace Nano.Mqtt.Client
         }
 
         /// <summary>Messages sent at or before <paramref name="dueMs"/> and not acknowledged are marked for
-        /// re-sending. Returns true when any was.</summary>
-        internal bool MarkForRetry(long dueMs)
+        /// re-sending.</summary>
+        internal void MarkForRetry(long dueMs)
         {
-            bool any = false;
             for (int i = 0; i < _count; i++)
             {
-                OutboundMessage m = At(i);
-                if (m.SentAtMs > dueMs)
+                int slot = _order[i];
+                if (_sentAtMs[slot] > dueMs)
                 {
                     continue;
                 }
 
-                if (m.State == OutboundMessage.AwaitingPubAck || m.State == OutboundMessage.AwaitingPubRec)
+                OutboundState state = (OutboundState)_state[slot];
+                if (state == OutboundState.AwaitingPubAck || state == OutboundState.AwaitingPubRec)
                 {
-                    m.State = OutboundMessage.Queued;
-                    any = true;
+                    _state[slot] = (byte)OutboundState.Queued;
                 }
-                else if (m.State == OutboundMessage.AwaitingPubComp)
+                else if (state == OutboundState.AwaitingPubComp)
                 {
-                    m.State = OutboundMessage.ReleasePending;
-                    any = true;
+                    _state[slot] = (byte)OutboundState.ReleasePending;
                 }
             }
-
-            return any;
         }
     }
 }

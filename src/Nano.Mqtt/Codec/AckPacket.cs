@@ -4,7 +4,7 @@ namespace Nano.Mqtt.Codec
     /// PUBACK, PUBREC, PUBREL and PUBCOMP (§3.4–3.7): a packet identifier only. MQTT 5.0 would add a
     /// reason code and properties after the identifier.
     /// </summary>
-    public sealed class AckPacket
+    public sealed class AckPacket : IPacket
     {
         /// <summary><see cref="PacketType.PubAck"/>, <see cref="PacketType.PubRec"/>, <see cref="PacketType.PubRel"/> or <see cref="PacketType.PubComp"/>.</summary>
         public PacketType Type;

@@ -1,7 +1,7 @@
 namespace Nano.Mqtt.Codec
 {
     /// <summary>CONNACK (§3.2). MQTT 5.0 would add properties after the reason code.</summary>
-    public sealed class ConnAckPacket
+    public sealed class ConnAckPacket : IPacket
     {
         /// <summary>Session Present (level 4 only; always false at level 3, where the byte is reserved).</summary>
         public bool SessionPresent;

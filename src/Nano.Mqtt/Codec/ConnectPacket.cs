@@ -8,7 +8,7 @@ namespace Nano.Mqtt.Codec
     /// left to the server. MQTT 5.0 would add a properties block after the keep-alive and a Will
     /// properties block before the Will topic; level 5 is rejected before either is reached.
     /// </summary>
-    public sealed class ConnectPacket
+    public sealed class ConnectPacket : IPacket
     {
         private static readonly byte[] NameMqtt = { (byte)'M', (byte)'Q', (byte)'T', (byte)'T' };
         private static readonly byte[] NameMqisdp = { (byte)'M', (byte)'Q', (byte)'I', (byte)'s', (byte)'d', (byte)'p' };

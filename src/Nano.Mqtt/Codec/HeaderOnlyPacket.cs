@@ -4,7 +4,7 @@ namespace Nano.Mqtt.Codec
     /// PINGREQ, PINGRESP and DISCONNECT (§3.12–3.14): a fixed header with remaining length 0.
     /// MQTT 5.0 would give DISCONNECT a reason code and properties.
     /// </summary>
-    public sealed class HeaderOnlyPacket
+    public sealed class HeaderOnlyPacket : IPacket
     {
         /// <summary><see cref="PacketType.PingReq"/>, <see cref="PacketType.PingResp"/> or <see cref="PacketType.Disconnect"/>.</summary>
         public PacketType Type;

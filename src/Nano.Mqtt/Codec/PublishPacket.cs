@@ -7,7 +7,7 @@ namespace Nano.Mqtt.Codec
     /// message can be encoded from a topic and a payload stored in different arrays. MQTT 5.0 would
     /// add a properties block between the packet identifier and the payload.
     /// </summary>
-    public sealed class PublishPacket
+    public sealed class PublishPacket : IPacket
     {
         /// <summary>DUP flag: this is a re-delivery.</summary>
         public bool Dup;

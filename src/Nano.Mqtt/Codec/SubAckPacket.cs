@@ -4,7 +4,7 @@ namespace Nano.Mqtt.Codec
     /// SUBACK (§3.9): one return code per filter of the SUBSCRIBE, in order [MQTT-3.9.3-1].
     /// MQTT 5.0 would add properties after the packet identifier and more reason codes.
     /// </summary>
-    public sealed class SubAckPacket
+    public sealed class SubAckPacket : IPacket
     {
         /// <summary>Return code for a rejected subscription (level 4 only).</summary>
         public const byte Failure = 0x80;

@@ -6,7 +6,7 @@ namespace Nano.Mqtt.Codec
     /// <see cref="Filters"/> and <see cref="RequestedQos"/> (first <see cref="Count"/> elements).
     /// MQTT 5.0 would add properties after the packet identifier and option bits in the QoS byte.
     /// </summary>
-    public sealed class SubscribePacket
+    public sealed class SubscribePacket : IPacket
     {
         /// <summary>Packet identifier (non-zero) [MQTT-2.3.1-1].</summary>
         public ushort PacketId;

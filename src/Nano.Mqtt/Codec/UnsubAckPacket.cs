@@ -1,7 +1,7 @@
 namespace Nano.Mqtt.Codec
 {
     /// <summary>UNSUBACK (§3.11). MQTT 5.0 would add properties and one reason code per topic filter.</summary>
-    public sealed class UnsubAckPacket
+    public sealed class UnsubAckPacket : IPacket
     {
         /// <summary>Identifier of the UNSUBSCRIBE being acknowledged [MQTT-3.10.4-4].</summary>
         public ushort PacketId;

@@ -6,7 +6,7 @@ namespace Nano.Mqtt.Codec
     /// <see cref="Count"/> elements of <see cref="Filters"/>. MQTT 5.0 would add properties after the
     /// packet identifier.
     /// </summary>
-    public sealed class UnsubscribePacket
+    public sealed class UnsubscribePacket : IPacket
     {
         /// <summary>Packet identifier (non-zero) [MQTT-2.3.1-1].</summary>
         public ushort PacketId;

@@ -1,6 +1,10 @@
 namespace Nano.Mqtt.Topics
 {
-    /// <summary>Byte-exact matching of topic names against topic filters (§4.7), without strings.</summary>
+    /// <summary>
+    /// Byte-exact, level-by-level comparison of topic filters and topic names (§4.7), without strings or
+    /// allocation. One walk serves subscription matching and access-rule checks, so both apply the same
+    /// '$' and '#' rules.
+    /// </summary>
     public static class TopicMatcher
     {
         /// <summary>
@@ -12,76 +16,110 @@ namespace Nano.Mqtt.Topics
         /// </summary>
         public static bool Matches(byte[] filter, int filterOffset, int filterLength, byte[] topic, int topicOffset, int topicLength)
         {
-            if (filterLength <= 0 || topicLength <= 0)
+            return Overlaps(filter, filterOffset, filterLength, topic, topicOffset, topicLength, null);
+        }
+
+        /// <summary>
+        /// True when some topic name matches both <paramref name="a"/> and <paramref name="b"/> (filters or
+        /// names; for a name this is ordinary matching). With a <paramref name="substitution"/>, "%c" and "%u"
+        /// in <paramref name="a"/> stand for its client id and user name. A level starting with a wildcard on
+        /// one side never meets a first level starting with '$' on the other [MQTT-4.7.2-1].
+        /// </summary>
+        public static bool Overlaps(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength, TopicSubstitution substitution)
+        {
+            if (aLength <= 0 || bLength <= 0)
             {
                 return false;
             }
 
-            byte first = filter[filterOffset];
-            if (topic[topicOffset] == (byte)'$' && (first == (byte)'#' || first == (byte)'+'))
+            if ((IsWildcard(a[aOffset]) && b[bOffset] == (byte)'$') || (IsWildcard(b[bOffset]) && a[aOffset] == (byte)'$'))
             {
                 return false; // [MQTT-4.7.2-1]
             }
 
-            int f = filterOffset;
-            int fEnd = filterOffset + filterLength;
-            int t = topicOffset;
-            int tEnd = topicOffset + topicLength;
+            int aEnd = aOffset + aLength;
+            int bEnd = bOffset + bLength;
             while (true)
             {
-                if (filter[f] == (byte)'#')
+                int aLevelEnd = LevelEnd(a, aOffset, aEnd);
+                int bLevelEnd = LevelEnd(b, bOffset, bEnd);
+                if (IsLevel(a, aOffset, aLevelEnd, (byte)'#') || IsLevel(b, bOffset, bLevelEnd, (byte)'#'))
                 {
                     return true;
                 }
 
-                if (filter[f] == (byte)'+')
+                if (!IsLevel(a, aOffset, aLevelEnd, (byte)'+') && !IsLevel(b, bOffset, bLevelEnd, (byte)'+')
+                    && !LevelEquals(a, aOffset, aLevelEnd, b, bOffset, bLevelEnd, substitution))
                 {
-                    f++;
-                    while (t < tEnd && topic[t] != (byte)'/')
-                    {
-                        t++;
-                    }
+                    return false;
                 }
-                else
-                {
-                    while (f < fEnd && t < tEnd && filter[f] != (byte)'/' && filter[f] == topic[t])
-                    {
-                        f++;
-                        t++;
-                    }
 
-                    if (t < tEnd && topic[t] != (byte)'/')
+                bool aDone = aLevelEnd == aEnd;
+                bool bDone = bLevelEnd == bEnd;
+                if (aDone || bDone)
+                {
+                    // "a/#" also matches "a": only a remaining "/#" on either side keeps them overlapping [MQTT-4.7.1-2].
+                    return (aDone && bDone) || (aDone ? IsParentWildcard(b, bLevelEnd, bEnd) : IsParentWildcard(a, aLevelEnd, aEnd));
+                }
+
+                aOffset = aLevelEnd + 1;
+                bOffset = bLevelEnd + 1;
+            }
+        }
+
+        private static bool LevelEquals(byte[] a, int aStart, int aEnd, byte[] b, int bStart, int bEnd, TopicSubstitution substitution)
+        {
+            while (aStart < aEnd)
+            {
+                int placeholder = substitution == null ? -1 : TopicSubstitution.PlaceholderAt(a, aStart, aEnd);
+                if (placeholder >= 0)
+                {
+                    int length = substitution.Matches(placeholder, b, bStart, bEnd);
+                    if (length < 0)
                     {
                         return false;
                     }
+
+                    bStart += length;
+                    aStart += 2;
+                    continue;
                 }
 
-                if (f < fEnd && filter[f] != (byte)'/')
+                if (bStart == bEnd || a[aStart] != b[bStart])
                 {
                     return false;
                 }
 
-                bool filterDone = f == fEnd;
-                bool topicDone = t == tEnd;
-                if (topicDone)
-                {
-                    // The topic ends here: only an exact end or a trailing "/#" (parent level) matches.
-                    return filterDone || (f + 2 == fEnd && filter[f + 1] == (byte)'#');
-                }
-
-                if (filterDone)
-                {
-                    return false;
-                }
-
-                f++;
-                t++;
-                if (f == fEnd)
-                {
-                    // Filter ends with '/': matches only a topic whose last level is empty.
-                    return t == tEnd;
-                }
+                aStart++;
+                bStart++;
             }
+
+            return bStart == bEnd;
+        }
+
+        private static int LevelEnd(byte[] text, int start, int end)
+        {
+            while (start < end && text[start] != (byte)'/')
+            {
+                start++;
+            }
+
+            return start;
+        }
+
+        private static bool IsLevel(byte[] text, int start, int end, byte wildcard)
+        {
+            return end - start == 1 && text[start] == wildcard;
+        }
+
+        private static bool IsParentWildcard(byte[] text, int levelEnd, int end)
+        {
+            return levelEnd + 2 == end && text[levelEnd + 1] == (byte)'#';
+        }
+
+        private static bool IsWildcard(byte b)
+        {
+            return b == (byte)'#' || b == (byte)'+';
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Nano.Mqtt;
 using Nano.Mqtt.Codec;
 
-namespace Nano.DeviceTests
+namespace Nano.DeviceTests.Codec
 {
     [TestClass]
     public class PublishCodecDeviceTests
@@ -50,32 +50,6 @@ namespace Nano.DeviceTests
             byte[] wire = new byte[] { 0x36, 5, 0, 1, (byte)'a', 0, 1 };
             PublishPacket d = new PublishPacket();
             Assert.IsTrue(d.Decode(wire, 0, wire.Length, ProtocolLevel.V311) == MqttError.PublishQos3);
-        }
-
-        [TestMethod]
-        public void Frame_reader_finds_packets_fed_one_byte_at_a_time()
-        {
-            byte[] stream = new byte[] { 0xC0, 0x00, 0x30, 0x04, 0, 1, (byte)'t', 7, 0xE0, 0x00 };
-            FrameReader reader = new FrameReader(64);
-            int ready = 0;
-            byte[] one = new byte[1];
-            for (int i = 0; i < stream.Length; i++)
-            {
-                one[0] = stream[i];
-                FrameStatus status;
-                int used = reader.Feed(one, 0, 1, out status);
-                Assert.AreEqual(1, used);
-                if (status == FrameStatus.PacketReady)
-                {
-                    ready++;
-                }
-                else
-                {
-                    Assert.IsTrue(status == FrameStatus.NeedMore);
-                }
-            }
-
-            Assert.AreEqual(3, ready);
         }
     }
 }

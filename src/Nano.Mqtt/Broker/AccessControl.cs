@@ -1,42 +1,64 @@
 namespace Nano.Mqtt.Broker
 {
-    public sealed partial class BrokerEngine
+    /// <summary>
+    /// Who may read and write which topics (the ACL, checked per session), the topic depth bound and the
+    /// per-connection PUBLISH rate.
+    /// </summary>
+    internal sealed class AccessControl
     {
+        private readonly BrokerState _state;
+
+        /// <summary>Topic access rules; null allows everything.</summary>
+        public TopicAcl Acl;
+
+        public AccessControl(BrokerState state)
+        {
+            _state = state;
+        }
+
         /// <summary>Whether session <paramref name="s"/> may read a topic, or some topic under a subscription filter.</summary>
-        private bool MayRead(int s, byte[] topic, int offset, int length)
+        public bool MayRead(int s, byte[] topic, int offset, int length)
         {
             TopicAcl acl = Acl;
             if (acl == null)
             {
                 return true;
             }
-            Session session = _sessions[s];
-            return acl.Allows(TopicAcl.Read, topic, offset, length, session.ClientId, 0, session.ClientIdLength, session.UserName, 0, session.UserNameLength);
+            Session session = _state.Sessions[s];
+            return acl.Allows(TopicAcl.Read, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength);
         }
 
         /// <summary>Whether a PUBLISH received from session <paramref name="s"/> is routed: the topic depth is within
         /// bounds and the ACL grants write access. Otherwise it is dropped after its acknowledgement [MQTT-3.3.5-2].</summary>
-        private bool MayPublish(int s, byte[] topic, int offset, int length)
+        public bool MayPublish(int s, byte[] topic, int offset, int length)
         {
             if (TooDeep(topic, offset, length))
             {
-                Statistics.PublishesRejected++;
+                _state.Statistics.PublishesRejected++;
                 return false;
             }
             TopicAcl acl = Acl;
-            Session session = _sessions[s];
-            if (acl != null && !acl.Allows(TopicAcl.Write, topic, offset, length, session.ClientId, 0, session.ClientIdLength, session.UserName, 0, session.UserNameLength))
+            Session session = _state.Sessions[s];
+            if (acl != null && !acl.Allows(TopicAcl.Write, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength))
             {
-                Statistics.PublishesDenied++;
+                _state.Statistics.PublishesDenied++;
                 return false;
             }
             return true;
         }
 
-        /// <summary>True when a topic name or filter has more levels than <see cref="BrokerOptions.MaxTopicLevels"/>.</summary>
-        private bool TooDeep(byte[] topic, int offset, int length)
+        /// <summary>Whether a client may leave a Will on this topic; checked at CONNECT so that the client learns at once.</summary>
+        public bool MayLeaveWill(byte[] topic, int offset, int length, byte[] clientId, int clientIdOffset, int clientIdLength,
+            byte[] userName, int userNameOffset, int userNameLength)
         {
-            int max = _options.MaxTopicLevels;
+            TopicAcl acl = Acl;
+            return acl == null || acl.Allows(TopicAcl.Write, topic, offset, length, clientId, clientIdOffset, clientIdLength, userName, userNameOffset, userNameLength);
+        }
+
+        /// <summary>True when a topic name or filter has more levels than <see cref="BrokerOptions.MaxTopicLevels"/>.</summary>
+        public bool TooDeep(byte[] topic, int offset, int length)
+        {
+            int max = _state.Options.MaxTopicLevels;
             if (max == 0)
             {
                 return false;
@@ -54,15 +76,16 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Takes one PUBLISH token from the connection's bucket (refilled at <see cref="BrokerOptions.MaxPublishRate"/>
         /// per second up to <see cref="BrokerOptions.PublishBurst"/>); false when empty, leaving the packet buffered.</summary>
-        private bool TakePublishToken(Connection c)
+        public bool TakePublishToken(Connection c)
         {
-            int rate = _options.MaxPublishRate;
+            int rate = _state.Options.MaxPublishRate;
             if (rate == 0)
             {
                 return true;
             }
-            long capacity = _options.PublishBurst * 1000L;
-            long elapsed = _nowMs - c.TokensAtMs;
+            long now = _state.NowMs;
+            long capacity = _state.Options.PublishBurst * 1000L;
+            long elapsed = now - c.TokensAtMs;
             if (elapsed > 0)
             {
                 c.PublishTokens = elapsed > capacity / rate ? capacity : c.PublishTokens + elapsed * rate;
@@ -70,14 +93,14 @@ namespace Nano.Mqtt.Broker
                 {
                     c.PublishTokens = capacity;
                 }
-                c.TokensAtMs = _nowMs;
+                c.TokensAtMs = now;
             }
             if (c.PublishTokens < 1000)
             {
                 if (!c.Throttled)
                 {
                     c.Throttled = true;
-                    Statistics.PublishesThrottled++;
+                    _state.Statistics.PublishesThrottled++;
                 }
                 return false;
             }

@@ -1,0 +1,62 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// What the broker's parts share inside the single poll loop: the capacity record, the clock of the
+    /// current call, the connection slots, the sessions, the message pool, the retained store, the
+    /// subscriptions and the counters. Allocated once by the <see cref="BrokerEngine"/> constructor.
+    /// </summary>
+    internal sealed class BrokerState
+    {
+        public readonly BrokerOptions Options;
+        public readonly BrokerStatistics Statistics;
+        public readonly MessagePool Pool;
+        public readonly RetainedStore Retained;
+        public readonly SubscriptionTable Subscriptions;
+        public readonly Session[] Sessions;
+        public readonly Connection[] Connections;
+
+        /// <summary>Time of the current call into the engine.</summary>
+        public long NowMs;
+
+        /// <summary>A queue slot was freed since blocked publishers were last retried.</summary>
+        public bool QueueSpaceFreed;
+
+        public BrokerState(BrokerOptions options, int systemMessages, int systemBytes)
+        {
+            Options = options;
+            Statistics = new BrokerStatistics();
+            Pool = new MessagePool(options.MaxMessages + options.MaxRetained + systemMessages, options.MessagePoolBytes + options.MaxRetainedBytes + systemBytes);
+            Retained = new RetainedStore(Pool, options.MaxRetained, options.MaxRetainedBytes, systemMessages);
+            Subscriptions = new SubscriptionTable(options.MaxSubscriptions, options.MaxSubscriptionsPerClient, options.MaxTopicLength, options.MaxSubscriptionBytes, options.MaxSessions);
+            SessionBuffers buffers = new SessionBuffers(Pool, options);
+            Sessions = new Session[options.MaxSessions];
+            for (int i = 0; i < Sessions.Length; i++)
+            {
+                Sessions[i] = new Session(buffers, i);
+            }
+            Connections = new Connection[options.MaxConnections];
+            for (int i = 0; i < Connections.Length; i++)
+            {
+                Connections[i] = new Connection(options.InputBufferSize, options.OutputBufferSize);
+            }
+        }
+
+        /// <summary>The connection accepts input: accepted and not closing.</summary>
+        public bool IsOpen(int connection)
+        {
+            if (connection < 0 || connection >= Connections.Length)
+            {
+                return false;
+            }
+            ConnectionState state = Connections[connection].State;
+            return state == ConnectionState.AwaitingConnect || state == ConnectionState.Connected;
+        }
+
+        /// <summary>Counts a control packet just encoded at the end of the connection's control output.</summary>
+        public void Written(Connection c, int bytes)
+        {
+            c.ControlOutput.Commit(bytes);
+            Statistics.PacketsSent++;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Nano.Mqtt.Codec;
+
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// Frames each connection's received bytes into whole packets and hands them, in order, to the handler
+    /// of their type. A packet that must wait (output space, backpressure, rate limit) stays at the head of
+    /// the input, and the host stops reading the socket once the input is full. A packet larger than the
+    /// connection's own buffer borrows one of the <see cref="LargeInputBuffers"/>.
+    /// </summary>
+    internal sealed class InputHandler
+    {
+        private readonly BrokerState _state;
+        private readonly LargeInputBuffers _large;
+        private readonly ConnectionCloser _closer;
+        private readonly ConnectHandler _connect;
+        private readonly PublishHandler _publish;
+        private readonly SubscribeHandler _subscribe;
+        private readonly HeaderOnlyPacket _headerOnlyIn = new HeaderOnlyPacket();
+        private readonly HeaderOnlyPacket _pingResp = new HeaderOnlyPacket(PacketType.PingResp);
+
+        public InputHandler(BrokerState state, LargeInputBuffers large, ConnectionCloser closer, ConnectHandler connect, PublishHandler publish, SubscribeHandler subscribe)
+        {
+            _state = state;
+            _large = large;
+            _closer = closer;
+            _connect = connect;
+            _publish = publish;
+            _subscribe = subscribe;
+        }
+
+        /// <summary>Buffers and processes received bytes; bytes beyond <see cref="Capacity"/> close the connection.</summary>
+        public void Receive(int ci, byte[] data, int offset, int count)
+        {
+            Connection c = _state.Connections[ci];
+            _state.Statistics.BytesReceived += count;
+            c.LastActivityMs = _state.NowMs;
+            while (count > 0 && _state.IsOpen(ci))
+            {
+                int n = Capacity(c);
+                if (n == 0)
+                {
+                    _closer.ProtocolViolation(ci);
+                    return;
+                }
+                if (n > count)
+                {
+                    n = count;
+                }
+                System.Array.Copy(data, offset, c.Input, c.InputLength, n);
+                c.InputLength += n;
+                offset += n;
+                count -= n;
+                Process(ci);
+            }
+        }
+
+        /// <summary>Bytes the connection can take now; borrows a large buffer when the packet being received needs one.</summary>
+        public int Capacity(Connection c)
+        {
+            if (c.LargeInput < 0 && c.InputLength > 0 && PacketSize(c) > c.Input.Length && !_large.Borrow(c))
+            {
+                return 0;
+            }
+            return c.Input.Length - c.InputLength;
+        }
+
+        /// <summary>Processes every whole packet buffered on a connection, in order, until one must wait.</summary>
+        public void Process(int ci)
+        {
+            Connection c = _state.Connections[ci];
+            int position = 0;
+            while (_state.IsOpen(ci))
+            {
+                MqttError error = FixedHeader.Read(c.Input, position, c.InputLength - position, out PacketType type, out byte flags, out int remaining, out int header);
+                if (error == MqttError.FixedHeaderTruncated)
+                {
+                    break;
+                }
+                int size = header + remaining;
+                if (error != MqttError.None || size > _state.Options.MaxPacketSize)
+                {
+                    // An oversized packet is refused from its remaining length, before buffering it.
+                    _closer.ProtocolViolation(ci);
+                    break;
+                }
+                if (c.InputLength - position < size || !Dispatch(ci, type, position, size))
+                {
+                    break;
+                }
+                _state.Statistics.PacketsReceived++;
+                position += size;
+            }
+            if (c.State == ConnectionState.Free)
+            {
+                return;
+            }
+            if (position > 0)
+            {
+                int rest = c.InputLength - position;
+                System.Array.Copy(c.Input, position, c.Input, 0, rest);
+                c.InputLength = rest;
+            }
+            if (c.LargeInput >= 0 && c.InputLength <= c.InlineInput.Length && (c.InputLength == 0 || PacketSize(c) <= c.InlineInput.Length))
+            {
+                _large.Return(c);
+            }
+        }
+
+        /// <summary>Size of the packet at the start of the input, or 0 while its fixed header is incomplete or invalid.</summary>
+        private static int PacketSize(Connection c)
+        {
+            MqttError error = FixedHeader.Read(c.Input, 0, c.InputLength, out PacketType type, out byte flags, out int remaining, out int header);
+            return error == MqttError.None ? header + remaining : 0;
+        }
+
+        /// <summary>Handles one whole packet; false when it must wait.</summary>
+        private bool Dispatch(int ci, PacketType type, int offset, int size)
+        {
+            Connection c = _state.Connections[ci];
+            if (c.State == ConnectionState.AwaitingConnect)
+            {
+                if (type != PacketType.Connect)
+                {
+                    _closer.ProtocolViolation(ci); // [MQTT-3.1.0-1]
+                    return true;
+                }
+                return _connect.Handle(ci, offset, size);
+            }
+            switch (type)
+            {
+                case PacketType.Publish:
+                    return _publish.HandlePublish(ci, offset, size);
+                case PacketType.PubAck:
+                case PacketType.PubRec:
+                case PacketType.PubRel:
+                case PacketType.PubComp:
+                    return _publish.HandleAck(ci, offset, size);
+                case PacketType.Subscribe:
+                    return _subscribe.HandleSubscribe(ci, offset, size);
+                case PacketType.Unsubscribe:
+                    return _subscribe.HandleUnsubscribe(ci, offset, size);
+                case PacketType.PingReq:
+                case PacketType.Disconnect:
+                    return HandleHeaderOnly(ci, offset, size);
+                default:
+                    _closer.ProtocolViolation(ci); // a second CONNECT [MQTT-3.1.0-2], or a server-to-client packet
+                    return true;
+            }
+        }
+
+        private bool HandleHeaderOnly(int ci, int offset, int size)
+        {
+            Connection c = _state.Connections[ci];
+            HeaderOnlyPacket packet = _headerOnlyIn;
+            if (packet.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
+            {
+                _closer.ProtocolViolation(ci);
+                return true;
+            }
+            if (packet.Type == PacketType.Disconnect)
+            {
+                _closer.Close(ci, false); // the Will is discarded unpublished [MQTT-3.14.4-3]
+                return true;
+            }
+            if (!c.Reserve(_pingResp.GetSize()))
+            {
+                return false;
+            }
+            _state.Written(c, _pingResp.Encode(c.Control, c.ControlEnd)); // [MQTT-3.12.4-1]
+            return true;
+        }
+    }
+}

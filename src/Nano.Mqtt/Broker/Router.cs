@@ -1,0 +1,132 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// Hands a publication to the retained store and queues it for every matching session [MQTT-4.5.0-1]. The
+    /// bytes are copied once into the message pool and shared by all recipients; the <see cref="Outbox"/>
+    /// encodes each delivery when the connection's output is read.
+    /// </summary>
+    internal sealed class Router
+    {
+        private readonly BrokerState _state;
+        private readonly AccessControl _access;
+
+        public Router(BrokerState state, AccessControl access)
+        {
+            _state = state;
+            _access = access;
+        }
+
+        /// <summary>
+        /// Matches the subscriptions on a topic; returns how many sessions matched, for <see cref="HasRoom"/>
+        /// and <see cref="Route(byte[], int, int, byte[], int, int, int, bool, bool, int)"/>.
+        /// </summary>
+        public int Match(byte[] topic, int offset, int length)
+        {
+            return _state.Subscriptions.Match(topic, offset, length);
+        }
+
+        /// <summary>
+        /// Whether every connected session among the <paramref name="found"/> of the last <see cref="Match"/> can
+        /// queue a message published at <paramref name="qos"/> without dropping a QoS 1/2 message. When not, the
+        /// publisher is left unread (backpressure) rather than the acknowledged message dropped.
+        /// </summary>
+        public bool HasRoom(int found, int qos)
+        {
+            SubscriptionTable subscriptions = _state.Subscriptions;
+            for (int k = 0; k < found; k++)
+            {
+                int granted = subscriptions.MatchedQos(k);
+                int delivered = qos < granted ? qos : granted;
+                Session session = _state.Sessions[subscriptions.MatchedSession(k)];
+                if (delivered > 0 && session.IsOnline && session.WouldDrop(delivered))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="Match"/> on its topic.
+        /// Returns false when dropped for lack of pool space.
+        /// </summary>
+        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found)
+        {
+            if (retain && payloadLength == 0)
+            {
+                _state.Retained.Delete(topic, topicOffset, topicLength); // [MQTT-3.3.1-10], not stored [MQTT-3.3.1-11]
+            }
+            bool store = retain && payloadLength > 0;
+            if (!store && found == 0)
+            {
+                return true;
+            }
+            int m = _state.Pool.Allocate(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos);
+            if (m < 0)
+            {
+                _state.Statistics.DroppedPoolFull++;
+                return false;
+            }
+            RouteMatched(m, store, system, found);
+            _state.Pool.Release(m);
+            return true;
+        }
+
+        /// <summary>Routes a publication, matching its topic first.</summary>
+        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
+        {
+            int found = Match(topic, topicOffset, topicLength);
+            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found);
+        }
+
+        /// <summary>Routes a message already in the pool (a Will); the caller keeps its reference.</summary>
+        public void RouteMessage(int m, bool retain)
+        {
+            MessagePool pool = _state.Pool;
+            int found = Match(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
+            if (retain && pool.PayloadLength(m) == 0)
+            {
+                _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
+                retain = false;
+            }
+            RouteMatched(m, retain, false, found);
+        }
+
+        /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message for the matched sessions.</summary>
+        private void RouteMatched(int m, bool store, bool system, int found)
+        {
+            MessagePool pool = _state.Pool;
+            BrokerStatistics statistics = _state.Statistics;
+            if (store && !_state.Retained.Store(m, _state.NowMs, system))
+            {
+                statistics.RetainedRejected++; // [MQTT-3.3.1-5] bounded: a new topic beyond the limits is not stored
+            }
+            SubscriptionTable subscriptions = _state.Subscriptions;
+            byte[] arena = pool.Arena;
+            int qos = pool.Qos(m);
+            for (int k = 0; k < found; k++)
+            {
+                int s = subscriptions.MatchedSession(k);
+                if (!_access.MayRead(s, arena, pool.TopicOffset(m), pool.TopicLength(m)))
+                {
+                    statistics.DeliveriesDenied++;
+                    continue;
+                }
+                int granted = subscriptions.MatchedQos(k);
+                Deliver(_state.Sessions[s], m, qos < granted ? qos : granted); // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
+            }
+        }
+
+        private void Deliver(Session session, int m, int qos)
+        {
+            if (!session.IsOnline && qos == 0 && !_state.Options.QueueQos0)
+            {
+                return; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
+            }
+            if (session.Enqueue(m, qos) != EnqueueOutcome.Queued)
+            {
+                _state.Statistics.DroppedQueueFull++;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace Nano.Mqtt.Broker
+{
+    /// <summary>
+    /// The arrays of every session in one place, each session owning a fixed stripe: on the interpreter every
+    /// array costs a header and every object field a heap block, so one array per kind for all sessions costs
+    /// far less than a set of arrays per session.
+    /// </summary>
+    internal sealed class SessionBuffers
+    {
+        public readonly MessagePool Pool;
+        public readonly int MaxClientIdLength;
+        public readonly int MaxUserNameLength;
+        public readonly int MaxQueued;
+        public readonly int MaxInflight;
+        public readonly int MaxAwaitingRelease;
+
+        public readonly byte[] ClientIds;
+        public readonly byte[] UserNames;
+        public readonly int[] QueueMessage;
+        public readonly byte[] QueueQos;
+        public readonly int[] InflightMessage;
+        public readonly int[] InflightPacketId;
+        public readonly byte[] InflightFlags;
+        public readonly byte[] InflightRetries;
+        public readonly long[] InflightSentAtMs;
+        public readonly int[] AwaitingRelease;
+
+        public SessionBuffers(MessagePool pool, BrokerOptions o)
+        {
+            Pool = pool;
+            int n = o.MaxSessions;
+            MaxClientIdLength = o.MaxClientIdLength;
+            MaxUserNameLength = o.MaxUserNameLength;
+            MaxQueued = o.MaxQueued;
+            MaxInflight = o.MaxInflight;
+            MaxAwaitingRelease = o.MaxAwaitingRelease;
+            ClientIds = new byte[n * MaxClientIdLength];
+            UserNames = new byte[n * MaxUserNameLength];
+            QueueMessage = new int[n * MaxQueued];
+            QueueQos = new byte[n * MaxQueued];
+            InflightMessage = new int[n * MaxInflight];
+            InflightPacketId = new int[n * MaxInflight];
+            InflightFlags = new byte[n * MaxInflight];
+            InflightRetries = new byte[n * MaxInflight];
+            InflightSentAtMs = new long[n * MaxInflight];
+            AwaitingRelease = new int[n * MaxAwaitingRelease];
+        }
+    }
+}
