@@ -8,9 +8,13 @@ namespace Nano.MqttSn.Gateway
     {
         public SnClientStatus Status;
         public int Link;
-        public readonly byte[] Address;
+        /// <summary>Where the address starts in <see cref="Identity"/>, after the longest ClientId.</summary>
+        public const int AddressOffset = Codec.ConnectMessage.MaxClientIdLength;
+
+        /// <summary>The client's ClientId at 0 (<see cref="ClientIdLength"/> octets) and its address at
+        /// <see cref="AddressOffset"/> (<see cref="AddressLength"/> octets), in one array.</summary>
+        public readonly byte[] Identity;
         public int AddressLength;
-        public readonly byte[] ClientId = new byte[Codec.ConnectMessage.MaxClientIdLength];
         public int ClientIdLength;
 
         /// <summary>Broker engine connection, or -1.</summary>
@@ -56,7 +60,7 @@ namespace Nano.MqttSn.Gateway
 
         public SnGatewayClient(SnGatewayOptions o, SnMessagePool pool, SnClientTopics topics)
         {
-            Address = new byte[o.MaxAddressLength];
+            Identity = new byte[AddressOffset + o.MaxAddressLength];
             Will = new byte[o.MaxTopicLength + o.MaxPayload];
             WillMessageOffset = o.MaxTopicLength;
             Topics = topics;
@@ -96,19 +100,19 @@ namespace Nano.MqttSn.Gateway
 
         public bool HasAddress(int link, byte[] address, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Address, 0, AddressLength, address, offset, length);
+            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Identity, AddressOffset, AddressLength, address, offset, length);
         }
 
         public bool HasClientId(byte[] id, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Bytes.Equal(ClientId, 0, ClientIdLength, id, offset, length);
+            return Status != SnClientStatus.Free && Bytes.Equal(Identity, 0, ClientIdLength, id, offset, length);
         }
 
         public void Bind(int link, byte[] address, int offset, int length)
         {
             Link = link;
             AddressLength = length;
-            System.Array.Copy(address, offset, Address, 0, length);
+            System.Array.Copy(address, offset, Identity, AddressOffset, length);
         }
 
         public int TakeMsgId()

@@ -61,7 +61,7 @@ namespace Nano.MqttSn.Gateway
             p.ProtocolLevel = ProtocolLevel.V311;
             p.CleanSession = c.CleanSession;
             p.KeepAlive = 0;
-            p.ClientId.Set(c.ClientId, 0, c.ClientIdLength);
+            p.ClientId.Set(c.Identity, 0, c.ClientIdLength);
             return Feed(c, p.Encode(_mqtt, 0), nowMs);
         }
 

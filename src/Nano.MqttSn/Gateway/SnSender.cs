@@ -180,7 +180,7 @@ namespace Nano.MqttSn.Gateway
 
         private bool Commit(int slot, int length, SnGatewayClient c)
         {
-            return Commit(slot, length, c.Link, c.Address, 0, c.AddressLength, false);
+            return Commit(slot, length, c.Link, c.Identity, SnGatewayClient.AddressOffset, c.AddressLength, false);
         }
 
         private bool Commit(int slot, int length, int link, byte[] address, int offset, int addressLength, bool broadcast)

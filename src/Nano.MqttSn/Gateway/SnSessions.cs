@@ -54,7 +54,7 @@ namespace Nano.MqttSn.Gateway
                     return;
                 }
                 c.Reset();
-                System.Array.Copy(m.ClientId, m.ClientIdOffset, c.ClientId, 0, m.ClientIdLength);
+                System.Array.Copy(m.ClientId, m.ClientIdOffset, c.Identity, 0, m.ClientIdLength);
                 c.ClientIdLength = m.ClientIdLength;
             }
             CloseUpstream(c, false, nowMs);
@@ -239,7 +239,7 @@ namespace Nano.MqttSn.Gateway
             {
                 PublishWill(c, nowMs);
                 c.MoveTo(SnClientStatus.Disconnected, nowMs, _statistics);
-                _send.Disconnect(c.Link, c.Address, 0, c.AddressLength);
+                _send.Disconnect(c.Link, c.Identity, SnGatewayClient.AddressOffset, c.AddressLength);
             }
         }
 

@@ -19,7 +19,7 @@ namespace Nano.DeviceTests.Gateway
         private const long GatewayBudget = 16 * 1024;
 
         [TestMethod]
-        public void Gateway_with_the_esp32_sn_gateway_defaults_stays_within_its_budget_at_construction()
+        public void Broker_and_gateway_with_the_esp32_sn_gateway_defaults_take_at_most_40_KB_at_construction()
         {
             BrokerOptions brokerOptions = Esp32SnGatewayBroker();
             SnGatewayOptions gatewayOptions = Esp32SnGatewayOptions();
@@ -34,6 +34,7 @@ namespace Nano.DeviceTests.Gateway
             long gatewayBytes = afterGateway - afterBroker;
             System.Console.WriteLine("esp32-sn-gateway defaults at construction: broker " + brokerBytes + " B, gateway " + gatewayBytes + " B, together " + (brokerBytes + gatewayBytes) + " B");
             Assert.IsTrue(gatewayBytes > 0 && gatewayBytes <= GatewayBudget, "gateway " + gatewayBytes.ToString() + " B (broker " + brokerBytes.ToString() + " B)");
+            Assert.IsTrue(brokerBytes + gatewayBytes <= 40 * 1024, "broker + gateway " + (brokerBytes + gatewayBytes).ToString() + " B");
             Assert.AreEqual(0, gateway.ClientCount);
         }
 
@@ -42,13 +43,15 @@ namespace Nano.DeviceTests.Gateway
         {
             BrokerOptions o = new BrokerOptions();
             o.MaxConnections = 12;
-            o.MaxSessions = 16;
+            o.MaxSessions = 12;
             o.MaxSubscriptions = 48;
             o.MaxPacketSize = 512;
             o.MaxInflight = 2;
             o.MaxQueued = 8;
             o.MaxRetained = 16;
             o.MaxRetainedBytes = 2048;
+            o.MessagePoolBytes = 2048;
+            o.LargePacketBuffers = 1;
             return o;
         }
 
