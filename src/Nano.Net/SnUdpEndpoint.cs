@@ -24,7 +24,9 @@ namespace Nano.Net
         private readonly byte[] _destination = new byte[AddressLength];
         private readonly byte[] _cachedDestination = new byte[AddressLength];
         private EndPoint _cachedEndPoint;
+        private EndPoint _broadcastEndPoint;
         private EndPoint _remote;
+        private EndPoint _lastRemote;
         private Socket _socket;
         private int _port;
         private bool _gatewayPolled;
@@ -145,18 +147,10 @@ namespace Nano.Net
                     continue;
                 }
                 worked = true;
-                IPEndPoint from = (IPEndPoint)_remote;
-                byte[] ip = from.Address.GetAddressBytes();
-                if (ip.Length != 4)
+                if (!ReferenceEquals(_remote, _lastRemote) && !SetAddress((IPEndPoint)_remote))
                 {
                     continue;
                 }
-                _address[0] = ip[0];
-                _address[1] = ip[1];
-                _address[2] = ip[2];
-                _address[3] = ip[3];
-                _address[4] = (byte)(from.Port >> 8);
-                _address[5] = (byte)from.Port;
                 DatagramsReceived++;
                 _gateway.Receive(_link, _address, 0, AddressLength, _receiveBuffer, 0, n, nowMs);
             }
@@ -173,7 +167,7 @@ namespace Nano.Net
                 EndPoint to;
                 if (broadcast)
                 {
-                    to = new IPEndPoint(BroadcastAddress, BroadcastPort != 0 ? BroadcastPort : _port);
+                    to = Broadcast();
                 }
                 else if (addressLength == AddressLength)
                 {
@@ -194,6 +188,39 @@ namespace Nano.Net
                 }
             }
             return worked;
+        }
+
+        /// <summary>Takes the client address (IPv4 address and port) of a sender other than the last one; false
+        /// for a sender that is not IPv4. A socket that hands back the same endpoint for the same sender costs
+        /// nothing per datagram.</summary>
+        private bool SetAddress(IPEndPoint from)
+        {
+            _lastRemote = null;
+            byte[] ip = from.Address.GetAddressBytes();
+            if (ip.Length != 4)
+            {
+                return false;
+            }
+            _address[0] = ip[0];
+            _address[1] = ip[1];
+            _address[2] = ip[2];
+            _address[3] = ip[3];
+            _address[4] = (byte)(from.Port >> 8);
+            _address[5] = (byte)from.Port;
+            _lastRemote = from;
+            return true;
+        }
+
+        /// <summary>The broadcast endpoint, made again only when <see cref="BroadcastAddress"/> or the port changed.</summary>
+        private EndPoint Broadcast()
+        {
+            int port = BroadcastPort != 0 ? BroadcastPort : _port;
+            IPEndPoint cached = (IPEndPoint)_broadcastEndPoint;
+            if (cached == null || !ReferenceEquals(cached.Address, BroadcastAddress) || cached.Port != port)
+            {
+                _broadcastEndPoint = new IPEndPoint(BroadcastAddress, port);
+            }
+            return _broadcastEndPoint;
         }
 
         /// <summary>The endpoint of the destination address, reused while consecutive datagrams go to the same client.</summary>

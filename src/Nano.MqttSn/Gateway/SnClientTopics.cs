@@ -3,35 +3,40 @@ using Nano.Mqtt.Codec;
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>
-    /// The normal topic ids of one client (§7.3: ids are per client). The id of entry i is i + 1, so ids are
-    /// never 0x0000 or 0xFFFF. <see cref="Known"/> records whether the client learned the id in its current
-    /// connection (REGISTER, REGACK or SUBACK); the gateway REGISTERs unknown ids before using them (§6.10).
+    /// The registration table of one client (§6.5, §7.3: ids are per client). The id of entry i is i + 1, so ids
+    /// are never 0x0000 or 0xFFFF; names are kept in fixed slots of an array shared by all clients. <see cref="Known"/> records
+    /// whether the client learned the id in its current connection (REGISTER, REGACK or SUBACK); the gateway
+    /// REGISTERs unknown ids before using them (§6.10).
     /// </summary>
     internal sealed class SnClientTopics
     {
-        private readonly byte[][] _names;
+        private readonly int _maxName;
+        private readonly int _first;
+        private readonly int _capacity;
+        private readonly byte[] _names;
         private readonly int[] _lengths;
-        private readonly bool[] _known;
-        private readonly bool[] _rejected;
+        private readonly byte[] _states;
 
-        public SnClientTopics(int capacity, int maxTopicLength)
+        /// <summary>Entries <paramref name="first"/> to <paramref name="first"/> + <paramref name="capacity"/> - 1 of
+        /// arrays shared by every client (no arrays of its own): <paramref name="names"/> holds
+        /// <paramref name="maxTopicLength"/> octets per entry.</summary>
+        public SnClientTopics(byte[] names, int[] lengths, byte[] states, int first, int capacity, int maxTopicLength)
         {
-            _names = new byte[capacity][];
-            for (int i = 0; i < capacity; i++)
-            {
-                _names[i] = new byte[maxTopicLength];
-            }
-            _lengths = new int[capacity];
-            _known = new bool[capacity];
-            _rejected = new bool[capacity];
+            _names = names;
+            _lengths = lengths;
+            _states = states;
+            _first = first;
+            _capacity = capacity;
+            _maxName = maxTopicLength;
         }
 
         /// <summary>The id of <paramref name="name"/>, or 0 when it has none.</summary>
         public int Find(byte[] name, int offset, int length)
         {
-            for (int i = 0; i < _lengths.Length; i++)
+            for (int i = 0; i < _capacity; i++)
             {
-                if (length > 0 && Bytes.Equal(_names[i], 0, _lengths[i], name, offset, length))
+                int e = _first + i;
+                if (length > 0 && Bytes.Equal(_names, e * _maxName, _lengths[e], name, offset, length))
                 {
                     return i + 1;
                 }
@@ -47,18 +52,18 @@ namespace Nano.MqttSn.Gateway
             {
                 return id;
             }
-            if (length > _names[0].Length)
+            if (length > _maxName)
             {
                 return 0;
             }
-            for (int i = 0; i < _lengths.Length; i++)
+            for (int i = 0; i < _capacity; i++)
             {
-                if (_lengths[i] == 0)
+                int e = _first + i;
+                if (_lengths[e] == 0)
                 {
-                    System.Array.Copy(name, offset, _names[i], 0, length);
-                    _lengths[i] = length;
-                    _known[i] = false;
-                    _rejected[i] = false;
+                    System.Array.Copy(name, offset, _names, e * _maxName, length);
+                    _lengths[e] = length;
+                    _states[e] = (byte)SnTopicRegistration.Unknown;
                     return i + 1;
                 }
             }
@@ -66,49 +71,58 @@ namespace Nano.MqttSn.Gateway
         }
 
         /// <summary>True when <paramref name="id"/> is assigned.</summary>
-        public bool Exists(int id) => id >= 1 && id <= _lengths.Length && _lengths[id - 1] > 0;
+        public bool Exists(int id) => id >= 1 && id <= _capacity && _lengths[_first + id - 1] > 0;
 
-        public byte[] Name(int id) => _names[id - 1];
+        /// <summary>The array holding the name of <paramref name="id"/>, at <see cref="NameOffset"/>.</summary>
+        public byte[] Names => _names;
 
-        public int NameLength(int id) => _lengths[id - 1];
+        public int NameOffset(int id) => (_first + id - 1) * _maxName;
 
-        public bool Known(int id) => _known[id - 1];
+        public int NameLength(int id) => _lengths[_first + id - 1];
 
-        public bool Rejected(int id) => _rejected[id - 1];
+        public bool Known(int id) => _states[_first + id - 1] == (byte)SnTopicRegistration.Known;
+
+        public bool Rejected(int id) => _states[_first + id - 1] == (byte)SnTopicRegistration.Rejected;
 
         /// <summary>The client knows the id (and wants the topic again, should it have rejected it).</summary>
         public void MarkKnown(int id)
         {
-            _known[id - 1] = true;
-            _rejected[id - 1] = false;
+            _states[_first + id - 1] = (byte)SnTopicRegistration.Known;
         }
 
         /// <summary>The client refused the REGISTER: deliveries on this name stop until it registers or subscribes it (§6.10).</summary>
         public void MarkRejected(int id)
         {
-            _known[id - 1] = false;
-            _rejected[id - 1] = true;
+            _states[_first + id - 1] = (byte)SnTopicRegistration.Rejected;
         }
 
         /// <summary>The client answered a PUBLISH with "invalid topic ID": register it again before the next use.</summary>
-        public void MarkUnknown(int id) => _known[id - 1] = false;
+        public void MarkUnknown(int id)
+        {
+            if (Known(id))
+            {
+                _states[_first + id - 1] = (byte)SnTopicRegistration.Unknown;
+            }
+        }
 
         /// <summary>A new connection: the client must be told every id again.</summary>
         public void ForgetKnown()
         {
-            for (int i = 0; i < _known.Length; i++)
+            for (int e = _first; e < _first + _capacity; e++)
             {
-                _known[i] = false;
+                if (_states[e] == (byte)SnTopicRegistration.Known)
+                {
+                    _states[e] = (byte)SnTopicRegistration.Unknown;
+                }
             }
         }
 
         public void Clear()
         {
-            for (int i = 0; i < _lengths.Length; i++)
+            for (int e = _first; e < _first + _capacity; e++)
             {
-                _lengths[i] = 0;
-                _known[i] = false;
-                _rejected[i] = false;
+                _lengths[e] = 0;
+                _states[e] = (byte)SnTopicRegistration.Unknown;
             }
         }
     }

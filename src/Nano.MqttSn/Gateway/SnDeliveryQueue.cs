@@ -1,56 +1,44 @@
 namespace Nano.MqttSn.Gateway
 {
     /// <summary>
-    /// Messages waiting for delivery to one client, oldest first, in fixed slots of topic and payload. The
-    /// head stays in place while its delivery flow runs and is removed when the flow completes.
+    /// The sleep buffer of one client (§6.14): its messages waiting for delivery, oldest first, as slots of the
+    /// shared <see cref="SnMessagePool"/>. The head stays in place while its delivery flow runs and is removed
+    /// when the flow completes.
     /// </summary>
     internal sealed class SnDeliveryQueue
     {
-        private readonly byte[][] _topics;
-        private readonly int[] _topicLengths;
-        private readonly byte[][] _payloads;
-        private readonly int[] _payloadLengths;
-        private readonly byte[] _qos;
-        private readonly bool[] _retain;
+        private readonly SnMessagePool _pool;
+        private readonly int[] _slots;
         private int _head;
         private int _count;
 
-        public SnDeliveryQueue(int capacity, int maxTopicLength, int maxPayload)
+        public SnDeliveryQueue(SnMessagePool pool, int capacity)
         {
-            _topics = new byte[capacity][];
-            _payloads = new byte[capacity][];
-            for (int i = 0; i < capacity; i++)
-            {
-                _topics[i] = new byte[maxTopicLength];
-                _payloads[i] = new byte[maxPayload];
-            }
-            _topicLengths = new int[capacity];
-            _payloadLengths = new int[capacity];
-            _qos = new byte[capacity];
-            _retain = new bool[capacity];
+            _pool = pool;
+            _slots = new int[capacity];
         }
 
         public int Count => _count;
 
-        public bool IsFull => _count == _qos.Length;
+        /// <summary>True when this client's share is used up, or the pool has no free slot.</summary>
+        public bool IsFull => _count == _slots.Length || _pool.Free == 0;
 
         /// <summary>True when a message of these sizes fits a slot.</summary>
-        public bool Fits(int topicLength, int payloadLength) => topicLength <= _topics[0].Length && payloadLength <= _payloads[0].Length;
+        public bool Fits(int topicLength, int payloadLength) => _pool.Fits(topicLength, payloadLength);
 
         /// <summary>Appends a message; false when full or too large.</summary>
         public bool Add(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
         {
-            if (IsFull || !Fits(topicLength, payloadLength))
+            if (_count == _slots.Length)
             {
                 return false;
             }
-            int slot = (_head + _count) % _qos.Length;
-            System.Array.Copy(topic, topicOffset, _topics[slot], 0, topicLength);
-            System.Array.Copy(payload, payloadOffset, _payloads[slot], 0, payloadLength);
-            _topicLengths[slot] = topicLength;
-            _payloadLengths[slot] = payloadLength;
-            _qos[slot] = (byte)qos;
-            _retain[slot] = retain;
+            int slot = _pool.Store(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
+            if (slot < 0)
+            {
+                return false;
+            }
+            _slots[(_head + _count) % _slots.Length] = slot;
             _count++;
             return true;
         }
@@ -60,8 +48,7 @@ namespace Nano.MqttSn.Gateway
         {
             for (int k = headInFlight ? 1 : 0; k < _count; k++)
             {
-                int slot = (_head + k) % _qos.Length;
-                if (_qos[slot] == 0)
+                if (_pool.Qos(_slots[(_head + k) % _slots.Length]) == 0)
                 {
                     RemoveAt(k);
                     return true;
@@ -70,51 +57,51 @@ namespace Nano.MqttSn.Gateway
             return false;
         }
 
-        public byte[] HeadTopic => _topics[_head];
+        /// <summary>The array holding the head's topic name, at <see cref="HeadTopicOffset"/>.</summary>
+        public byte[] Topics => _pool.Topics;
 
-        public int HeadTopicLength => _topicLengths[_head];
+        public int HeadTopicOffset => _pool.TopicOffset(_slots[_head]);
 
-        public byte[] HeadPayload => _payloads[_head];
+        public int HeadTopicLength => _pool.TopicLength(_slots[_head]);
 
-        public int HeadPayloadLength => _payloadLengths[_head];
+        /// <summary>The array holding the head's payload, at <see cref="HeadPayloadOffset"/>.</summary>
+        public byte[] Payloads => _pool.Payloads;
 
-        public int HeadQos => _qos[_head];
+        public int HeadPayloadOffset => _pool.PayloadOffset(_slots[_head]);
 
-        public bool HeadRetain => _retain[_head];
+        public int HeadPayloadLength => _pool.PayloadLength(_slots[_head]);
+
+        public int HeadQos => _pool.Qos(_slots[_head]);
+
+        public bool HeadRetain => _pool.Retain(_slots[_head]);
 
         public void RemoveHead()
         {
             if (_count > 0)
             {
-                _head = (_head + 1) % _qos.Length;
+                _pool.Release(_slots[_head]);
+                _head = (_head + 1) % _slots.Length;
                 _count--;
             }
         }
 
         public void Clear()
         {
+            while (_count > 0)
+            {
+                RemoveHead();
+            }
             _head = 0;
-            _count = 0;
         }
 
-        /// <summary>Removes the k-th message by shifting the later ones down one slot.</summary>
+        /// <summary>Removes the k-th message, moving the later ones down one place.</summary>
         private void RemoveAt(int k)
         {
-            int n = _qos.Length;
+            int n = _slots.Length;
+            _pool.Release(_slots[(_head + k) % n]);
             for (int i = k; i < _count - 1; i++)
             {
-                int to = (_head + i) % n;
-                int from = (_head + i + 1) % n;
-                byte[] topic = _topics[to];
-                byte[] payload = _payloads[to];
-                _topics[to] = _topics[from];
-                _payloads[to] = _payloads[from];
-                _topics[from] = topic;
-                _payloads[from] = payload;
-                _topicLengths[to] = _topicLengths[from];
-                _payloadLengths[to] = _payloadLengths[from];
-                _qos[to] = _qos[from];
-                _retain[to] = _retain[from];
+                _slots[(_head + i) % n] = _slots[(_head + i + 1) % n];
             }
             _count--;
         }

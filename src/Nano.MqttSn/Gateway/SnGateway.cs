@@ -1,4 +1,6 @@
+using Nano.Mqtt;
 using Nano.Mqtt.Broker;
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Codec;
 
 namespace Nano.MqttSn.Gateway
@@ -9,21 +11,19 @@ namespace Nano.MqttSn.Gateway
     /// MQTT packets translated from its datagrams; the broker's output on that slot is translated back. The
     /// host passes datagrams per link and opaque client address to <see cref="Receive"/>, calls
     /// <see cref="Poll"/> for timers and sends what <see cref="NextDatagram"/> returns. The constructor
-    /// allocates every buffer; no input makes it throw into the host.
+    /// allocates every buffer; no input makes it throw into the host, and no datagram allocates.
     /// </summary>
-    public sealed partial class SnGateway
+    public sealed class SnGateway
     {
         private readonly SnGatewayOptions _options;
         private readonly BrokerEngine _broker;
-        private readonly SnGatewayClient[] _clients;
-        private readonly SnOutbox _outbox;
-        private readonly int[] _linkMaxDatagram;
-        private readonly byte[] _mqtt;
-        private readonly byte[] _upstream;
+        private readonly SnClientTable _clients;
+        private readonly SnSender _send;
+        private readonly SnMqttTranslator _mqtt;
+        private readonly SnDelivery _delivery;
+        private readonly SnSessions _sessions;
+        private readonly SnClientRequests _requests;
         private readonly SnMessageSet _in = new SnMessageSet();
-        private readonly SnMessageSet _out = new SnMessageSet();
-        private readonly byte[] _shortName = new byte[2];
-        private int _linkCount;
         private long _nowMs;
         private bool _advertised;
         private long _nextAdvertiseMs;
@@ -37,75 +37,46 @@ namespace Nano.MqttSn.Gateway
             }
             if (options.MaxClients < 1 || options.MaxLinks < 1 || options.MaxRegisteredTopicsPerClient < 1 || options.MaxBufferedWhileAsleep < 1
                 || options.MaxPayload < 0 || options.MaxTopicLength < 2 || options.MaxAddressLength < 1 || options.MaxDatagramSize < 8
-                || options.MaxPendingDatagrams < 1 || options.MaxBrokerPacketSize < 16 || options.RetryIntervalMs < 1 || options.MaxRetries < 0)
+                || options.MaxBufferedMessages < 0 || options.MaxPendingDatagrams < 1 || options.MaxBrokerPacketSize < 16 || options.RetryIntervalMs < 1 || options.MaxRetries < 0)
             {
                 throw new System.ArgumentException("capacities");
             }
             _options = options;
             _broker = broker;
-            _clients = new SnGatewayClient[options.MaxClients];
-            for (int i = 0; i < _clients.Length; i++)
-            {
-                _clients[i] = new SnGatewayClient(options);
-            }
-            _outbox = new SnOutbox(options.MaxPendingDatagrams, options.MaxDatagramSize, options.MaxAddressLength);
-            _linkMaxDatagram = new int[options.MaxLinks];
-            int longestTopic = options.MaxTopicLength > options.MaxDatagramSize ? options.MaxTopicLength : options.MaxDatagramSize;
-            for (int i = 0; i < options.PredefinedTopicCount; i++)
-            {
-                if (options.PredefinedName(i).Length > longestTopic)
-                {
-                    longestTopic = options.PredefinedName(i).Length;
-                }
-            }
-            _mqtt = new byte[16 + longestTopic + options.MaxPayload];
-            _upstream = new byte[options.MaxBrokerPacketSize];
             Statistics = new SnGatewayStatistics();
+            _clients = new SnClientTable(options);
+            _send = new SnSender(options, Statistics, _in);
+            _mqtt = new SnMqttTranslator(broker, options, Statistics);
+            SnTopicResolver topics = new SnTopicResolver(options);
+            _delivery = new SnDelivery(options, Statistics, _send, topics);
+            _sessions = new SnSessions(options, Statistics, broker, _clients, _send, _mqtt, _delivery);
+            _requests = new SnClientRequests(options, Statistics, broker, _send, _mqtt, topics);
         }
 
         /// <summary>Counters of the gateway's activity.</summary>
         public SnGatewayStatistics Statistics { get; }
 
         /// <summary>Links registered.</summary>
-        public int LinkCount => _linkCount;
+        public int LinkCount => _send.LinkCount;
 
-        /// <summary>Datagrams waiting for <see cref="NextDatagram"/>.</summary>
-        public int PendingDatagrams => _outbox.Count;
+        /// <summary>Datagrams waiting for <see cref="NextDatagram(byte[], int, int, out int, byte[], int, out int, out bool)"/>.</summary>
+        public int PendingDatagrams => _send.Outbox.Count;
 
         /// <summary>Client slots in use (connected, asleep, or remembered).</summary>
-        public int ClientCount
-        {
-            get
-            {
-                int n = 0;
-                for (int i = 0; i < _clients.Length; i++)
-                {
-                    if (_clients[i].Status != SnClientStatus.Free)
-                    {
-                        n++;
-                    }
-                }
-                return n;
-            }
-        }
+        public int ClientCount => _clients.InUse;
 
         /// <summary>State of the client with this ClientId (<see cref="SnClientStatus.Free"/> when unknown).</summary>
         public SnClientStatus GetClientStatus(byte[] clientId, int offset, int length)
         {
-            int i = FindByClientId(clientId, offset, length);
-            return i < 0 ? SnClientStatus.Free : _clients[i].Status;
+            SnGatewayClient c = _clients.ByClientId(clientId, offset, length);
+            return c == null ? SnClientStatus.Free : c.Status;
         }
 
         /// <summary>Registers a transport whose datagrams carry up to <paramref name="maxDatagram"/> octets (capped to
         /// <see cref="SnGatewayOptions.MaxDatagramSize"/>); returns its link id, or -1 when all links are taken.</summary>
         public int AddLink(int maxDatagram)
         {
-            if (_linkCount == _linkMaxDatagram.Length || maxDatagram < 2)
-            {
-                return -1;
-            }
-            _linkMaxDatagram[_linkCount] = maxDatagram < _options.MaxDatagramSize ? maxDatagram : _options.MaxDatagramSize;
-            return _linkCount++;
+            return _send.AddLink(maxDatagram < _options.MaxDatagramSize ? maxDatagram : _options.MaxDatagramSize);
         }
 
         /// <summary>Processes one datagram received on <paramref name="link"/> from the client at the given address.</summary>
@@ -113,72 +84,24 @@ namespace Nano.MqttSn.Gateway
         {
             _nowMs = nowMs;
             Statistics.DatagramsReceived++;
-            if (link < 0 || link >= _linkCount || address == null || addressLength < 1 || addressLength > _options.MaxAddressLength
+            byte type;
+            if (link < 0 || link >= _send.LinkCount || address == null || addressLength < 1 || addressLength > _options.MaxAddressLength
                 || addressOffset < 0 || addressOffset > address.Length - addressLength
-                || SnWire.ReadHeader(data, offset, count, out _, out _, out byte type) != SnError.None)
+                || _in.Decode(data, offset, count, out type) != SnError.None)
             {
                 Statistics.DatagramsIgnored++;
                 return;
             }
-            int ci = FindByAddress(link, address, addressOffset, addressLength);
-            SnGatewayClient c = ci < 0 ? null : _clients[ci];
+            SnGatewayClient c = _clients.ByAddress(link, address, addressOffset, addressLength);
             if (c != null && c.Status == SnClientStatus.Active)
             {
-                c.LastHeardMs = nowMs;
+                c.TimerStartMs = nowMs;
             }
-            bool handled;
-            switch (type)
-            {
-                case SnMessageType.SearchGw:
-                    handled = HandleSearchGw(link, data, offset, count);
-                    break;
-                case SnMessageType.Connect:
-                    handled = HandleConnect(link, address, addressOffset, addressLength, data, offset, count);
-                    break;
-                case SnMessageType.WillTopic:
-                case SnMessageType.WillTopicUpd:
-                    handled = HandleWillTopic(c, data, offset, count);
-                    break;
-                case SnMessageType.WillMsg:
-                case SnMessageType.WillMsgUpd:
-                    handled = HandleWillMessage(c, data, offset, count);
-                    break;
-                case SnMessageType.Register:
-                    handled = HandleRegister(c, data, offset, count);
-                    break;
-                case SnMessageType.Publish:
-                    handled = HandlePublish(c, link, address, addressOffset, addressLength, data, offset, count);
-                    break;
-                case SnMessageType.PubRel:
-                    handled = HandlePubRel(c, data, offset, count);
-                    break;
-                case SnMessageType.RegAck:
-                case SnMessageType.PubAck:
-                    handled = HandleTopicAck(c, data, offset, count);
-                    break;
-                case SnMessageType.PubRec:
-                case SnMessageType.PubComp:
-                    handled = HandleDeliveryAck(c, data, offset, count);
-                    break;
-                case SnMessageType.Subscribe:
-                case SnMessageType.Unsubscribe:
-                    handled = HandleSubscribe(c, data, offset, count);
-                    break;
-                case SnMessageType.PingReq:
-                    handled = HandlePingReq(c, link, address, addressOffset, addressLength, data, offset, count);
-                    break;
-                case SnMessageType.Disconnect:
-                    handled = HandleDisconnect(c, link, address, addressOffset, addressLength, data, offset, count);
-                    break;
-                default:
-                    handled = false; // ADVERTISE/GWINFO of other gateways, responses only a gateway sends, forwarder envelopes
-                    break;
-            }
-            if (!handled)
+            if (!Dispatch(type, c, link, address, addressOffset, addressLength, nowMs))
             {
                 Statistics.DatagramsIgnored++;
             }
-            ServiceAll();
+            ServiceAll(nowMs);
         }
 
         /// <summary>Runs timers: ADVERTISE, keep-alive and sleep supervision, re-sends; and moves the broker's
@@ -186,12 +109,12 @@ namespace Nano.MqttSn.Gateway
         public void Poll(long nowMs)
         {
             _nowMs = nowMs;
-            Advertise();
-            for (int i = 0; i < _clients.Length; i++)
+            Advertise(nowMs);
+            for (int i = 0; i < _clients.Capacity; i++)
             {
-                Supervise(_clients[i]);
+                _sessions.Supervise(_clients.At(i), nowMs);
             }
-            ServiceAll();
+            ServiceAll(nowMs);
         }
 
         /// <summary>
@@ -209,7 +132,8 @@ namespace Nano.MqttSn.Gateway
         /// link only: lets several transports share a gateway, each taking its own datagrams.</summary>
         public int NextDatagram(int link, byte[] dst, int offset, int count, byte[] addressDst, int addressOffset, out int addressLength, out bool broadcast)
         {
-            return Take(link < 0 ? int.MaxValue : link, dst, offset, count, out _, addressDst, addressOffset, out addressLength, out broadcast);
+            int fromLink;
+            return Take(link < 0 ? int.MaxValue : link, dst, offset, count, out fromLink, addressDst, addressOffset, out addressLength, out broadcast);
         }
 
         /// <summary>The host could not deliver a datagram to this address (e.g. an XBee transmit status failure).
@@ -220,104 +144,244 @@ namespace Nano.MqttSn.Gateway
             Statistics.LinkDeliveryFailures++;
         }
 
+        /// <summary>Hands a decoded datagram to the part of the gateway that handles it; false when it has no use
+        /// for it in the sender's state (ADVERTISE/GWINFO of other gateways, messages only a gateway sends).</summary>
+        private bool Dispatch(byte type, SnGatewayClient c, int link, byte[] address, int addressOffset, int addressLength, long nowMs)
+        {
+            switch (type)
+            {
+                case SnMessageType.SearchGw:
+                    _send.GwInfo(link, _options.GatewayId);
+                    return true;
+                case SnMessageType.Connect:
+                    SnGatewayClient known = _clients.ByClientId(_in.Connect.ClientId, _in.Connect.ClientIdOffset, _in.Connect.ClientIdLength);
+                    if (known != null && known.Connection >= 0)
+                    {
+                        Pump(known, nowMs); // what the broker already handed to the old session is taken first
+                    }
+                    _sessions.Connect(link, address, addressOffset, addressLength, _in.Connect, nowMs);
+                    return true;
+                case SnMessageType.WillTopic:
+                case SnMessageType.WillTopicUpd:
+                    return c != null && _sessions.WillTopic(c, _in.WillTopic, nowMs);
+                case SnMessageType.WillMsg:
+                case SnMessageType.WillMsgUpd:
+                    return c != null && _sessions.WillMessage(c, _in.WillMsg, nowMs);
+                case SnMessageType.Publish:
+                    return Publish(c, link, address, addressOffset, addressLength, nowMs);
+                case SnMessageType.Register:
+                    if (c == null || c.Status != SnClientStatus.Active)
+                    {
+                        return false;
+                    }
+                    _requests.Register(c, _in.Register);
+                    return true;
+                case SnMessageType.Subscribe:
+                case SnMessageType.Unsubscribe:
+                    if (c == null || c.Status != SnClientStatus.Active)
+                    {
+                        return false;
+                    }
+                    _requests.Subscribe(c, _in.Subscribe, nowMs);
+                    return true;
+                case SnMessageType.PubRel:
+                    if (c == null || !c.IsConnected)
+                    {
+                        return false;
+                    }
+                    _requests.PubRel(c, _in.MsgId, nowMs);
+                    return true;
+                case SnMessageType.RegAck:
+                case SnMessageType.PubAck:
+                    return c != null && c.IsConnected && _delivery.TopicAck(c, _in.TopicAck, nowMs);
+                case SnMessageType.PubRec:
+                case SnMessageType.PubComp:
+                    return c != null && c.IsConnected && _delivery.DeliveryAck(c, _in.MsgId, nowMs);
+                case SnMessageType.PingReq:
+                    _sessions.PingReq(c, link, address, addressOffset, addressLength, _in.PingReq, nowMs);
+                    return true;
+                case SnMessageType.Disconnect:
+                    _sessions.Disconnect(c, link, address, addressOffset, addressLength, _in.Disconnect, nowMs);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private bool Publish(SnGatewayClient c, int link, byte[] address, int addressOffset, int addressLength, long nowMs)
+        {
+            PublishMessage m = _in.Publish;
+            if (m.Qos == SnQos.MinusOne)
+            {
+                _requests.PublishQosMinusOne(c, m, nowMs);
+                return true;
+            }
+            if (c == null)
+            {
+                _send.Disconnect(link, address, addressOffset, addressLength); // no connection for this address [§6.12]
+                return true;
+            }
+            if (c.Status != SnClientStatus.Active)
+            {
+                return false;
+            }
+            _requests.Publish(c, m, nowMs);
+            return true;
+        }
+
+        /// <summary>Queues ADVERTISE on every link every T_ADV, the first at the first <see cref="Poll"/> (§6.1).</summary>
+        private void Advertise(long nowMs)
+        {
+            if (_options.AdvertiseIntervalMs <= 0 || (_advertised && nowMs - _nextAdvertiseMs < 0))
+            {
+                return;
+            }
+            _advertised = true;
+            _nextAdvertiseMs = nowMs + _options.AdvertiseIntervalMs;
+            int seconds = _options.AdvertiseIntervalMs / 1000;
+            Statistics.Advertisements += _send.Advertise(_options.GatewayId, seconds > 0xFFFF ? 0xFFFF : seconds);
+        }
+
+        private void ServiceAll(long nowMs)
+        {
+            for (int i = 0; i < _clients.Capacity; i++)
+            {
+                SnGatewayClient c = _clients.At(i);
+                if (c.Connection >= 0)
+                {
+                    Pump(c, nowMs);
+                }
+                _delivery.Deliver(c, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// Reads the broker's packets for the client while their consequence has room: one free datagram slot, and
+        /// room in the client's buffer while it is active or awake (asleep, the buffer's overflow rule applies;
+        /// connecting, the CONNACK comes first). Otherwise the packets wait in the broker, which applies its own
+        /// inflight window and queue.
+        /// </summary>
+        private void Pump(SnGatewayClient c, long nowMs)
+        {
+            while (c.Connection >= 0)
+            {
+                int connection = c.Connection;
+                if (_broker.PendingOutput(connection) == 0)
+                {
+                    if (_broker.WantsClose(connection))
+                    {
+                        _sessions.UpstreamClosed(c, nowMs);
+                    }
+                    return;
+                }
+                if (_send.Outbox.Free == 0 || ((c.Status == SnClientStatus.Active || c.Status == SnClientStatus.Awake) && c.Queue.IsFull))
+                {
+                    return;
+                }
+                int size = _mqtt.ReadPacket(c, nowMs);
+                if (size > 0)
+                {
+                    Translate(c, size, nowMs);
+                }
+                else if (size == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>One packet of the broker on the client's connection, turned into what the client must see.</summary>
+        private void Translate(SnGatewayClient c, int size, long nowMs)
+        {
+            byte[] packet = _mqtt.Packet;
+            switch (_mqtt.PacketType)
+            {
+                case PacketType.ConnAck:
+                    ConnAckPacket ack = _mqtt.ConnAck;
+                    if (c.AwaitingConnAck && ack.Decode(packet, 0, size, ProtocolLevel.V311) == MqttError.None)
+                    {
+                        _sessions.ConnAckReceived(c, ack.ReturnCode == ConnectReturnCode.Accepted, ack.ReturnCode == ConnectReturnCode.ServerUnavailable, nowMs);
+                    }
+                    break;
+                case PacketType.Publish:
+                    PublishPacket p = _mqtt.Publish;
+                    if (p.Decode(packet, 0, size, ProtocolLevel.V311) == MqttError.None)
+                    {
+                        _delivery.Buffer(c, p);
+                        if (p.Qos > 0)
+                        {
+                            // The gateway holds the message from here on (QoS 2: PUBREC now, PUBCOMP on the broker's PUBREL).
+                            _mqtt.AckFrom(c, p.Qos == 1 ? PacketType.PubAck : PacketType.PubRec, p.PacketId, nowMs);
+                        }
+                    }
+                    break;
+                case PacketType.PubRel:
+                    if (_mqtt.Ack.Decode(packet, 0, size, ProtocolLevel.V311) == MqttError.None)
+                    {
+                        _mqtt.AckFrom(c, PacketType.PubComp, _mqtt.Ack.PacketId, nowMs);
+                    }
+                    break;
+                case PacketType.PubAck:
+                case PacketType.PubRec:
+                case PacketType.PubComp:
+                    if (_mqtt.Ack.Decode(packet, 0, size, ProtocolLevel.V311) == MqttError.None)
+                    {
+                        _requests.Acknowledged(c, _mqtt.Ack.Type, _mqtt.Ack.PacketId);
+                    }
+                    break;
+                case PacketType.SubAck:
+                    SubAckPacket s = _mqtt.SubAck;
+                    if (s.Decode(packet, 0, size, ProtocolLevel.V311) == MqttError.None)
+                    {
+                        _requests.SubAck(c, s.PacketId, s.ReturnCodes.Buffer[s.ReturnCodes.Offset]);
+                    }
+                    break;
+                case PacketType.UnsubAck:
+                    if (_mqtt.UnsubAck.Decode(packet, 0, size, ProtocolLevel.V311) == MqttError.None)
+                    {
+                        _requests.UnsubAck(c, _mqtt.UnsubAck.PacketId);
+                    }
+                    break;
+            }
+        }
+
         private int Take(int link, byte[] dst, int offset, int count, out int fromLink, byte[] addressDst, int addressOffset, out int addressLength, out bool broadcast)
         {
             fromLink = -1;
             addressLength = 0;
             broadcast = false;
-            if (_outbox.Count == 0)
+            SnOutbox outbox = _send.Outbox;
+            if (outbox.Count == 0)
             {
-                ServiceAll();
+                ServiceAll(_nowMs);
             }
             while (true)
             {
-                int slot = _outbox.Oldest(link);
+                int slot = outbox.Oldest(link);
                 if (slot < 0)
                 {
                     return 0;
                 }
-                int n = _outbox.Length(slot);
-                int a = _outbox.AddressLength(slot);
+                int n = outbox.Length(slot);
+                int a = outbox.AddressLength(slot);
                 if (dst == null || offset < 0 || count < n || offset > dst.Length - n
                     || (a > 0 && (addressDst == null || addressOffset < 0 || addressOffset > addressDst.Length - a)))
                 {
-                    _outbox.Release(slot);
+                    outbox.Release(slot);
                     Statistics.DatagramsDropped++;
                     continue;
                 }
-                System.Array.Copy(_outbox.Buffer(slot), 0, dst, offset, n);
+                outbox.CopyDatagram(slot, dst, offset);
                 if (a > 0)
                 {
-                    System.Array.Copy(_outbox.Address(slot), 0, addressDst, addressOffset, a);
+                    outbox.CopyAddress(slot, addressDst, addressOffset);
                 }
-                fromLink = _outbox.Link(slot);
+                fromLink = outbox.Link(slot);
                 addressLength = a;
-                broadcast = _outbox.IsBroadcast(slot);
-                _outbox.Release(slot);
+                broadcast = outbox.IsBroadcast(slot);
+                outbox.Release(slot);
                 Statistics.DatagramsSent++;
                 return n;
-            }
-        }
-
-        private void ServiceAll()
-        {
-            for (int i = 0; i < _clients.Length; i++)
-            {
-                SnGatewayClient c = _clients[i];
-                if (c.Connection >= 0)
-                {
-                    PumpUpstream(c);
-                }
-                Deliver(c);
-            }
-        }
-
-        private int FindByAddress(int link, byte[] address, int offset, int length)
-        {
-            for (int i = 0; i < _clients.Length; i++)
-            {
-                if (_clients[i].HasAddress(link, address, offset, length))
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private int FindByClientId(byte[] id, int offset, int length)
-        {
-            for (int i = 0; i < _clients.Length; i++)
-            {
-                if (_clients[i].HasClientId(id, offset, length))
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private void SetStatus(SnGatewayClient c, SnClientStatus status)
-        {
-            if (c.IsConnected)
-            {
-                Statistics.ClientsConnected--;
-            }
-            if (c.IsSleeping)
-            {
-                Statistics.ClientsAsleep--;
-            }
-            c.Status = status;
-            if (c.IsConnected)
-            {
-                Statistics.ClientsConnected++;
-            }
-            if (c.IsSleeping)
-            {
-                Statistics.ClientsAsleep++;
-            }
-            if (status == SnClientStatus.Disconnected || status == SnClientStatus.Lost)
-            {
-                c.ReleasedAtMs = _nowMs;
             }
         }
     }

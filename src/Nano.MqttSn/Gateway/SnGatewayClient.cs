@@ -6,17 +6,15 @@ namespace Nano.MqttSn.Gateway
     /// delivery flow in progress in each direction. Allocated once per slot.</summary>
     internal sealed class SnGatewayClient
     {
-        public const int FlowNone = 0;
-        public const int FlowRegAck = 1;
-        public const int FlowPubAck = 2;
-        public const int FlowPubRec = 3;
-        public const int FlowPubComp = 4;
-
         public SnClientStatus Status;
         public int Link;
-        public readonly byte[] Address;
+        /// <summary>Where the address starts in <see cref="Identity"/>, after the longest ClientId.</summary>
+        public const int AddressOffset = Codec.ConnectMessage.MaxClientIdLength;
+
+        /// <summary>The client's ClientId at 0 (<see cref="ClientIdLength"/> octets) and its address at
+        /// <see cref="AddressOffset"/> (<see cref="AddressLength"/> octets), in one array.</summary>
+        public readonly byte[] Identity;
         public int AddressLength;
-        public readonly byte[] ClientId = new byte[Codec.ConnectMessage.MaxClientIdLength];
         public int ClientIdLength;
 
         /// <summary>Broker engine connection, or -1.</summary>
@@ -24,16 +22,18 @@ namespace Nano.MqttSn.Gateway
         public bool AwaitingConnAck;
         public bool CleanSession;
         public long KeepAliveMs;
-        public long LastHeardMs;
         public long SleepMs;
-        public long SleepStartMs;
-        public long ConnectStartMs;
+
+        /// <summary>Start of the current state's timer: the CONNECT while the Will is prompted for, the last
+        /// datagram while active, the start of the sleep while asleep (§6.14).</summary>
+        public long TimerStartMs;
         public long ReleasedAtMs;
 
-        public bool HasWill;
-        public readonly byte[] WillTopic;
+        /// <summary>The Will: its topic name at 0, its message at <see cref="WillMessageOffset"/>; no Will while
+        /// <see cref="WillTopicLength"/> is 0.</summary>
+        public readonly byte[] Will;
+        public readonly int WillMessageOffset;
         public int WillTopicLength;
-        public readonly byte[] WillMessage;
         public int WillMessageLength;
         public int WillQos;
         public bool WillRetain;
@@ -42,7 +42,7 @@ namespace Nano.MqttSn.Gateway
         public readonly SnDeliveryQueue Queue;
 
         /// <summary>Gateway-to-client flow on the queue head: the answer awaited, its MsgId, topic id, timers.</summary>
-        public int Flow;
+        public SnDeliveryFlow Flow;
         public int FlowMsgId;
         public int FlowTopicId;
         public int FlowTopicIdType;
@@ -58,34 +58,61 @@ namespace Nano.MqttSn.Gateway
         public int SubscribeMsgId;
         public int SubscribeTopicId;
 
-        public SnGatewayClient(SnGatewayOptions o)
+        public SnGatewayClient(SnGatewayOptions o, SnMessagePool pool, SnClientTopics topics)
         {
-            Address = new byte[o.MaxAddressLength];
-            WillTopic = new byte[o.MaxTopicLength];
-            WillMessage = new byte[o.MaxPayload];
-            Topics = new SnClientTopics(o.MaxRegisteredTopicsPerClient, o.MaxTopicLength);
-            Queue = new SnDeliveryQueue(o.MaxBufferedWhileAsleep, o.MaxTopicLength, o.MaxPayload);
+            Identity = new byte[AddressOffset + o.MaxAddressLength];
+            Will = new byte[o.MaxTopicLength + o.MaxPayload];
+            WillMessageOffset = o.MaxTopicLength;
+            Topics = topics;
+            Queue = new SnDeliveryQueue(pool, o.MaxBufferedWhileAsleep);
         }
 
         public bool IsConnected => Status == SnClientStatus.Active || Status == SnClientStatus.Asleep || Status == SnClientStatus.Awake;
 
         public bool IsSleeping => Status == SnClientStatus.Asleep || Status == SnClientStatus.Awake;
 
+        /// <summary>Takes <paramref name="status"/> (§6.14), keeping the connected and asleep counters and the
+        /// time a disconnected or lost client was released.</summary>
+        public void MoveTo(SnClientStatus status, long nowMs, SnGatewayStatistics statistics)
+        {
+            if (IsConnected)
+            {
+                statistics.ClientsConnected--;
+            }
+            if (IsSleeping)
+            {
+                statistics.ClientsAsleep--;
+            }
+            Status = status;
+            if (IsConnected)
+            {
+                statistics.ClientsConnected++;
+            }
+            if (IsSleeping)
+            {
+                statistics.ClientsAsleep++;
+            }
+            if (status == SnClientStatus.Disconnected || status == SnClientStatus.Lost)
+            {
+                ReleasedAtMs = nowMs;
+            }
+        }
+
         public bool HasAddress(int link, byte[] address, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Address, 0, AddressLength, address, offset, length);
+            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Identity, AddressOffset, AddressLength, address, offset, length);
         }
 
         public bool HasClientId(byte[] id, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Bytes.Equal(ClientId, 0, ClientIdLength, id, offset, length);
+            return Status != SnClientStatus.Free && Bytes.Equal(Identity, 0, ClientIdLength, id, offset, length);
         }
 
         public void Bind(int link, byte[] address, int offset, int length)
         {
             Link = link;
             AddressLength = length;
-            System.Array.Copy(address, offset, Address, 0, length);
+            System.Array.Copy(address, offset, Identity, AddressOffset, length);
         }
 
         public int TakeMsgId()
@@ -96,7 +123,6 @@ namespace Nano.MqttSn.Gateway
 
         public void ClearWill()
         {
-            HasWill = false;
             WillTopicLength = 0;
             WillMessageLength = 0;
             WillQos = 0;
@@ -109,7 +135,7 @@ namespace Nano.MqttSn.Gateway
             ClearWill();
             Topics.Clear();
             Queue.Clear();
-            Flow = FlowNone;
+            Flow = SnDeliveryFlow.None;
             InboundMsgId = 0;
             SubscribeMsgId = 0;
             AwaitingConnAck = false;

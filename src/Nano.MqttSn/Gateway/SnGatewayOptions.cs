@@ -40,6 +40,12 @@ namespace Nano.MqttSn.Gateway
         /// stops taking messages from the broker instead, which then queues them.</summary>
         public int MaxBufferedWhileAsleep = 4;
 
+        /// <summary>Messages buffered for all clients together: the slots of one pool that every client's buffer
+        /// draws from, so memory follows the messages actually waiting rather than clients × their share. A
+        /// message that finds the pool full is handled as one beyond a client's share. 0 = twice
+        /// <see cref="MaxBufferedWhileAsleep"/>.</summary>
+        public int MaxBufferedMessages;
+
         /// <summary>Largest PUBLISH payload carried in either direction, octets.</summary>
         public int MaxPayload = 128;
 
@@ -52,8 +58,9 @@ namespace Nano.MqttSn.Gateway
         /// <summary>Largest datagram on any link, octets; <see cref="SnGateway.AddLink"/> caps a link's size to it.</summary>
         public int MaxDatagramSize = 256;
 
-        /// <summary>Datagrams that can wait for the host to send them.</summary>
-        public int MaxPendingDatagrams = 8;
+        /// <summary>Datagrams that can wait for the host to send them; while none is free the gateway leaves the
+        /// broker's messages in the broker.</summary>
+        public int MaxPendingDatagrams = 4;
 
         /// <summary>Largest MQTT packet read from the broker engine (its <c>MaxPacketSize</c>); larger ones are discarded.</summary>
         public int MaxBrokerPacketSize = 1024;
@@ -91,6 +98,9 @@ namespace Nano.MqttSn.Gateway
             _predefinedNames = names;
             return true;
         }
+
+        /// <summary>Slots of the shared message pool.</summary>
+        internal int BufferedMessages => MaxBufferedMessages > 0 ? MaxBufferedMessages : 2 * MaxBufferedWhileAsleep;
 
         internal ushort PredefinedId(int index) => _predefinedIds[index];
 
