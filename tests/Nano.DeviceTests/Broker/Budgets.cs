@@ -7,6 +7,17 @@ namespace Nano.DeviceTests.Broker
     public static class Budgets
     {
         /// <summary>boards/esp32-devkitc: 12 clients, 64 subscriptions, 32 retained messages.</summary>
+        /// <summary>The smallest broker: constructed once before a measurement to pay the runtime's one-time type set-up.</summary>
+        public static BrokerOptions Tiny()
+        {
+            BrokerOptions o = new BrokerOptions();
+            o.MaxConnections = 1;
+            o.MaxSubscriptions = 1;
+            o.MaxMessages = 1;
+            o.MaxRetained = 0;
+            return o;
+        }
+
         public static BrokerOptions DevKitC()
         {
             BrokerOptions o = new BrokerOptions();
