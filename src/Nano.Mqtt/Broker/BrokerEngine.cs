@@ -114,12 +114,18 @@ namespace Nano.Mqtt.Broker
         {
             Tick(nowMs);
             BrokerOptions options = _state.Options;
-            for (int i = 0; i < _state.Connections.Length; i++)
+            Connection[] connections = _state.Connections;
+            for (int i = 0; i < connections.Length; i++)
             {
-                _timers.Poll(i);
-                if (_state.IsOpen(i))
+                Connection c = connections[i];
+                if (c.State == ConnectionState.Free)
                 {
-                    _input.Process(i);
+                    continue;
+                }
+                _timers.Poll(i);
+                if ((c.InputLength > 0 || c.LargeInput >= 0) && _state.IsOpen(i))
+                {
+                    _input.Process(i); // an empty input holds no packet; only a borrowed large buffer is returned
                 }
             }
             if (options.SessionExpiryMs > 0)
@@ -275,12 +281,25 @@ namespace Nano.Mqtt.Broker
             while (_state.QueueSpaceFreed)
             {
                 _state.QueueSpaceFreed = false;
+                if (!_state.AnyBlocked)
+                {
+                    break;
+                }
+                _state.AnyBlocked = false;
                 for (int i = 0; i < connections.Length; i++)
                 {
-                    if (connections[i].Blocked && _state.IsOpen(i))
+                    if (!connections[i].Blocked)
+                    {
+                        continue;
+                    }
+                    if (_state.IsOpen(i))
                     {
                         connections[i].Blocked = false;
                         _input.Process(i);
+                    }
+                    else
+                    {
+                        _state.AnyBlocked = true;
                     }
                 }
             }

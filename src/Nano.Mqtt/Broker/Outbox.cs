@@ -113,7 +113,7 @@ namespace Nano.Mqtt.Broker
             int s = c.Session;
             Session session = _state.Sessions[s];
             long now = _state.NowMs;
-            int i = session.FirstPendingSend();
+            int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
             if (i >= 0)
             {
                 session.MarkSent(i, now);
@@ -129,7 +129,7 @@ namespace Nano.Mqtt.Broker
                 return true;
             }
             int qos = 0;
-            int m = _retained.Next(s, session.WindowOpen, ref qos);
+            int m = _state.Subscriptions.HasRetainedScan(s) ? _retained.Next(s, session.WindowOpen, ref qos) : RetainedCursor.None;
             if (m == RetainedCursor.WindowFull)
             {
                 return false;

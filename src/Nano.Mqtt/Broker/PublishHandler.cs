@@ -45,6 +45,7 @@ namespace Nano.Mqtt.Broker
             if (route && !_router.HasRoom(found, p.Qos))
             {
                 c.Blocked = true;
+                _state.AnyBlocked = true;
                 return false;
             }
             if (!_access.TakePublishToken(c))
