@@ -215,6 +215,10 @@ namespace Nano.Mqtt.Broker
             int topicLength = pool.TopicLength(m);
             int qos = (c.OutgoingFlags >> 1) & 3;
             int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + pool.PayloadLength(m);
+            if (from == 0 && count >= c.OutgoingSize)
+            {
+                return WholePublish(c, pool, m, topicLength, qos, remaining, dst, offset);
+            }
             int header = FixedHeader.Write(_head, 0, PacketType.Publish, (byte)c.OutgoingFlags, remaining);
             Segment(_head, 0, header, ref from, dst, offset, count, ref copied);
             _head[0] = (byte)(topicLength >> 8);
@@ -233,6 +237,28 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Copies the part of one segment of the packet that lies at or after <paramref name="from"/> and
         /// fits in the room left; <paramref name="from"/> becomes relative to the next segment.</summary>
+        /// <summary>Writes the whole PUBLISH at once, the common case of an output read with room for it.</summary>
+        private static int WholePublish(Connection c, MessagePool pool, int m, int topicLength, int qos, int remaining, byte[] dst, int offset)
+        {
+            int p = Wire.WriteFixedHeader(dst, offset, PublishFirstByte | c.OutgoingFlags, remaining);
+            dst[p] = (byte)(topicLength >> 8);
+            dst[p + 1] = (byte)topicLength;
+            p += 2;
+            byte[] arena = pool.Arena;
+            int topicOffset = pool.TopicOffset(m);
+            System.Array.Copy(arena, topicOffset, dst, p, topicLength);
+            p += topicLength;
+            if (qos > 0)
+            {
+                dst[p] = (byte)(c.OutgoingPacketId >> 8);
+                dst[p + 1] = (byte)c.OutgoingPacketId;
+                p += 2;
+            }
+            int payloadLength = pool.PayloadLength(m);
+            System.Array.Copy(arena, topicOffset + topicLength, dst, p, payloadLength);
+            return p + payloadLength - offset;
+        }
+
         private static void Segment(byte[] src, int srcOffset, int length, ref int from, byte[] dst, int offset, int count, ref int copied)
         {
             if (from >= length)
