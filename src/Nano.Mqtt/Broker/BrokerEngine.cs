@@ -21,6 +21,7 @@ namespace Nano.Mqtt.Broker
         private readonly ConnectionTimers _timers;
         private readonly SysPublisher _sys;
         private bool _retrying;
+        private bool _started;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
         public BrokerEngine(BrokerOptions options)
@@ -264,7 +265,11 @@ namespace Nano.Mqtt.Broker
         private void Tick(long nowMs)
         {
             _state.NowMs = nowMs;
-            _sys.Start(nowMs);
+            if (!_started)
+            {
+                _started = true;
+                _sys.Start(nowMs);
+            }
         }
 
         private bool IsInRange(int connection) => connection >= 0 && connection < _state.Connections.Length;

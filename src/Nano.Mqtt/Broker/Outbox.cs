@@ -28,7 +28,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Bytes of the packets ready to send: acknowledgements, the packet in progress, else the next one.</summary>
         public int Pending(Connection c)
         {
-            int n = c.ControlPending;
+            int n = c.ControlOutput.Pending;
             if (c.Outgoing == OutgoingKind.Publish || c.Outgoing == OutgoingKind.PubRel)
             {
                 return n + c.OutgoingSize - c.OutgoingOffset;
@@ -46,7 +46,7 @@ namespace Nano.Mqtt.Broker
         {
             if (c.Outgoing == OutgoingKind.None)
             {
-                if (c.ControlPending > 0)
+                if (c.ControlOutput.Pending > 0)
                 {
                     c.Outgoing = OutgoingKind.Control;
                 }
@@ -69,7 +69,7 @@ namespace Nano.Mqtt.Broker
             if (c.Outgoing == OutgoingKind.Control)
             {
                 c.ControlOutput.Consume(n);
-                if (c.ControlPending == 0)
+                if (c.ControlOutput.Pending == 0)
                 {
                     c.Outgoing = OutgoingKind.None;
                 }

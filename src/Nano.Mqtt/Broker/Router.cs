@@ -104,10 +104,13 @@ namespace Nano.Mqtt.Broker
             SubscriptionTable subscriptions = _state.Subscriptions;
             byte[] arena = pool.Arena;
             int qos = pool.Qos(m);
+            int topicOffset = pool.TopicOffset(m);
+            int topicLength = pool.TopicLength(m);
+            bool checkRead = _access.Acl != null;
             for (int k = 0; k < found; k++)
             {
                 int s = subscriptions.MatchedSession(k);
-                if (!_access.MayRead(s, arena, pool.TopicOffset(m), pool.TopicLength(m)))
+                if (checkRead && !_access.MayRead(s, arena, topicOffset, topicLength))
                 {
                     statistics.DeliveriesDenied++;
                     continue;
