@@ -89,7 +89,10 @@ namespace Nano.Mqtt.Broker
                 return;
             }
             _input.Receive(connection, data, offset, count);
-            RetryBlockedPublishers();
+            if (_state.QueueSpaceFreed)
+            {
+                RetryBlockedPublishers();
+            }
         }
 
         /// <summary>Bytes the connection can take in the next <see cref="Receive"/> call.</summary>
@@ -190,7 +193,10 @@ namespace Nano.Mqtt.Broker
             {
                 _input.Process(connection); // a packet may have waited for control output space
             }
-            RetryBlockedPublishers();
+            if (_state.QueueSpaceFreed)
+            {
+                RetryBlockedPublishers();
+            }
         }
 
         /// <summary>The engine has closed the connection: the host sends the pending output, then closes the socket.</summary>
