@@ -12,7 +12,7 @@ trap 'rm -rf "$results"' EXIT
 
 # Build first: 'dotnet test' alone builds only the test projects and what they reference, and the
 # benchmark projects must be built too, so they cannot rot.
-dotnet build Nano.Tests.slnf -c Release "$@"
+dotnet build Nano.Tests.slnf -c Release -nodeReuse:false "$@"
 rc=$?
 build_rc=$rc
 if [ "$rc" -eq 0 ]; then

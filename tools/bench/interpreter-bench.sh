@@ -126,7 +126,7 @@ build_side() { # name tree
   local name=$1 tree=$2 out="$work/$1"
   mkdir -p "$out/pe"
   echo "building the bench against the $name Nano.Mqtt" >&2
-  dotnet build "$tree/tests/Nano.DeviceBench/Nano.DeviceBench.csproj" -c Release -f netnano1.0 -nologo -v q \
+  dotnet build "$tree/tests/Nano.DeviceBench/Nano.DeviceBench.csproj" -c Release -f netnano1.0 -nodeReuse:false -nologo -v q \
     >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; die "the $name build failed"; }
   local bin="$tree/tests/Nano.DeviceBench/bin/Release/netnano1.0"
   local hints=(Nano.Mqtt "$bin/Nano.Mqtt.dll")

@@ -81,7 +81,7 @@ rm -f "$work/NFUnitTest.csproj.new"
 
 build() { # project
   local log
-  log=$(dotnet build "$1" -c Release -nologo -v q 2>&1) || { echo "$log" | grep -E 'error|rror\(s\)' | sort -u >&2; die "build of $1 failed"; }
+  log=$(dotnet build "$1" -c Release -nologo -v q -nodeReuse:false 2>&1) || { echo "$log" | grep -E 'error|rror\(s\)' | sort -u >&2; die "build of $1 failed"; }
 }
 # Runs against several worktrees at once share this checkout's framework projects: one build at a time.
 exec 9>"$cache/build.lock"

@@ -99,7 +99,7 @@ for lib in $libraries; do
   } >"$proj/$lib.csproj"
 
   echo "pack: building $lib for netnano1.0"
-  if ! dotnet restore "$proj/$lib.csproj" -nologo -v q >"$work/restore-$lib.log" 2>&1; then
+  if ! dotnet restore "$proj/$lib.csproj" -nodeReuse:false -nologo -v q >"$work/restore-$lib.log" 2>&1; then
     missing=$(sed -n 's/.*Unable to find package \([^ ]*\) with version.*/\1/p; s/.*Unable to find package \([^ ]*\)\. No packages.*/\1/p' \
       "$work/restore-$lib.log" | sort -u | tr '\n' ' ')
     [ -n "$missing" ] || { cat "$work/restore-$lib.log"; die "restore of $lib failed"; }
@@ -107,7 +107,7 @@ for lib in $libraries; do
     skipped="$skipped $lib"
     continue
   fi
-  dotnet build "$proj/$lib.csproj" -c Release --no-restore -nologo -v q -clp:ErrorsOnly >"$work/build-$lib.log" 2>&1 ||
+  dotnet build "$proj/$lib.csproj" -c Release --no-restore -nodeReuse:false -nologo -v q -clp:ErrorsOnly >"$work/build-$lib.log" 2>&1 ||
     { cat "$work/build-$lib.log"; die "build of $lib failed"; }
   [ -f "$mscorlib" ] || die "no $mscorlib: the netnano1.0 build restores nanoFramework.CoreLibrary $corelib_version there"
 
@@ -170,7 +170,7 @@ for lib in $libraries; do
   </PropertyGroup>
 </Project>
 EOF
-  dotnet pack "$stage/pack.csproj" -nologo -v q -clp:ErrorsOnly -o "$out" >"$work/pack-$lib.log" 2>&1 ||
+  dotnet pack "$stage/pack.csproj" -nodeReuse:false -nologo -v q -clp:ErrorsOnly -o "$out" >"$work/pack-$lib.log" 2>&1 ||
     { cat "$work/pack-$lib.log"; die "dotnet pack of $lib failed"; }
   echo "pack: $out/$lib.$version.nupkg"
 done

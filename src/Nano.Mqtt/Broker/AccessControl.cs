@@ -59,12 +59,13 @@ namespace Nano.Mqtt.Broker
         public bool TooDeep(byte[] topic, int offset, int length)
         {
             int max = _state.Options.MaxTopicLevels;
-            if (max == 0)
+            if (max == 0 || length < max)
             {
-                return false;
+                return false; // more than max levels need at least max separators
             }
             int levels = 1;
-            for (int i = offset; i < offset + length; i++)
+            int end = offset + length;
+            for (int i = offset; i < end; i++)
             {
                 if (topic[i] == (byte)'/' && ++levels > max)
                 {

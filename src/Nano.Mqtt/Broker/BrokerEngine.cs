@@ -21,6 +21,7 @@ namespace Nano.Mqtt.Broker
         private readonly ConnectionTimers _timers;
         private readonly SysPublisher _sys;
         private bool _retrying;
+        private bool _started;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
         public BrokerEngine(BrokerOptions options)
@@ -88,7 +89,10 @@ namespace Nano.Mqtt.Broker
                 return;
             }
             _input.Receive(connection, data, offset, count);
-            RetryBlockedPublishers();
+            if (_state.QueueSpaceFreed)
+            {
+                RetryBlockedPublishers();
+            }
         }
 
         /// <summary>Bytes the connection can take in the next <see cref="Receive"/> call.</summary>
@@ -114,12 +118,18 @@ namespace Nano.Mqtt.Broker
         {
             Tick(nowMs);
             BrokerOptions options = _state.Options;
-            for (int i = 0; i < _state.Connections.Length; i++)
+            Connection[] connections = _state.Connections;
+            for (int i = 0; i < connections.Length; i++)
             {
-                _timers.Poll(i);
-                if (_state.IsOpen(i))
+                Connection c = connections[i];
+                if (c.State == ConnectionState.Free)
                 {
-                    _input.Process(i);
+                    continue;
+                }
+                _timers.Poll(i);
+                if ((c.InputLength > 0 || c.LargeInput >= 0) && _state.IsOpen(i))
+                {
+                    _input.Process(i); // an empty input holds no packet; only a borrowed large buffer is returned
                 }
             }
             if (options.SessionExpiryMs > 0)
@@ -183,7 +193,10 @@ namespace Nano.Mqtt.Broker
             {
                 _input.Process(connection); // a packet may have waited for control output space
             }
-            RetryBlockedPublishers();
+            if (_state.QueueSpaceFreed)
+            {
+                RetryBlockedPublishers();
+            }
         }
 
         /// <summary>The engine has closed the connection: the host sends the pending output, then closes the socket.</summary>
@@ -258,7 +271,11 @@ namespace Nano.Mqtt.Broker
         private void Tick(long nowMs)
         {
             _state.NowMs = nowMs;
-            _sys.Start(nowMs);
+            if (!_started)
+            {
+                _started = true;
+                _sys.Start(nowMs);
+            }
         }
 
         private bool IsInRange(int connection) => connection >= 0 && connection < _state.Connections.Length;
@@ -275,12 +292,25 @@ namespace Nano.Mqtt.Broker
             while (_state.QueueSpaceFreed)
             {
                 _state.QueueSpaceFreed = false;
+                if (!_state.AnyBlocked)
+                {
+                    break;
+                }
+                _state.AnyBlocked = false;
                 for (int i = 0; i < connections.Length; i++)
                 {
-                    if (connections[i].Blocked && _state.IsOpen(i))
+                    if (!connections[i].Blocked)
+                    {
+                        continue;
+                    }
+                    if (_state.IsOpen(i))
                     {
                         connections[i].Blocked = false;
                         _input.Process(i);
+                    }
+                    else
+                    {
+                        _state.AnyBlocked = true;
                     }
                 }
             }

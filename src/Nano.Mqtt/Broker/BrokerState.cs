@@ -18,6 +18,9 @@ namespace Nano.Mqtt.Broker
         /// <summary>Time of the current call into the engine.</summary>
         public long NowMs;
 
+        /// <summary>Set when a publisher is left unread for lack of queue space; cleared when none is.</summary>
+        public bool AnyBlocked;
+
         /// <summary>A queue slot was freed since blocked publishers were last retried.</summary>
         public bool QueueSpaceFreed;
 

@@ -71,8 +71,6 @@ namespace Nano.Mqtt.Broker
 
         public int ControlEnd => ControlOutput.End;
 
-        public int ControlPending => ControlOutput.Pending;
-
         /// <summary>Makes <paramref name="size"/> contiguous control bytes writable at <see cref="ControlEnd"/>; false
         /// when the control output cannot hold them yet.</summary>
         public bool Reserve(int size) => ControlOutput.Reserve(size, 0) >= 0;

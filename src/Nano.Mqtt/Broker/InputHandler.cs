@@ -70,7 +70,7 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             int position = 0;
-            while (_state.IsOpen(ci))
+            while (c.InputLength - position >= 2 && _state.IsOpen(ci))
             {
                 MqttError error = FixedHeader.Read(c.Input, position, c.InputLength - position, out PacketType type, out byte flags, out int remaining, out int header);
                 if (error == MqttError.FixedHeaderTruncated)
@@ -84,7 +84,7 @@ namespace Nano.Mqtt.Broker
                     _closer.ProtocolViolation(ci);
                     break;
                 }
-                if (c.InputLength - position < size || !Dispatch(ci, type, position, size))
+                if (c.InputLength - position < size || !Dispatch(ci, type, flags, position, header, size))
                 {
                     break;
                 }
@@ -98,7 +98,10 @@ namespace Nano.Mqtt.Broker
             if (position > 0)
             {
                 int rest = c.InputLength - position;
-                System.Array.Copy(c.Input, position, c.Input, 0, rest);
+                if (rest > 0)
+                {
+                    System.Array.Copy(c.Input, position, c.Input, 0, rest);
+                }
                 c.InputLength = rest;
             }
             if (c.LargeInput >= 0 && c.InputLength <= c.InlineInput.Length && (c.InputLength == 0 || PacketSize(c) <= c.InlineInput.Length))
@@ -115,7 +118,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Handles one whole packet; false when it must wait.</summary>
-        private bool Dispatch(int ci, PacketType type, int offset, int size)
+        private bool Dispatch(int ci, PacketType type, byte flags, int offset, int header, int size)
         {
             Connection c = _state.Connections[ci];
             if (c.State == ConnectionState.AwaitingConnect)
@@ -130,7 +133,7 @@ namespace Nano.Mqtt.Broker
             switch (type)
             {
                 case PacketType.Publish:
-                    return _publish.HandlePublish(ci, offset, size);
+                    return _publish.HandlePublish(ci, flags, offset + header, offset + size);
                 case PacketType.PubAck:
                 case PacketType.PubRec:
                 case PacketType.PubRel:

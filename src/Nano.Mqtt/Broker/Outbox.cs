@@ -28,7 +28,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Bytes of the packets ready to send: acknowledgements, the packet in progress, else the next one.</summary>
         public int Pending(Connection c)
         {
-            int n = c.ControlPending;
+            int n = c.ControlOutput.Pending;
             if (c.Outgoing == OutgoingKind.Publish || c.Outgoing == OutgoingKind.PubRel)
             {
                 return n + c.OutgoingSize - c.OutgoingOffset;
@@ -46,7 +46,7 @@ namespace Nano.Mqtt.Broker
         {
             if (c.Outgoing == OutgoingKind.None)
             {
-                if (c.ControlPending > 0)
+                if (c.ControlOutput.Pending > 0)
                 {
                     c.Outgoing = OutgoingKind.Control;
                 }
@@ -69,7 +69,7 @@ namespace Nano.Mqtt.Broker
             if (c.Outgoing == OutgoingKind.Control)
             {
                 c.ControlOutput.Consume(n);
-                if (c.ControlPending == 0)
+                if (c.ControlOutput.Pending == 0)
                 {
                     c.Outgoing = OutgoingKind.None;
                 }
@@ -113,7 +113,7 @@ namespace Nano.Mqtt.Broker
             int s = c.Session;
             Session session = _state.Sessions[s];
             long now = _state.NowMs;
-            int i = session.FirstPendingSend();
+            int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
             if (i >= 0)
             {
                 session.MarkSent(i, now);
@@ -129,7 +129,7 @@ namespace Nano.Mqtt.Broker
                 return true;
             }
             int qos = 0;
-            int m = _retained.Next(s, session.WindowOpen, ref qos);
+            int m = _state.Subscriptions.HasRetainedScan(s) ? _retained.Next(s, session.WindowOpen, ref qos) : RetainedCursor.None;
             if (m == RetainedCursor.WindowFull)
             {
                 return false;
@@ -215,6 +215,10 @@ namespace Nano.Mqtt.Broker
             int topicLength = pool.TopicLength(m);
             int qos = (c.OutgoingFlags >> 1) & 3;
             int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + pool.PayloadLength(m);
+            if (from == 0 && count >= c.OutgoingSize)
+            {
+                return WholePublish(c, pool, m, topicLength, qos, remaining, dst, offset);
+            }
             int header = FixedHeader.Write(_head, 0, PacketType.Publish, (byte)c.OutgoingFlags, remaining);
             Segment(_head, 0, header, ref from, dst, offset, count, ref copied);
             _head[0] = (byte)(topicLength >> 8);
@@ -233,6 +237,28 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Copies the part of one segment of the packet that lies at or after <paramref name="from"/> and
         /// fits in the room left; <paramref name="from"/> becomes relative to the next segment.</summary>
+        /// <summary>Writes the whole PUBLISH at once, the common case of an output read with room for it.</summary>
+        private static int WholePublish(Connection c, MessagePool pool, int m, int topicLength, int qos, int remaining, byte[] dst, int offset)
+        {
+            int p = Wire.WriteFixedHeader(dst, offset, PublishFirstByte | c.OutgoingFlags, remaining);
+            dst[p] = (byte)(topicLength >> 8);
+            dst[p + 1] = (byte)topicLength;
+            p += 2;
+            byte[] arena = pool.Arena;
+            int topicOffset = pool.TopicOffset(m);
+            System.Array.Copy(arena, topicOffset, dst, p, topicLength);
+            p += topicLength;
+            if (qos > 0)
+            {
+                dst[p] = (byte)(c.OutgoingPacketId >> 8);
+                dst[p + 1] = (byte)c.OutgoingPacketId;
+                p += 2;
+            }
+            int payloadLength = pool.PayloadLength(m);
+            System.Array.Copy(arena, topicOffset + topicLength, dst, p, payloadLength);
+            return p + payloadLength - offset;
+        }
+
         private static void Segment(byte[] src, int srcOffset, int length, ref int from, byte[] dst, int offset, int count, ref int copied)
         {
             if (from >= length)

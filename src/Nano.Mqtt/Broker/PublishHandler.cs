@@ -25,11 +25,11 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Handles a whole PUBLISH; false when it must wait (control output, rate limit or subscribers' queues).</summary>
-        public bool HandlePublish(int ci, int offset, int size)
+        public bool HandlePublish(int ci, int flags, int bodyStart, int bodyEnd)
         {
             Connection c = _state.Connections[ci];
             PublishPacket p = _publish;
-            if (p.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
+            if (p.DecodeBody(c.Input, flags, bodyStart, bodyEnd, c.ProtocolLevel) != MqttError.None)
             {
                 _closer.ProtocolViolation(ci);
                 return true;
@@ -45,6 +45,7 @@ namespace Nano.Mqtt.Broker
             if (route && !_router.HasRoom(found, p.Qos))
             {
                 c.Blocked = true;
+                _state.AnyBlocked = true;
                 return false;
             }
             if (!_access.TakePublishToken(c))

@@ -31,10 +31,6 @@ namespace Nano.Mqtt.Broker
         public int Next(int s, bool windowOpen, ref int qos)
         {
             SubscriptionTable subscriptions = _state.Subscriptions;
-            if (!subscriptions.HasRetainedScan(s))
-            {
-                return None;
-            }
             for (int row = 0; row < subscriptions.Rows; row++)
             {
                 if (subscriptions.SessionOf(row) != s || subscriptions.RetainedNext(row) < 0)

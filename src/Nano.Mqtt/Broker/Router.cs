@@ -32,13 +32,17 @@ namespace Nano.Mqtt.Broker
         /// </summary>
         public bool HasRoom(int found, int qos)
         {
+            if (qos == 0)
+            {
+                return true; // every delivery is at QoS 0, which a full queue may drop
+            }
             SubscriptionTable subscriptions = _state.Subscriptions;
             for (int k = 0; k < found; k++)
             {
                 int granted = subscriptions.MatchedQos(k);
                 int delivered = qos < granted ? qos : granted;
                 Session session = _state.Sessions[subscriptions.MatchedSession(k)];
-                if (delivered > 0 && session.IsOnline && session.WouldDrop(delivered))
+                if (delivered > 0 && session.Connection >= 0 && session.WouldDrop(delivered))
                 {
                     return false;
                 }
@@ -104,10 +108,13 @@ namespace Nano.Mqtt.Broker
             SubscriptionTable subscriptions = _state.Subscriptions;
             byte[] arena = pool.Arena;
             int qos = pool.Qos(m);
+            int topicOffset = pool.TopicOffset(m);
+            int topicLength = pool.TopicLength(m);
+            bool checkRead = _access.Acl != null;
             for (int k = 0; k < found; k++)
             {
                 int s = subscriptions.MatchedSession(k);
-                if (!_access.MayRead(s, arena, pool.TopicOffset(m), pool.TopicLength(m)))
+                if (checkRead && !_access.MayRead(s, arena, topicOffset, topicLength))
                 {
                     statistics.DeliveriesDenied++;
                     continue;
@@ -119,7 +126,7 @@ namespace Nano.Mqtt.Broker
 
         private void Deliver(Session session, int m, int qos)
         {
-            if (!session.IsOnline && qos == 0 && !_state.Options.QueueQos0)
+            if (qos == 0 && session.Connection < 0 && !_state.Options.QueueQos0)
             {
                 return; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
             }

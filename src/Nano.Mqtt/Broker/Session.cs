@@ -15,6 +15,10 @@ namespace Nano.Mqtt.Broker
         private readonly SessionBuffers _b;
         private readonly int _index;
 
+        /// <summary>Where this session's queue and inflight rows start in the shared buffers (fields: a getter is a call on the interpreter).</summary>
+        private readonly int _queueBase;
+        private readonly int _inflightBase;
+
         public bool InUse;
         public int ClientIdLength;
 
@@ -37,6 +41,8 @@ namespace Nano.Mqtt.Broker
         {
             _b = buffers;
             _index = index;
+            _queueBase = index * buffers.MaxQueued;
+            _inflightBase = index * buffers.MaxInflight;
         }
 
         /// <summary>The client identifier is <see cref="ClientIdLength"/> bytes of <see cref="ClientIds"/> from <see cref="ClientIdOffset"/>.</summary>
@@ -103,9 +109,9 @@ namespace Nano.Mqtt.Broker
             }
             for (int i = 0; i < InflightCount; i++)
             {
-                if (_b.InflightMessage[InflightBase + i] >= 0)
+                if (_b.InflightMessage[_inflightBase + i] >= 0)
                 {
-                    _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
+                    _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
                 }
             }
             InflightCount = 0;
@@ -137,20 +143,20 @@ namespace Nano.Mqtt.Broker
                 outcome = EnqueueOutcome.QueuedDroppedOldest;
             }
             int slot = (_queueHead + QueueCount) % _b.MaxQueued;
-            _b.QueueMessage[QueueBase + slot] = m;
-            _b.QueueQos[QueueBase + slot] = (byte)qos;
+            _b.QueueMessage[_queueBase + slot] = m;
+            _b.QueueQos[_queueBase + slot] = (byte)qos;
             QueueCount++;
             _b.Pool.AddReference(m);
             return outcome;
         }
 
         /// <summary>The delivery QoS of the message at the head of the queue.</summary>
-        public int HeadQos => _b.QueueQos[QueueBase + _queueHead];
+        public int HeadQos => _b.QueueQos[_queueBase + _queueHead];
 
         /// <summary>Removes the head of the queue and returns its message (the reference passes to the caller).</summary>
         public int Dequeue()
         {
-            int m = _b.QueueMessage[QueueBase + _queueHead];
+            int m = _b.QueueMessage[_queueBase + _queueHead];
             _queueHead = (_queueHead + 1) % _b.MaxQueued;
             QueueCount--;
             return m;
@@ -169,31 +175,31 @@ namespace Nano.Mqtt.Broker
         public int AddInflight(int m, int qos, bool retain, long nowMs)
         {
             int i = InflightCount++;
-            _b.InflightMessage[InflightBase + i] = m;
-            _b.InflightPacketId[InflightBase + i] = NextPacketId();
-            _b.InflightFlags[InflightBase + i] = (byte)(qos | (retain ? RetainFlag : 0));
-            _b.InflightRetries[InflightBase + i] = 0;
-            _b.InflightSentAtMs[InflightBase + i] = nowMs;
+            _b.InflightMessage[_inflightBase + i] = m;
+            _b.InflightPacketId[_inflightBase + i] = NextPacketId();
+            _b.InflightFlags[_inflightBase + i] = (byte)(qos | (retain ? RetainFlag : 0));
+            _b.InflightRetries[_inflightBase + i] = 0;
+            _b.InflightSentAtMs[_inflightBase + i] = nowMs;
             return i;
         }
 
-        public int InflightMessage(int i) => _b.InflightMessage[InflightBase + i];
+        public int InflightMessage(int i) => _b.InflightMessage[_inflightBase + i];
 
-        public int InflightPacketId(int i) => _b.InflightPacketId[InflightBase + i];
+        public int InflightPacketId(int i) => _b.InflightPacketId[_inflightBase + i];
 
-        public int InflightQos(int i) => _b.InflightFlags[InflightBase + i] & QosMask;
+        public int InflightQos(int i) => _b.InflightFlags[_inflightBase + i] & QosMask;
 
-        public bool InflightRetain(int i) => (_b.InflightFlags[InflightBase + i] & RetainFlag) != 0;
+        public bool InflightRetain(int i) => (_b.InflightFlags[_inflightBase + i] & RetainFlag) != 0;
 
         /// <summary>PUBREC received: the entry now waits for PUBCOMP and only its PUBREL is sent.</summary>
-        public bool InflightReleased(int i) => (_b.InflightFlags[InflightBase + i] & ReleasedFlag) != 0;
+        public bool InflightReleased(int i) => (_b.InflightFlags[_inflightBase + i] & ReleasedFlag) != 0;
 
         /// <summary>The entry with a pending send, in send order, or -1.</summary>
         public int FirstPendingSend()
         {
             for (int i = 0; i < InflightCount; i++)
             {
-                if ((_b.InflightFlags[InflightBase + i] & PendingSendFlag) != 0)
+                if ((_b.InflightFlags[_inflightBase + i] & PendingSendFlag) != 0)
                 {
                     return i;
                 }
@@ -204,8 +210,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>The entry is being written out again (its PUBLISH carries DUP=1 [MQTT-3.3.1-1]).</summary>
         public void MarkSent(int i, long nowMs)
         {
-            _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] & ~PendingSendFlag);
-            _b.InflightSentAtMs[InflightBase + i] = nowMs;
+            _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] & ~PendingSendFlag);
+            _b.InflightSentAtMs[_inflightBase + i] = nowMs;
         }
 
         /// <summary>The inflight entry with this packet identifier, or -1.</summary>
@@ -213,7 +219,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < InflightCount; i++)
             {
-                if (_b.InflightPacketId[InflightBase + i] == packetId)
+                if (_b.InflightPacketId[_inflightBase + i] == packetId)
                 {
                     return i;
                 }
@@ -224,17 +230,17 @@ namespace Nano.Mqtt.Broker
         /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
         public void RemoveInflight(int i)
         {
-            if (_b.InflightMessage[InflightBase + i] >= 0)
+            if (_b.InflightMessage[_inflightBase + i] >= 0)
             {
-                _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
+                _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
             }
             for (int k = i + 1; k < InflightCount; k++)
             {
-                _b.InflightMessage[InflightBase + k - 1] = _b.InflightMessage[InflightBase + k];
-                _b.InflightPacketId[InflightBase + k - 1] = _b.InflightPacketId[InflightBase + k];
-                _b.InflightFlags[InflightBase + k - 1] = _b.InflightFlags[InflightBase + k];
-                _b.InflightRetries[InflightBase + k - 1] = _b.InflightRetries[InflightBase + k];
-                _b.InflightSentAtMs[InflightBase + k - 1] = _b.InflightSentAtMs[InflightBase + k];
+                _b.InflightMessage[_inflightBase + k - 1] = _b.InflightMessage[_inflightBase + k];
+                _b.InflightPacketId[_inflightBase + k - 1] = _b.InflightPacketId[_inflightBase + k];
+                _b.InflightFlags[_inflightBase + k - 1] = _b.InflightFlags[_inflightBase + k];
+                _b.InflightRetries[_inflightBase + k - 1] = _b.InflightRetries[_inflightBase + k];
+                _b.InflightSentAtMs[_inflightBase + k - 1] = _b.InflightSentAtMs[_inflightBase + k];
             }
             InflightCount--;
         }
@@ -242,13 +248,13 @@ namespace Nano.Mqtt.Broker
         /// <summary>PUBREC received: from now on only PUBREL is sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
         public void Release(int i)
         {
-            if (_b.InflightMessage[InflightBase + i] >= 0)
+            if (_b.InflightMessage[_inflightBase + i] >= 0)
             {
-                _b.Pool.Release(_b.InflightMessage[InflightBase + i]);
-                _b.InflightMessage[InflightBase + i] = -1;
-                _b.InflightRetries[InflightBase + i] = 0;
+                _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
+                _b.InflightMessage[_inflightBase + i] = -1;
+                _b.InflightRetries[_inflightBase + i] = 0;
             }
-            _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | ReleasedFlag | PendingSendFlag);
+            _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | ReleasedFlag | PendingSendFlag);
         }
 
         /// <summary>Marks every inflight entry for re-sending (reconnect with a resumed session [MQTT-4.4.0-1]).</summary>
@@ -256,7 +262,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < InflightCount; i++)
             {
-                _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | PendingSendFlag);
+                _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | PendingSendFlag);
             }
         }
 
@@ -270,16 +276,16 @@ namespace Nano.Mqtt.Broker
             int i = 0;
             while (i < InflightCount)
             {
-                if ((_b.InflightFlags[InflightBase + i] & PendingSendFlag) == 0 && nowMs - _b.InflightSentAtMs[InflightBase + i] >= intervalMs)
+                if ((_b.InflightFlags[_inflightBase + i] & PendingSendFlag) == 0 && nowMs - _b.InflightSentAtMs[_inflightBase + i] >= intervalMs)
                 {
-                    if (_b.InflightRetries[InflightBase + i] >= maxRetries)
+                    if (_b.InflightRetries[_inflightBase + i] >= maxRetries)
                     {
                         dropped++;
                         RemoveInflight(i);
                         continue;
                     }
-                    _b.InflightRetries[InflightBase + i]++;
-                    _b.InflightFlags[InflightBase + i] = (byte)(_b.InflightFlags[InflightBase + i] | PendingSendFlag);
+                    _b.InflightRetries[_inflightBase + i]++;
+                    _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | PendingSendFlag);
                 }
                 i++;
             }
@@ -334,9 +340,6 @@ namespace Nano.Mqtt.Broker
             }
         }
 
-        private int QueueBase => _index * _b.MaxQueued;
-
-        private int InflightBase => _index * _b.MaxInflight;
 
         private int AwaitingBase => _index * _b.MaxAwaitingRelease;
 
@@ -344,7 +347,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int k = 0; k < QueueCount; k++)
             {
-                if (_b.QueueQos[QueueBase + (_queueHead + k) % _b.MaxQueued] == 0)
+                if (_b.QueueQos[_queueBase + (_queueHead + k) % _b.MaxQueued] == 0)
                 {
                     return true;
                 }
@@ -358,17 +361,17 @@ namespace Nano.Mqtt.Broker
             for (int k = 0; k < QueueCount; k++)
             {
                 int slot = (_queueHead + k) % n;
-                if (_b.QueueQos[QueueBase + slot] != 0)
+                if (_b.QueueQos[_queueBase + slot] != 0)
                 {
                     continue;
                 }
-                _b.Pool.Release(_b.QueueMessage[QueueBase + slot]);
+                _b.Pool.Release(_b.QueueMessage[_queueBase + slot]);
                 for (int j = k; j < QueueCount - 1; j++)
                 {
                     int to = (_queueHead + j) % n;
                     int from = (_queueHead + j + 1) % n;
-                    _b.QueueMessage[QueueBase + to] = _b.QueueMessage[QueueBase + from];
-                    _b.QueueQos[QueueBase + to] = _b.QueueQos[QueueBase + from];
+                    _b.QueueMessage[_queueBase + to] = _b.QueueMessage[_queueBase + from];
+                    _b.QueueQos[_queueBase + to] = _b.QueueQos[_queueBase + from];
                 }
                 QueueCount--;
                 return true;

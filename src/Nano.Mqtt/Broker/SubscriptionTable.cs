@@ -16,6 +16,9 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _filterOffset;
         private int _filterBytes;
         private readonly int[] _filterLength;
+
+        /// <summary>Whether a row's filter has no wildcard: it then matches only the identical topic.</summary>
+        private readonly bool[] _exact;
         private readonly int[] _perSession;
         private readonly int _maxFilterLength;
         private readonly int _maxPerSession;
@@ -36,6 +39,7 @@ namespace Nano.Mqtt.Broker
             _filters = new byte[filterBytes];
             _filterOffset = new int[capacity];
             _filterLength = new int[capacity];
+            _exact = new bool[capacity];
             _perSession = new int[sessions];
             _maxFilterLength = maxFilterLength;
             _maxPerSession = maxPerSession;
@@ -82,6 +86,7 @@ namespace Nano.Mqtt.Broker
                     _qos[i] = (byte)qos;
                     _filterLength[i] = length;
                     _filterOffset[i] = _filterBytes;
+                    _exact[i] = !HasWildcard(filter, offset, length);
                     System.Array.Copy(filter, offset, _filters, _filterBytes, length);
                     _filterBytes += length;
                     _perSession[session]++;
@@ -130,7 +135,18 @@ namespace Nano.Mqtt.Broker
             for (int i = 0; i < _rows; i++)
             {
                 int s = _session[i];
-                if (s < 0 || !TopicMatcher.Matches(_filters, _filterOffset[i], _filterLength[i], topic, offset, length))
+                if (s < 0)
+                {
+                    continue;
+                }
+                if (_exact[i])
+                {
+                    if (_filterLength[i] != length || !Codec.Bytes.Equal(_filters, _filterOffset[i], length, topic, offset, length))
+                    {
+                        continue;
+                    }
+                }
+                else if (!TopicMatcher.Matches(_filters, _filterOffset[i], _filterLength[i], topic, offset, length))
                 {
                     continue;
                 }
@@ -202,6 +218,18 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>The highest QoS granted to that session among its matching filters.</summary>
         public int MatchedQos(int k) => _resultQos[k];
+
+        private static bool HasWildcard(byte[] filter, int offset, int length)
+        {
+            for (int i = offset; i < offset + length; i++)
+            {
+                if (filter[i] == (byte)'+' || filter[i] == (byte)'#')
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private int Find(int session, byte[] filter, int offset, int length)
         {

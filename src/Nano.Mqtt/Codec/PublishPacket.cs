@@ -32,18 +32,26 @@ namespace Nano.Mqtt.Codec
         /// <param name="protocolLevel">Level negotiated by CONNECT (3 or 4).</param>
         public MqttError Decode(byte[] buffer, int offset, int count, byte protocolLevel)
         {
-            Dup = false;
-            Qos = 0;
-            Retain = false;
-            PacketId = 0;
-            Topic.Clear();
-            Payload.Clear();
             MqttError error = Wire.ReadFixedHeader(buffer, offset, count, PacketType.Publish, protocolLevel, out int flags, out int p, out int end);
             if (error != MqttError.None)
             {
+                Clear();
                 return error;
             }
 
+            return DecodeBody(buffer, flags, p, end, protocolLevel);
+        }
+
+        /// <summary>
+        /// Decodes a PUBLISH whose fixed header the caller has already read and checked (the packet's type, a
+        /// remaining length that spans <paramref name="bodyStart"/> to <paramref name="bodyEnd"/>, a supported
+        /// protocol level): the flags nibble and the body only.
+        /// </summary>
+        public MqttError DecodeBody(byte[] buffer, int flags, int bodyStart, int bodyEnd, byte protocolLevel)
+        {
+            Clear();
+            int p = bodyStart;
+            int end = bodyEnd;
             Dup = (flags & 0x08) != 0;
             Qos = (byte)((flags >> 1) & 0x03);
             Retain = (flags & 0x01) != 0;
@@ -57,7 +65,7 @@ namespace Nano.Mqtt.Codec
                 return MqttError.PublishDupWithQos0; // [MQTT-3.3.1-2]
             }
 
-            error = Wire.ReadField(buffer, ref p, end, Topic);
+            MqttError error = Wire.ReadField(buffer, ref p, end, Topic);
             if (error != MqttError.None)
             {
                 return error;
@@ -84,6 +92,16 @@ namespace Nano.Mqtt.Codec
         }
 
         /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (topic too long, QoS 3).</summary>
+        private void Clear()
+        {
+            Dup = false;
+            Qos = 0;
+            Retain = false;
+            PacketId = 0;
+            Topic.Clear();
+            Payload.Clear();
+        }
+
         public int GetSize()
         {
             return Wire.PacketSize(RemainingLength());
