@@ -18,15 +18,9 @@ namespace Nano.MqttSn.Client
 
         private readonly ISnClientListener _listener;
         private readonly byte[] _clientId;
-        private readonly byte[] _willTopic;
-        private readonly byte[] _willMessage;
-        private readonly int _willQos;
-        private readonly bool _willRetain;
         private readonly bool _cleanSession;
         private readonly int _keepAliveSeconds;
-        private readonly int _retryMs;
         private readonly byte _searchRadius;
-        private readonly int _maxPacket;
         private readonly SnMessageSet _in = new SnMessageSet();
         private readonly SnClientOutput _out;
         private readonly SnRequest _request;
@@ -34,9 +28,10 @@ namespace Nano.MqttSn.Client
         private readonly SnGatewaySearch _search;
         private readonly SnTopicTable _topics;
         private readonly SnInbound _inbound;
+        private readonly SnAcknowledgedRequests _requests;
+        private readonly SnWill _will;
         private SnClientState _state;
         private int _gatewayId = -1;
-        private int _nextMsgId;
 
         /// <summary>Allocates every buffer from <paramref name="options"/>; throws ArgumentException for an invalid configuration.</summary>
         public SnClient(SnClientOptions options, ISnClientListener listener)
@@ -54,31 +49,23 @@ namespace Nano.MqttSn.Client
                 throw new System.ArgumentException("ClientId must be 1-23 UTF-8 octets");
             }
 
-            _willTopic = options.WillTopic == null ? null : Utf8Encoder.GetBytes(options.WillTopic);
-            if (_willTopic != null && SnTopic.ValidateName(_willTopic, 0, _willTopic.Length) != SnError.None)
-            {
-                throw new System.ArgumentException("WillTopic");
-            }
-
-            _willMessage = options.WillMessage ?? new byte[0];
-            _willQos = options.WillQos;
-            _willRetain = options.WillRetain;
+            _will = new SnWill(options);
             _cleanSession = options.CleanSession;
             _keepAliveSeconds = options.KeepAliveSeconds;
-            _retryMs = options.RetryIntervalMs;
             _searchRadius = options.SearchGwRadius;
-            _maxPacket = options.MaxPacketSize;
-            if (_maxPacket < 32 || options.TransmitQueueLength < 1 || options.MaxTopics < 1 || options.MaxInboundQos2 < 1)
+            int maxPacket = options.MaxPacketSize;
+            if (maxPacket < 32 || options.TransmitQueueLength < 1 || options.MaxTopics < 1 || options.MaxInboundQos2 < 1)
             {
                 throw new System.ArgumentException("capacities");
             }
 
-            _out = new SnClientOutput(options.TransmitQueueLength, _maxPacket);
-            _request = new SnRequest(_maxPacket, options.RetryIntervalMs, options.MaxRetries);
+            _out = new SnClientOutput(options.TransmitQueueLength, maxPacket);
+            _request = new SnRequest(maxPacket, options.RetryIntervalMs, options.MaxRetries);
             _keepAlive = new SnKeepAlive(options.KeepAliveSeconds * 1000, options.RetryIntervalMs, options.MaxRetries);
             _search = new SnGatewaySearch(options.SearchGwMaxDelayMs, options.SearchGwRetryMs, options.SearchGwMaxRetryMs, options.RandomSeed);
             _topics = new SnTopicTable(options.MaxTopics, options.MaxTopicNameLength);
             _inbound = new SnInbound(listener, _topics, _out, options.MaxInboundQos2);
+            _requests = new SnAcknowledgedRequests(listener, _request, _topics, _out, maxPacket);
         }
 
         /// <summary>Current state.</summary>
@@ -130,14 +117,14 @@ namespace Nano.MqttSn.Client
             }
 
             ConnectMessage m = _out.Messages.Connect;
-            m.Will = _willTopic != null;
+            m.Will = _will.Present;
             m.CleanSession = _cleanSession;
             m.Duration = _keepAliveSeconds;
             m.ClientId = _clientId;
             m.ClientIdLength = _clientId.Length;
             _keepAlive.Answered();
             _state = SnClientState.Connecting;
-            StartRequest(SnRequestKind.Connect, 0, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Start(SnRequestKind.Connect, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -145,7 +132,7 @@ namespace Nano.MqttSn.Client
         public SnClientResult Register(byte[] name, int off, int len, long nowMs, out int msgId)
         {
             msgId = 0;
-            SnClientResult r = CheckRequest();
+            SnClientResult r = _requests.Check(_state == SnClientState.Active);
             if (r != SnClientResult.Ok)
             {
                 return r;
@@ -161,14 +148,14 @@ namespace Nano.MqttSn.Client
             m.TopicName = name;
             m.TopicNameOffset = off;
             m.TopicNameLength = len;
-            if (!Fits(m.GetSize()))
+            if (!_requests.Fits(m.GetSize()))
             {
                 return SnClientResult.TooLarge;
             }
 
-            m.MsgId = NextMsgId();
+            m.MsgId = _requests.NextMsgId();
             msgId = m.MsgId;
-            StartRequest(SnRequestKind.Register, msgId, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Start(SnRequestKind.Register, msgId, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -203,7 +190,7 @@ namespace Nano.MqttSn.Client
             m.DataLength = len;
             if (qos <= SnQos.AtMostOnce)
             {
-                if (!Fits(m.GetSize()))
+                if (!_requests.Fits(m.GetSize()))
                 {
                     return SnClientResult.TooLarge;
                 }
@@ -218,15 +205,15 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.Ok;
             }
 
-            SnClientResult r = CheckRequest(m.GetSize());
+            SnClientResult r = _requests.Check(_state == SnClientState.Active, m.GetSize());
             if (r != SnClientResult.Ok)
             {
                 return r;
             }
 
-            m.MsgId = NextMsgId();
+            m.MsgId = _requests.NextMsgId();
             msgId = m.MsgId;
-            StartRequest(SnRequestKind.Publish, msgId, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Start(SnRequestKind.Publish, msgId, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -241,7 +228,7 @@ namespace Nano.MqttSn.Client
             }
 
             m.Qos = qos;
-            return SendSubscribe(m, nowMs, out msgId);
+            return _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
         }
 
         /// <summary>Subscribes to a predefined topic id or a short topic name (big-endian in <paramref name="topicId"/>).</summary>
@@ -255,7 +242,7 @@ namespace Nano.MqttSn.Client
             }
 
             m.Qos = qos;
-            return SendSubscribe(m, nowMs, out msgId);
+            return _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
         }
 
         /// <summary>Unsubscribes from a topic name or filter.</summary>
@@ -263,7 +250,7 @@ namespace Nano.MqttSn.Client
         {
             msgId = 0;
             SubscribeMessage m = FilterRequest(SnMessageType.Unsubscribe, filter, off, len);
-            return m == null ? SnClientResult.InvalidArgument : SendSubscribe(m, nowMs, out msgId);
+            return m == null ? SnClientResult.InvalidArgument : _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
         }
 
         /// <summary>Unsubscribes from a predefined topic id or a short topic name.</summary>
@@ -271,7 +258,7 @@ namespace Nano.MqttSn.Client
         {
             msgId = 0;
             SubscribeMessage m = TopicIdRequest(SnMessageType.Unsubscribe, topicIdType, topicId);
-            return m == null ? SnClientResult.InvalidArgument : SendSubscribe(m, nowMs, out msgId);
+            return m == null ? SnClientResult.InvalidArgument : _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
         }
 
         /// <summary>Sends DISCONNECT without Duration; the gateway's DISCONNECT ends the connection (§6.12).</summary>
@@ -290,7 +277,7 @@ namespace Nano.MqttSn.Client
             DisconnectMessage m = _out.Messages.Disconnect;
             m.HasDuration = false;
             _state = SnClientState.Disconnecting;
-            StartRequest(SnRequestKind.Disconnect, 0, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Start(SnRequestKind.Disconnect, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -302,7 +289,7 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.InvalidArgument;
             }
 
-            SnClientResult r = CheckRequest();
+            SnClientResult r = _requests.Check(_state == SnClientState.Active);
             if (r != SnClientResult.Ok)
             {
                 return r;
@@ -311,7 +298,7 @@ namespace Nano.MqttSn.Client
             DisconnectMessage m = _out.Messages.Disconnect;
             m.HasDuration = true;
             m.Duration = durationSeconds;
-            StartRequest(SnRequestKind.Sleep, 0, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Start(SnRequestKind.Sleep, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -327,7 +314,7 @@ namespace Nano.MqttSn.Client
             m.ClientId = _clientId;
             m.ClientIdLength = _clientId.Length;
             _state = SnClientState.Awake;
-            StartRequest(SnRequestKind.Wake, 0, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Start(SnRequestKind.Wake, 0, m.Encode(_request.Datagram, 0), nowMs);
             return SnClientResult.Ok;
         }
 
@@ -426,12 +413,6 @@ namespace Nano.MqttSn.Client
                     }
 
                     return;
-                case SnMessageType.RegAck:
-                    OnRegAck(_in.TopicAck);
-                    return;
-                case SnMessageType.PubAck:
-                    OnPubAck(_in.TopicAck);
-                    return;
                 case SnMessageType.Publish:
                     if (ReceivesPublishes)
                     {
@@ -439,24 +420,12 @@ namespace Nano.MqttSn.Client
                     }
 
                     return;
-                case SnMessageType.PubRec:
-                    OnPubRec(_in.MsgId.MsgId, nowMs);
-                    return;
-                case SnMessageType.PubComp:
-                    OnPubComp(_in.MsgId.MsgId);
-                    return;
                 case SnMessageType.PubRel:
                     if (ReceivesPublishes)
                     {
                         _inbound.OnPubRel(_in.MsgId.MsgId, nowMs);
                     }
 
-                    return;
-                case SnMessageType.UnsubAck:
-                    OnUnsubAck(_in.MsgId.MsgId);
-                    return;
-                case SnMessageType.SubAck:
-                    OnSubAck(_in.SubAck);
                     return;
                 case SnMessageType.PingReq:
                     if (_state == SnClientState.Active)
@@ -470,7 +439,7 @@ namespace Nano.MqttSn.Client
                     return;
             }
 
-            // messages a client never receives (CONNECT, SUBSCRIBE, WILLTOPIC...) and envelopes are ignored
+            _requests.OnAnswer(type, _in, nowMs);
         }
 
         private void GatewayHeard(int gwId, byte[] gwAdd, int gwAddOffset, int gwAddLength)
@@ -502,33 +471,7 @@ namespace Nano.MqttSn.Client
             }
 
             _request.Restart(nowMs);
-            byte[] slot = _out.Reserve();
-            if (slot == null)
-            {
-                return;
-            }
-
-            int n;
-            if (type == SnMessageType.WillTopicReq)
-            {
-                WillTopicMessage m = _out.Messages.WillTopic;
-                m.MsgType = SnMessageType.WillTopic;
-                m.Qos = _willQos;
-                m.Retain = _willRetain;
-                m.Topic = _willTopic;
-                m.TopicLength = _willTopic == null ? 0 : _willTopic.Length;
-                n = m.Encode(slot, 0);
-            }
-            else
-            {
-                WillMsgMessage m = _out.Messages.WillMsg;
-                m.MsgType = SnMessageType.WillMsg;
-                m.Data = _willMessage;
-                m.DataLength = _willMessage.Length;
-                n = m.Encode(slot, 0);
-            }
-
-            _out.Commit(n, false, nowMs);
+            _will.Answer(type, _out, nowMs);
         }
 
         private void OnConnAck(int returnCode, long nowMs)
@@ -549,95 +492,6 @@ namespace Nano.MqttSn.Client
 
             _state = SnClientState.Disconnected;
             _listener.OnDisconnected(SnDisconnectReason.Rejected, returnCode);
-        }
-
-        private void OnRegAck(TopicAckMessage m)
-        {
-            if (!IsAnswer(SnRequestKind.Register, m.MsgId))
-            {
-                return;
-            }
-
-            if (m.ReturnCode == SnReturnCode.Accepted)
-            {
-                int h = _request.HeaderLength;
-                _topics.Set(m.TopicId, _request.Datagram, h + 4, _request.Length - h - 4);
-            }
-
-            _request.End();
-            _listener.OnRegistered(m.MsgId, m.TopicId, m.ReturnCode);
-        }
-
-        private void OnPubAck(TopicAckMessage m)
-        {
-            bool ours = IsAnswer(SnRequestKind.Publish, m.MsgId);
-            if (!ours && !(m.MsgId == 0 && m.ReturnCode != SnReturnCode.Accepted))
-            {
-                return;
-            }
-
-            if (ours)
-            {
-                if (m.ReturnCode == SnReturnCode.InvalidTopicId
-                    && SnFlags.GetTopicIdType(_request.Datagram[_request.HeaderLength]) == SnTopicIdType.Normal)
-                {
-                    // §6.7: a rejected normal id must be registered again
-                    _topics.Remove(m.TopicId);
-                }
-
-                _request.End();
-            }
-
-            _listener.OnPublishCompleted(m.MsgId, m.ReturnCode);
-        }
-
-        private void OnPubRec(int msgId, long nowMs)
-        {
-            if ((_request.Kind == SnRequestKind.Publish || _request.Kind == SnRequestKind.PubRel) && msgId == _request.MsgId)
-            {
-                MsgIdMessage m = _out.Messages.MsgId;
-                m.MsgType = SnMessageType.PubRel;
-                m.MsgId = msgId;
-                StartRequest(SnRequestKind.PubRel, msgId, m.Encode(_request.Datagram, 0), nowMs);
-            }
-        }
-
-        private void OnPubComp(int msgId)
-        {
-            if (IsAnswer(SnRequestKind.PubRel, msgId))
-            {
-                _request.End();
-                _listener.OnPublishCompleted(msgId, SnReturnCode.Accepted);
-            }
-        }
-
-        private void OnUnsubAck(int msgId)
-        {
-            if (IsAnswer(SnRequestKind.Unsubscribe, msgId))
-            {
-                _request.End();
-                _listener.OnUnsubscribed(msgId, SnReturnCode.Accepted);
-            }
-        }
-
-        private void OnSubAck(SubAckMessage m)
-        {
-            if (!IsAnswer(SnRequestKind.Subscribe, m.MsgId))
-            {
-                return;
-            }
-
-            byte[] request = _request.Datagram;
-            int h = _request.HeaderLength;
-            int nameLength = _request.Length - h - 3;
-            if (m.ReturnCode == SnReturnCode.Accepted && m.TopicId != 0 && SnFlags.GetTopicIdType(request[h]) == SnTopicIdType.Normal
-                && !SnTopic.HasWildcard(request, h + 3, nameLength))
-            {
-                _topics.Set(m.TopicId, request, h + 3, nameLength);
-            }
-
-            _request.End();
-            _listener.OnSubscribed(m.MsgId, m.Qos, m.TopicId, m.ReturnCode);
         }
 
         private void OnDisconnect()
@@ -665,28 +519,15 @@ namespace Nano.MqttSn.Client
             SnRequestKind kind = _request.Kind;
             int msgId = _request.MsgId;
             _request.End();
-            switch (kind)
+            if (kind == SnRequestKind.Wake)
             {
-                case SnRequestKind.Wake:
-                    // §6.14: no PINGRESP after the retries: back to sleep
-                    _state = SnClientState.Asleep;
-                    _listener.OnAsleep();
-                    return;
-                case SnRequestKind.Publish:
-                case SnRequestKind.PubRel:
-                    _listener.OnPublishCompleted(msgId, NoResponse);
-                    break;
-                case SnRequestKind.Register:
-                    _listener.OnRegistered(msgId, 0, NoResponse);
-                    break;
-                case SnRequestKind.Subscribe:
-                    _listener.OnSubscribed(msgId, 0, 0, NoResponse);
-                    break;
-                case SnRequestKind.Unsubscribe:
-                    _listener.OnUnsubscribed(msgId, NoResponse);
-                    break;
+                // §6.14: no PINGRESP after the retries: back to sleep
+                _state = SnClientState.Asleep;
+                _listener.OnAsleep();
+                return;
             }
 
+            _requests.ReportNoResponse(kind, msgId);
             Drop(SnDisconnectReason.Lost);
         }
 
@@ -700,14 +541,6 @@ namespace Nano.MqttSn.Client
 
         /// <summary>True in the states where the gateway delivers PUBLISH, REGISTER and PUBREL.</summary>
         private bool ReceivesPublishes => _state == SnClientState.Active || _state == SnClientState.Awake;
-
-        private bool IsAnswer(SnRequestKind kind, int msgId) => _request.Kind == kind && msgId == _request.MsgId;
-
-        private void StartRequest(SnRequestKind kind, int msgId, int length, long nowMs)
-        {
-            _request.Start(kind, msgId, length, nowMs);
-            _out.Send(_request.Datagram, length, nowMs);
-        }
 
         private SubscribeMessage FilterRequest(byte type, byte[] filter, int off, int len)
         {
@@ -739,57 +572,6 @@ namespace Nano.MqttSn.Client
             m.TopicIdType = topicIdType;
             m.TopicId = topicId;
             return m;
-        }
-
-        private SnClientResult SendSubscribe(SubscribeMessage m, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            if (m.Qos < SnQos.AtMostOnce || m.Qos > SnQos.ExactlyOnce)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            SnClientResult r = CheckRequest(m.GetSize());
-            if (r != SnClientResult.Ok)
-            {
-                return r;
-            }
-
-            m.MsgId = NextMsgId();
-            msgId = m.MsgId;
-            SnRequestKind kind = m.MsgType == SnMessageType.Subscribe ? SnRequestKind.Subscribe : SnRequestKind.Unsubscribe;
-            StartRequest(kind, msgId, m.Encode(_request.Datagram, 0), nowMs);
-            return SnClientResult.Ok;
-        }
-
-        private SnClientResult CheckRequest()
-        {
-            if (_state != SnClientState.Active)
-            {
-                return SnClientResult.WrongState;
-            }
-
-            return _request.IsIdle ? SnClientResult.Ok : SnClientResult.Busy;
-        }
-
-        /// <summary>As <see cref="CheckRequest()"/>, then whether a request of <paramref name="size"/> octets fits.</summary>
-        private SnClientResult CheckRequest(int size)
-        {
-            SnClientResult r = CheckRequest();
-            if (r != SnClientResult.Ok)
-            {
-                return r;
-            }
-
-            return Fits(size) ? SnClientResult.Ok : SnClientResult.TooLarge;
-        }
-
-        private bool Fits(int size) => size >= 0 && size <= _maxPacket;
-
-        private int NextMsgId()
-        {
-            _nextMsgId = _nextMsgId == 0xFFFF ? 1 : _nextMsgId + 1;
-            return _nextMsgId;
         }
     }
 }
