@@ -35,6 +35,18 @@ namespace Nano.Mqtt.Codec
             Length = length;
         }
 
+        /// <summary>An array of <paramref name="count"/> empty slices, each allocated once, for a packet's fields.</summary>
+        public static ByteSlice[] NewArray(int count)
+        {
+            ByteSlice[] slices = new ByteSlice[count];
+            for (int i = 0; i < count; i++)
+            {
+                slices[i] = new ByteSlice();
+            }
+
+            return slices;
+        }
+
         /// <summary>Makes the slice empty (no array).</summary>
         public void Clear()
         {

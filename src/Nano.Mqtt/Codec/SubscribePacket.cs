@@ -37,12 +37,8 @@ namespace Nano.Mqtt.Codec
         /// are allocated here; point each filter with <see cref="ByteSlice.Set"/>.</summary>
         public SubscribePacket(int capacity)
         {
-            Filters = new ByteSlice[capacity];
-                RequestedQos = new byte[capacity];
-            for (int i = 0; i < capacity; i++)
-            {
-                Filters[i] = new ByteSlice();
-            }
+            Filters = ByteSlice.NewArray(capacity);
+            RequestedQos = new byte[capacity];
         }
 
         /// <summary>Decodes one whole SUBSCRIBE packet (fixed header included) into this instance and validates every

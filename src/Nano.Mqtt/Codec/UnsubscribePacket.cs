@@ -34,11 +34,7 @@ namespace Nano.Mqtt.Codec
         /// are allocated here; point each filter with <see cref="ByteSlice.Set"/>.</summary>
         public UnsubscribePacket(int capacity)
         {
-            Filters = new ByteSlice[capacity];
-            for (int i = 0; i < capacity; i++)
-            {
-                Filters[i] = new ByteSlice();
-            }
+            Filters = ByteSlice.NewArray(capacity);
         }
 
         /// <summary>Decodes one whole UNSUBSCRIBE packet (fixed header included) into this instance and validates every
