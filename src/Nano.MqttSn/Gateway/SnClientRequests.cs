@@ -88,13 +88,15 @@ namespace Nano.MqttSn.Gateway
             _mqtt.AckFrom(c, PacketType.PubRel, m.MsgId, nowMs);
         }
 
-        /// <summary>REGISTER (§6.5): the topic id of the name, REGACK congestion when the table is full.</summary>
+        /// <summary>REGISTER (§6.5): the topic id of the name; REGACK "not supported" for a name longer than
+        /// <see cref="SnGatewayOptions.MaxTopicLength"/>, congestion when the table is full.</summary>
         public void Register(SnGatewayClient c, RegisterMessage m)
         {
             int id = c.Topics.Assign(m.TopicName, m.TopicNameOffset, m.TopicNameLength);
             if (id == 0)
             {
-                _send.TopicAck(c, SnMessageType.RegAck, 0, m.MsgId, SnReturnCode.Congestion);
+                _send.TopicAck(c, SnMessageType.RegAck, 0, m.MsgId,
+                    m.TopicNameLength > _options.MaxTopicLength ? SnReturnCode.NotSupported : SnReturnCode.Congestion);
                 return;
             }
             c.Topics.MarkKnown(id);

@@ -84,12 +84,14 @@ namespace Nano.MqttSn.Gateway
         {
             _nowMs = nowMs;
             Statistics.DatagramsReceived++;
-            byte type;
-            if (link < 0 || link >= _send.LinkCount || address == null || addressLength < 1 || addressLength > _options.MaxAddressLength
+            byte type = 0;
+            SnError error = link < 0 || link >= _send.LinkCount || address == null || addressLength < 1 || addressLength > _options.MaxAddressLength
                 || addressOffset < 0 || addressOffset > address.Length - addressLength
-                || _in.Decode(data, offset, count, out type) != SnError.None)
+                ? SnError.InvalidArgument
+                : _in.Decode(data, offset, count, out type);
+            if (error != SnError.None)
             {
-                Statistics.DatagramsIgnored++;
+                Statistics.Undecodable(error);
                 return;
             }
             SnGatewayClient c = _clients.ByAddress(link, address, addressOffset, addressLength);
@@ -99,7 +101,7 @@ namespace Nano.MqttSn.Gateway
             }
             if (!Dispatch(type, c, link, address, addressOffset, addressLength, nowMs))
             {
-                Statistics.DatagramsIgnored++;
+                Statistics.OutOfState();
             }
             ServiceAll(nowMs);
         }

@@ -9,8 +9,21 @@ namespace Nano.MqttSn.Gateway
         /// <summary>Datagrams returned by <see cref="SnGateway.NextDatagram"/>.</summary>
         public long DatagramsSent;
 
-        /// <summary>Received datagrams that failed to decode, or arrived in a state that has no use for them.</summary>
+        /// <summary>Received datagrams ignored: the sum of <see cref="DatagramsMalformed"/>,
+        /// <see cref="DatagramsUnknownType"/> and <see cref="DatagramsOutOfState"/>.</summary>
         public long DatagramsIgnored;
+
+        /// <summary>Ignored datagrams that failed to decode: empty, shorter than their header, a Length that
+        /// disagrees with the datagram, reserved flags or return codes, invalid topic names, a bad forwarder
+        /// envelope, or an unusable link or address (§5).</summary>
+        public long DatagramsMalformed;
+
+        /// <summary>Ignored datagrams of a MsgType that MQTT-SN 1.2 does not define (§5.2.2).</summary>
+        public long DatagramsUnknownType;
+
+        /// <summary>Ignored datagrams that are well formed but of no use in the sender's state: a message before its
+        /// CONNECT, a WILLMSG not asked for, a message only a gateway sends, another gateway's ADVERTISE.</summary>
+        public long DatagramsOutOfState;
 
         /// <summary>Datagrams not queued because the pending-datagram store was full (the peer re-sends).</summary>
         public long DatagramsDropped;
@@ -66,5 +79,26 @@ namespace Nano.MqttSn.Gateway
 
         /// <summary>Transmit failures reported by the host through <see cref="SnGateway.DeliveryFailed"/>.</summary>
         public long LinkDeliveryFailures;
+
+        /// <summary>Counts a datagram that failed to decode with <paramref name="error"/>.</summary>
+        internal void Undecodable(Codec.SnError error)
+        {
+            DatagramsIgnored++;
+            if (error == Codec.SnError.UnknownMessageType)
+            {
+                DatagramsUnknownType++;
+            }
+            else
+            {
+                DatagramsMalformed++;
+            }
+        }
+
+        /// <summary>Counts a well-formed datagram that had no use in its sender's state.</summary>
+        internal void OutOfState()
+        {
+            DatagramsIgnored++;
+            DatagramsOutOfState++;
+        }
     }
 }

@@ -17,11 +17,12 @@ namespace Nano.MqttSn.Tests.EndToEnd
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private volatile bool _stop;
 
-        public GatewayServer()
+        public GatewayServer(Action<SnGatewayOptions> configure = null)
         {
             var brokerOptions = new BrokerOptions { MaxConnections = 8, SysIntervalMs = 0 };
             Broker = new BrokerEngine(brokerOptions);
             var options = new SnGatewayOptions { RetryIntervalMs = 1_000, MaxRetries = 3 };
+            configure?.Invoke(options);
             Gateway = new SnGateway(options, Broker);
             Listener = new BrokerListener(Broker, brokerOptions);
             Listener.Start(IPAddress.Loopback, 0);

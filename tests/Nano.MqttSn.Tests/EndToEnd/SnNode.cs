@@ -75,7 +75,9 @@ namespace Nano.MqttSn.Tests.EndToEnd
         public string Connect()
         {
             Assert.AreEqual(SnClientResult.Ok, Client.Connect(Now));
-            return WaitFor("connected");
+            string line = WaitFor("connected");
+            Assert.AreEqual("connected", line); // not "disconnected Lost": the gateway never answered
+            return line;
         }
 
         public int Register(string topic)

@@ -56,10 +56,25 @@ namespace Nano.MqttSn.Tests.Gateway
             {
                 length += p.Length;
             }
-            var b = new byte[length];
-            b[0] = (byte)length;
-            b[1] = (byte)type;
             int i = 2;
+            if (length > 255)
+            {
+                length += 2;
+                i = 4; // the 3-octet Length form [§5.2.1]
+            }
+            var b = new byte[length];
+            if (i == 4)
+            {
+                b[0] = 0x01;
+                b[1] = (byte)(length >> 8);
+                b[2] = (byte)length;
+                b[3] = (byte)type;
+            }
+            else
+            {
+                b[0] = (byte)length;
+                b[1] = (byte)type;
+            }
             foreach (byte[] p in parts)
             {
                 p.CopyTo(b, i);
