@@ -23,7 +23,7 @@ namespace Nano.MqttSn.Tests.EndToEnd
             Assert.AreEqual(1, server.Gateway.Statistics.DatagramsMalformed);
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("05", DisplayName = "1 octet")]
         [DataRow("01 00", DisplayName = "3-octet length form cut after its first length octet")]
         [DataRow("01 00 05", DisplayName = "3-octet length form without MsgType")]
@@ -42,7 +42,7 @@ namespace Nano.MqttSn.Tests.EndToEnd
             AssertIgnored(hex, s => s.DatagramsMalformed);
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("02 03", DisplayName = "reserved 0x03")]
         [DataRow("02 1F", DisplayName = "reserved 0x1F")]
         [DataRow("03 FF 00", DisplayName = "reserved 0xFF")]
@@ -51,7 +51,7 @@ namespace Nano.MqttSn.Tests.EndToEnd
             AssertIgnored(hex, s => s.DatagramsUnknownType);
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("07 0A 00 00 00 01 61", DisplayName = "REGISTER before CONNECT")]
         [DataRow("05 09 6F 66 66", DisplayName = "WILLMSG not asked for")]
         [DataRow("03 05 00", DisplayName = "CONNACK, a gateway's message")]
