@@ -100,6 +100,13 @@ namespace Nano.Radio.Simulation
             return _count++;
         }
 
+        /// <summary>Gives module <paramref name="module"/> a new radio address, as an XBee that rejoins the network
+        /// gets a new 16-bit network address; frames it sends from now on carry it as their source.</summary>
+        public void SetAddress(int module, byte[] address)
+        {
+            _addresses[module] = address;
+        }
+
         /// <summary>
         /// Frames (for transparent radios: writes) module <paramref name="module"/> has output to its
         /// host, XBee Transmit Status frames included.

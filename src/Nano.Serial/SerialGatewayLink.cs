@@ -10,7 +10,9 @@ namespace Nano.Serial
     /// id when its datagrams arrive in the forwarder encapsulation (0xFE, §5.5) — always on
     /// address-less radios (SLIP, COBS), where the address is the node id alone. Replies to such an
     /// address are encapsulated again. Broadcasts go unencapsulated to the broadcast address. XBee
-    /// Transmit Status failures (0x8B) are reported with <see cref="SnGateway.DeliveryFailed"/>.
+    /// Transmit Status failures (0x8B) are reported with <see cref="SnGateway.DeliveryFailed"/>. A client is
+    /// found by its address without the part the radio network may change (XBee: found by its 64-bit address,
+    /// its 16-bit network address updated from each datagram).
     /// </summary>
     public sealed class SerialGatewayLink
     {
@@ -56,7 +58,7 @@ namespace Nano.Serial
                 _statusAddresses[i] = new byte[maxAddress];
             }
 
-            LinkId = gateway.AddLink(maxDatagram);
+            LinkId = gateway.AddLink(maxDatagram, port.Framing.ChangingAddressOffset, port.Framing.ChangingAddressLength);
             PollsGateway = true;
         }
 

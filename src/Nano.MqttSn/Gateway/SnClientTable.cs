@@ -5,9 +5,13 @@ namespace Nano.MqttSn.Gateway
     internal sealed class SnClientTable
     {
         private readonly SnGatewayClient[] _clients;
+        private readonly SnSender _links;
 
-        public SnClientTable(SnGatewayOptions options)
+        /// <summary>Slots sized by <paramref name="options"/>; <paramref name="links"/> tells which octets of a link's
+        /// addresses identify a client.</summary>
+        public SnClientTable(SnGatewayOptions options, SnSender links)
         {
+            _links = links;
             SnMessagePool pool = new SnMessagePool(options.BufferedMessages, options.MaxTopicLength, options.MaxPayload);
             int topics = options.MaxRegisteredTopicsPerClient;
             int entries = options.MaxClients * topics;
@@ -43,12 +47,15 @@ namespace Nano.MqttSn.Gateway
             }
         }
 
-        /// <summary>The client bound to this address on <paramref name="link"/>, or null.</summary>
+        /// <summary>The client bound to this address on <paramref name="link"/> (compared without the part of the
+        /// address that may change on the link), or null.</summary>
         public SnGatewayClient ByAddress(int link, byte[] address, int offset, int length)
         {
+            int changingOffset = _links.ChangingOffset(link);
+            int changingLength = _links.ChangingLength(link);
             for (int i = 0; i < _clients.Length; i++)
             {
-                if (_clients[i].HasAddress(link, address, offset, length))
+                if (_clients[i].HasAddress(link, address, offset, length, changingOffset, changingLength))
                 {
                     return _clients[i];
                 }

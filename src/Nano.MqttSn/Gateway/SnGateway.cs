@@ -44,8 +44,8 @@ namespace Nano.MqttSn.Gateway
             _options = options;
             _broker = broker;
             Statistics = new SnGatewayStatistics();
-            _clients = new SnClientTable(options);
             _send = new SnSender(options, Statistics, _in);
+            _clients = new SnClientTable(options, _send);
             _mqtt = new SnMqttTranslator(broker, options, Statistics);
             SnTopicResolver topics = new SnTopicResolver(options);
             _delivery = new SnDelivery(options, Statistics, _send, topics);
@@ -73,10 +73,27 @@ namespace Nano.MqttSn.Gateway
         }
 
         /// <summary>Registers a transport whose datagrams carry up to <paramref name="maxDatagram"/> octets (capped to
-        /// <see cref="SnGatewayOptions.MaxDatagramSize"/>); returns its link id, or -1 when all links are taken.</summary>
+        /// <see cref="SnGatewayOptions.MaxDatagramSize"/>) and whose client addresses identify a client by every
+        /// octet (UDP: IPv4 address and port); returns its link id, or -1 when all links are taken.</summary>
         public int AddLink(int maxDatagram)
         {
-            return _send.AddLink(maxDatagram < _options.MaxDatagramSize ? maxDatagram : _options.MaxDatagramSize);
+            return AddLink(maxDatagram, 0, 0);
+        }
+
+        /// <summary>
+        /// As <see cref="AddLink(int)"/>, for a transport whose addresses hold <paramref name="changingLength"/> octets
+        /// at <paramref name="changingOffset"/> that the network may change while the client stays the same (an
+        /// XBee's 16-bit network address after a rejoin, after its 64-bit address): a client is found by the other
+        /// octets, and the changing ones are taken from each datagram it sends, so replies follow the change.
+        /// Returns -1 also for a range outside <see cref="SnGatewayOptions.MaxAddressLength"/>.
+        /// </summary>
+        public int AddLink(int maxDatagram, int changingOffset, int changingLength)
+        {
+            if (changingOffset < 0 || changingLength < 0 || changingOffset > _options.MaxAddressLength - changingLength)
+            {
+                return -1;
+            }
+            return _send.AddLink(maxDatagram < _options.MaxDatagramSize ? maxDatagram : _options.MaxDatagramSize, changingOffset, changingLength);
         }
 
         /// <summary>Processes one datagram received on <paramref name="link"/> from the client at the given address.</summary>
@@ -95,6 +112,10 @@ namespace Nano.MqttSn.Gateway
                 return;
             }
             SnGatewayClient c = _clients.ByAddress(link, address, addressOffset, addressLength);
+            if (c != null)
+            {
+                c.TakeChangingAddress(address, addressOffset, _send.ChangingOffset(link), _send.ChangingLength(link));
+            }
             if (c != null && c.Status == SnClientStatus.Active)
             {
                 c.TimerStartMs = nowMs;

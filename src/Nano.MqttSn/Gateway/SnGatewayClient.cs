@@ -100,7 +100,35 @@ namespace Nano.MqttSn.Gateway
 
         public bool HasAddress(int link, byte[] address, int offset, int length)
         {
-            return Status != SnClientStatus.Free && Link == link && Bytes.Equal(Identity, AddressOffset, AddressLength, address, offset, length);
+            return HasAddress(link, address, offset, length, 0, 0);
+        }
+
+        /// <summary>True when bound to this address on <paramref name="link"/>, the <paramref name="changingLength"/>
+        /// octets at <paramref name="changingOffset"/> aside.</summary>
+        public bool HasAddress(int link, byte[] address, int offset, int length, int changingOffset, int changingLength)
+        {
+            if (Status == SnClientStatus.Free || Link != link || AddressLength != length)
+            {
+                return false;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if (Identity[AddressOffset + i] != address[offset + i] && (i < changingOffset || i >= changingOffset + changingLength))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Takes the changing part of the address this client's datagram came from (an
+        /// XBee node's new 16-bit network address), so that replies reach it.</summary>
+        public void TakeChangingAddress(byte[] address, int offset, int changingOffset, int changingLength)
+        {
+            if (changingLength > 0 && changingOffset + changingLength <= AddressLength)
+            {
+                System.Array.Copy(address, offset + changingOffset, Identity, AddressOffset + changingOffset, changingLength);
+            }
         }
 
         public bool HasClientId(byte[] id, int offset, int length)

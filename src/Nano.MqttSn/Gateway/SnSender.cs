@@ -10,7 +10,10 @@ namespace Nano.MqttSn.Gateway
     internal sealed class SnSender
     {
         private readonly SnOutbox _outbox;
-        private readonly int[] _linkMaxDatagram;
+        /// <summary>Per link, <see cref="LinkFields"/> ints: its largest datagram, then the offset and length of the
+        /// part of its addresses that may change while the client stays the same.</summary>
+        private readonly int[] _links;
+        private const int LinkFields = 3;
         private readonly byte[] _datagram;
         private readonly SnMessageSet _messages;
         private readonly SnGatewayStatistics _statistics;
@@ -22,7 +25,7 @@ namespace Nano.MqttSn.Gateway
         {
             _messages = messages;
             _outbox = new SnOutbox(options.MaxPendingDatagrams, options.MaxDatagramSize, options.MaxAddressLength);
-            _linkMaxDatagram = new int[options.MaxLinks];
+            _links = new int[options.MaxLinks * LinkFields];
             _datagram = new byte[options.MaxDatagramSize];
             _statistics = statistics;
         }
@@ -31,16 +34,26 @@ namespace Nano.MqttSn.Gateway
 
         public int LinkCount => _linkCount;
 
-        /// <summary>Registers a link of <paramref name="maxDatagram"/> octets; its id, or -1 when all are taken.</summary>
-        public int AddLink(int maxDatagram)
+        /// <summary>Registers a link of <paramref name="maxDatagram"/> octets whose addresses may change in
+        /// <paramref name="changingLength"/> octets at <paramref name="changingOffset"/>; its id, or -1 when all are taken.</summary>
+        public int AddLink(int maxDatagram, int changingOffset, int changingLength)
         {
-            if (_linkCount == _linkMaxDatagram.Length || maxDatagram < 2)
+            if (_linkCount * LinkFields == _links.Length || maxDatagram < 2)
             {
                 return -1;
             }
-            _linkMaxDatagram[_linkCount] = maxDatagram;
+            int at = _linkCount * LinkFields;
+            _links[at] = maxDatagram;
+            _links[at + 1] = changingOffset;
+            _links[at + 2] = changingLength;
             return _linkCount++;
         }
+
+        /// <summary>Where the changing part of the link's addresses starts.</summary>
+        public int ChangingOffset(int link) => _links[link * LinkFields + 1];
+
+        /// <summary>Octets of the link's addresses that may change while the client stays the same; 0 for none.</summary>
+        public int ChangingLength(int link) => _links[link * LinkFields + 2];
 
         public bool HeaderOnly(SnGatewayClient c, byte type)
         {
@@ -185,7 +198,7 @@ namespace Nano.MqttSn.Gateway
 
         private bool Commit(int slot, int length, int link, byte[] address, int offset, int addressLength, bool broadcast)
         {
-            if (length <= 0 || link < 0 || link >= _linkCount || length > _linkMaxDatagram[link])
+            if (length <= 0 || link < 0 || link >= _linkCount || length > _links[link * LinkFields])
             {
                 return false;
             }

@@ -28,6 +28,14 @@ namespace Nano.MqttSn.Radio
         /// <summary>Octets of a radio address (0 for address-less transparent radios).</summary>
         public int AddressLength { get; }
 
+        /// <summary>Where the part of a radio address starts that the network may change while the node stays the
+        /// same (see <see cref="ChangingAddressLength"/>).</summary>
+        public virtual int ChangingAddressOffset => 0;
+
+        /// <summary>Octets of a radio address that the network may change while the node stays the same (XBee: the
+        /// 16-bit network address, reassigned when the node rejoins); 0 when the whole address identifies the node.</summary>
+        public virtual int ChangingAddressLength => 0;
+
         /// <summary>The receive buffer that the payload and address slices point into.</summary>
         public byte[] Buffer { get; }
 

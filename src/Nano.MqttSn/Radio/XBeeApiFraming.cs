@@ -11,6 +11,12 @@ namespace Nano.MqttSn.Radio
         /// <summary>Octets of an XBee radio address (64-bit + 16-bit).</summary>
         public const int XBeeAddressLength = 10;
 
+        /// <inheritdoc />
+        public override int ChangingAddressOffset => 8;
+
+        /// <inheritdoc />
+        public override int ChangingAddressLength => 2;
+
         /// <summary>Octets before the frame data: the delimiter and the length.</summary>
         protected const int HeaderLength = 3;
 

@@ -19,11 +19,13 @@ namespace Nano.MqttSn.Tests.Gateway
         private readonly byte[] _address = new byte[64];
         private readonly List<Sent> _sent = new List<Sent>();
 
-        public GatewayHarness(SnGatewayOptions options = null, BrokerOptions broker = null)
+        /// <summary>A gateway with one link of 256-octet datagrams whose addresses may change in
+        /// <paramref name="changingLength"/> octets at <paramref name="changingOffset"/>.</summary>
+        public GatewayHarness(SnGatewayOptions options = null, BrokerOptions broker = null, int changingOffset = 0, int changingLength = 0)
         {
             Broker = new BrokerEngine(broker ?? new BrokerOptions());
             Gateway = new SnGateway(options ?? Options(), Broker);
-            Link = Gateway.AddLink(256);
+            Link = Gateway.AddLink(256, changingOffset, changingLength);
         }
 
         /// <summary>Defaults for tests: advertising off, T_RETRY 10 s, N_RETRY 2.</summary>
