@@ -173,7 +173,7 @@ namespace Nano.MqttSn.Gateway
                 c.FlowTopicIdType = SnTopicIdType.Normal;
                 c.FlowTopicId = id;
             }
-            else if ((predefined = _topics.PredefinedId(topic, offset, length)) >= 0)
+            else if ((predefined = _topics.PredefinedId(c, topic, offset, length)) >= 0)
             {
                 c.FlowTopicIdType = SnTopicIdType.Predefined;
                 c.FlowTopicId = predefined;

@@ -174,7 +174,7 @@ namespace Nano.MqttSn.Gateway
             switch (type)
             {
                 case SnMessageType.SearchGw:
-                    _send.GwInfo(link, _options.GatewayId);
+                    _send.GwInfo(link, address, addressOffset, addressLength, _options.GatewayId);
                     return true;
                 case SnMessageType.Connect:
                     SnGatewayClient known = _clients.ByClientId(_in.Connect.ClientId, _in.Connect.ClientIdOffset, _in.Connect.ClientIdLength);

@@ -12,6 +12,7 @@ namespace Nano.MqttSn.Gateway
     {
         private ushort[] _predefinedIds = new ushort[0];
         private byte[][] _predefinedNames = new byte[0][];
+        private byte[][] _predefinedClients = new byte[0][];
 
         /// <summary>GwId carried in ADVERTISE and GWINFO.</summary>
         public byte GatewayId = 1;
@@ -68,6 +69,11 @@ namespace Nano.MqttSn.Gateway
         /// <summary>Accept QoS -1 PUBLISH from any address without a connection (§6.8).</summary>
         public bool AcceptQosMinusOne = true;
 
+        /// <summary>Longest keep-alive Duration a CONNECT may ask for, seconds; a CONNECT asking for more, or for none
+        /// (0), is refused with "rejected: not supported", so that no client holds a slot unsupervised for long.
+        /// 0 = any Duration.</summary>
+        public int MaxKeepAliveSeconds;
+
         /// <summary>Predefined topic ids configured.</summary>
         public int PredefinedTopicCount => _predefinedIds.Length;
 
@@ -75,14 +81,27 @@ namespace Nano.MqttSn.Gateway
         /// reserved id (0x0000, 0xFFFF), an invalid topic name or an id already defined.</summary>
         public bool AddPredefinedTopic(ushort id, string name)
         {
+            return AddPredefinedTopic(null, id, name);
+        }
+
+        /// <summary>Maps <paramref name="id"/> to <paramref name="name"/> for the client <paramref name="clientId"/>, or
+        /// for every client when it is null or "*" (§6.7); a client's own mapping of an id comes before the one for
+        /// every client. Returns false for a reserved id (0x0000, 0xFFFF), an invalid topic name or ClientId, or an
+        /// id already defined for the same client(s).</summary>
+        public bool AddPredefinedTopic(string clientId, ushort id, string name)
+        {
             byte[] utf8 = Utf8Encoder.GetBytes(name);
-            if (id == 0 || id == 0xFFFF || utf8 == null || SnTopic.ValidateName(utf8, 0, utf8.Length) != SnError.None)
+            byte[] client = clientId == null || clientId == "*" ? null : Utf8Encoder.GetBytes(clientId);
+            if (id == 0 || id == 0xFFFF || utf8 == null || SnTopic.ValidateName(utf8, 0, utf8.Length) != SnError.None
+                || (client != null && (client.Length == 0 || client.Length > ConnectMessage.MaxClientIdLength)))
             {
                 return false;
             }
             for (int i = 0; i < _predefinedIds.Length; i++)
             {
-                if (_predefinedIds[i] == id)
+                byte[] other = _predefinedClients[i];
+                if (_predefinedIds[i] == id && (other == null ? client == null
+                    : client != null && Bytes.Equal(other, 0, other.Length, client, 0, client.Length)))
                 {
                     return false;
                 }
@@ -90,12 +109,16 @@ namespace Nano.MqttSn.Gateway
             int n = _predefinedIds.Length;
             var ids = new ushort[n + 1];
             var names = new byte[n + 1][];
+            var clients = new byte[n + 1][];
             System.Array.Copy(_predefinedIds, ids, n);
             System.Array.Copy(_predefinedNames, names, n);
+            System.Array.Copy(_predefinedClients, clients, n);
             ids[n] = id;
             names[n] = utf8;
+            clients[n] = client;
             _predefinedIds = ids;
             _predefinedNames = names;
+            _predefinedClients = clients;
             return true;
         }
 
@@ -105,5 +128,8 @@ namespace Nano.MqttSn.Gateway
         internal ushort PredefinedId(int index) => _predefinedIds[index];
 
         internal byte[] PredefinedName(int index) => _predefinedNames[index];
+
+        /// <summary>The ClientId the predefined topic is for; null for every client.</summary>
+        internal byte[] PredefinedClient(int index) => _predefinedClients[index];
     }
 }

@@ -170,14 +170,24 @@ namespace Nano.MqttSn.Gateway
             return queued;
         }
 
-        /// <summary>GWINFO broadcast on <paramref name="link"/>, the answer to SEARCHGW (§6.1).</summary>
-        public bool GwInfo(int link, byte gatewayId)
+        /// <summary>GWINFO, the answer to SEARCHGW (§6.1): sent to the searcher, which then hears it wherever it
+        /// listens, and broadcast on <paramref name="link"/> for the other clients searching.</summary>
+        public void GwInfo(int link, byte[] address, int offset, int length, byte gatewayId)
         {
             GwInfoMessage m = _messages.GwInfo;
             m.Clear();
             m.GwId = gatewayId;
+            int size = m.Encode(_datagram, 0);
             int slot = Reserve();
-            return slot >= 0 && Commit(slot, m.Encode(_datagram, 0), link, null, 0, 0, true);
+            if (slot >= 0)
+            {
+                Commit(slot, size, link, address, offset, length, false);
+            }
+            slot = Reserve();
+            if (slot >= 0)
+            {
+                Commit(slot, size, link, null, 0, 0, true);
+            }
         }
 
         /// <summary>A free datagram slot, or -1 (counted as a dropped datagram).</summary>

@@ -33,6 +33,12 @@ namespace Nano.MqttSn.Gateway
         /// the new session starts from a clean broker connection.</summary>
         public void Connect(int link, byte[] address, int addressOffset, int addressLength, ConnectMessage m, long nowMs)
         {
+            if (_options.MaxKeepAliveSeconds > 0 && (m.Duration == 0 || m.Duration > _options.MaxKeepAliveSeconds))
+            {
+                _statistics.ConnectsRefused++;
+                _send.ConnAck(link, address, addressOffset, addressLength, SnReturnCode.NotSupported);
+                return;
+            }
             SnGatewayClient holder = _clients.ByAddress(link, address, addressOffset, addressLength);
             SnGatewayClient c = _clients.ByClientId(m.ClientId, m.ClientIdOffset, m.ClientIdLength);
             if (holder != null && holder != c)

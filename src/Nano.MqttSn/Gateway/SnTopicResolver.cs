@@ -45,7 +45,7 @@ namespace Nano.MqttSn.Gateway
             }
             if (topicIdType == SnTopicIdType.Predefined)
             {
-                int i = PredefinedById(topicId);
+                int i = Predefined(c, topicId, null, 0, 0);
                 if (i < 0)
                 {
                     return false;
@@ -60,30 +60,37 @@ namespace Nano.MqttSn.Gateway
             return TopicName.Validate(_shortName, 0, 2) == MqttError.None;
         }
 
-        /// <summary>The predefined id of <paramref name="name"/>, or -1.</summary>
-        public int PredefinedId(byte[] name, int offset, int length)
+        /// <summary>The id predefined for client <paramref name="c"/> for <paramref name="name"/>, or -1.</summary>
+        public int PredefinedId(SnGatewayClient c, byte[] name, int offset, int length)
         {
+            int i = Predefined(c, -1, name, offset, length);
+            return i < 0 ? -1 : _options.PredefinedId(i);
+        }
+
+        /// <summary>The index of the predefined topic of <paramref name="id"/> (or, when it is -1, of
+        /// <paramref name="name"/>) that applies to <paramref name="c"/> (null: a sender without a connection):
+        /// the client's own before the one for every client; -1 when none.</summary>
+        private int Predefined(SnGatewayClient c, int id, byte[] name, int offset, int length)
+        {
+            int everyClient = -1;
             for (int i = 0; i < _options.PredefinedTopicCount; i++)
             {
                 byte[] p = _options.PredefinedName(i);
-                if (Bytes.Equal(p, 0, p.Length, name, offset, length))
+                if (id >= 0 ? _options.PredefinedId(i) != id : !Bytes.Equal(p, 0, p.Length, name, offset, length))
                 {
-                    return _options.PredefinedId(i);
+                    continue;
                 }
-            }
-            return -1;
-        }
-
-        private int PredefinedById(int id)
-        {
-            for (int i = 0; i < _options.PredefinedTopicCount; i++)
-            {
-                if (_options.PredefinedId(i) == id)
+                byte[] client = _options.PredefinedClient(i);
+                if (client == null)
+                {
+                    everyClient = everyClient < 0 ? i : everyClient;
+                }
+                else if (c != null && c.HasClientId(client, 0, client.Length))
                 {
                     return i;
                 }
             }
-            return -1;
+            return everyClient;
         }
     }
 }

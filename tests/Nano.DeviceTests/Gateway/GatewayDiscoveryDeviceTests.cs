@@ -28,12 +28,13 @@ namespace Nano.DeviceTests.Gateway
         }
 
         [TestMethod]
-        public void Searchgw_is_answered_with_a_broadcast_gwinfo_section_6_1()
+        public void Searchgw_is_answered_with_gwinfo_to_the_searcher_and_a_broadcast_section_6_1()
         {
             SnGatewayOptions o = GatewayRig.Options();
             o.GatewayId = 9;
             GatewayRig r = new GatewayRig(o);
             r.Send("A", SnDatagrams.SearchGw(0));
+            r.Expect("A", "03 02 09");
             r.Expect("*", "03 02 09");
             r.ExpectNothing();
         }

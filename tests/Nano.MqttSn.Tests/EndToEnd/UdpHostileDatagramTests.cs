@@ -126,6 +126,8 @@ namespace Nano.MqttSn.Tests.EndToEnd
 
         public void Send(string hex) => _socket.SendTo(Bytes.Hex(hex), _to);
 
+        public void SendRaw(byte[] datagram) => _socket.SendTo(datagram, _to);
+
         /// <summary>The next datagram as hex, or null when none arrives within <paramref name="waitMs"/>.</summary>
         public string Receive(int waitMs = 5_000)
         {

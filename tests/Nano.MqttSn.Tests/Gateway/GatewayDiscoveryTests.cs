@@ -30,16 +30,18 @@ namespace Nano.MqttSn.Tests.Gateway
         }
 
         [TestMethod]
-        public void Searchgw_is_answered_with_a_broadcast_gwinfo_on_the_same_link()
+        public void Searchgw_is_answered_with_gwinfo_to_the_searcher_and_as_a_broadcast_on_the_same_link()
         {
             var o = GatewayHarness.Options();
             o.GatewayId = 9;
             var h = new GatewayHarness(o);
             h.Send("A", "03 01 00");
             var sent = h.Drain();
-            Assert.AreEqual(1, sent.Count);
+            Assert.AreEqual(2, sent.Count);
             Assert.AreEqual("03 02 09", sent[0].Hex);
-            Assert.AreEqual("*", sent[0].To);
+            Assert.AreEqual("A", sent[0].To);
+            Assert.AreEqual("03 02 09", sent[1].Hex);
+            Assert.AreEqual("*", sent[1].To);
         }
 
         [TestMethod]
@@ -67,6 +69,8 @@ namespace Nano.MqttSn.Tests.Gateway
             h.Send("A", "02 03"); // reserved type
             h.ExpectNothing();
             Assert.AreEqual(2, h.Gateway.Statistics.DatagramsIgnored);
+            Assert.AreEqual(1, h.Gateway.Statistics.DatagramsMalformed);
+            Assert.AreEqual(1, h.Gateway.Statistics.DatagramsUnknownType);
         }
     }
 }
