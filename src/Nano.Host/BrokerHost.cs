@@ -58,10 +58,11 @@ namespace Nano.Host
             }
             if (options.SnEnabled)
             {
-                SnEndpoint = new SnUdpEndpoint(Gateway, options.Gateway.MaxDatagramSize)
+                SnEndpoint = new SnUdpEndpoint(Gateway, options.Gateway.MaxDatagramSize, options.Gateway.MaxClients)
                 {
                     // Broadcasts stay on the machine when it listens on loopback only.
-                    BroadcastAddress = IPAddress.IsLoopback(options.Bind) ? IPAddress.Loopback : IPAddress.Broadcast,
+                    BroadcastAddress = options.SnDiscoveryAddress ?? (IPAddress.IsLoopback(options.Bind) ? IPAddress.Loopback : IPAddress.Broadcast),
+                    BroadcastPort = options.SnDiscoveryPort,
                 };
                 _loop.Add(SnEndpoint);
             }
@@ -72,7 +73,7 @@ namespace Nano.Host
                     options.SimulateNodes, options.SimulateIntervalMs, pollsGateway: SnEndpoint == null);
                 _loop.Add(Radio);
             }
-            _status = status == null ? null : new StatusLine(status, statusIsTerminal);
+            _status = status == null ? null : new StatusLine(status, statusIsTerminal) { Gateway = Gateway?.Statistics };
         }
 
         /// <summary>The engine; touch it only from the loop thread while running (reading counters is fine).</summary>

@@ -37,6 +37,13 @@ namespace Nano.Host
             MaxBrokerPacketSize = 1 << 16,
         };
 
+        /// <summary>Where the gateway's ADVERTISE and broadcast GWINFO go (a broadcast address or a multicast group,
+        /// which it joins); null = 255.255.255.255, or loopback when <see cref="Bind"/> is loopback.</summary>
+        public IPAddress SnDiscoveryAddress;
+
+        /// <summary>UDP port of <see cref="SnDiscoveryAddress"/>; 0 = the gateway's own port.</summary>
+        public int SnDiscoveryPort;
+
         /// <summary>True unless <see cref="SnPort"/> is 0.</summary>
         public bool SnEnabled => SnPort != 0;
 

@@ -60,7 +60,7 @@ written as a line 'key value' in a configuration file given with -c.
   --baud <n>                            baud rate of --serial (default 9600)
   --simulate-nodes <n>                  run n simulated sleeping sensor nodes on an in-memory radio of the
                                         --radio family; they publish sensors/<i>/temperature at QoS 1
-  -h, --help                            show this text
+" + GatewayOptionsParser.Usage + @"  -h, --help                            show this text
 ";
 
         /// <summary>Parses <paramref name="args"/>; on <see cref="ParseOutcome.Error"/> <paramref name="error"/> says why.</summary>
@@ -221,7 +221,7 @@ written as a line 'key value' in a configuration file given with -c.
                 case "simulate_nodes":
                     return true;
                 default:
-                    return false;
+                    return GatewayOptionsParser.IsKey(key);
             }
         }
 
@@ -326,8 +326,7 @@ written as a line 'key value' in a configuration file given with -c.
                     o.Broker.SysIntervalMs = n * 1000;
                     return true;
                 default:
-                    error = "unknown option";
-                    return false;
+                    return GatewayOptionsParser.Apply(o, key, value, out error);
             }
         }
 
@@ -360,7 +359,7 @@ written as a line 'key value' in a configuration file given with -c.
             return acl;
         }
 
-        private static bool Integer(string value, int min, int max, out int n, out string error)
+        internal static bool Integer(string value, int min, int max, out int n, out string error)
         {
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < min || n > max)
             {

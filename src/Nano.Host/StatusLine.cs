@@ -34,6 +34,16 @@ namespace Nano.Host
             return "clients " + clients + " | in " + inPerSecond + " msg/s | out " + outPerSecond + " msg/s | dropped " + dropped;
         }
 
+        /// <summary>The MQTT-SN gateway whose figures follow the broker's; null = none.</summary>
+        public Nano.MqttSn.Gateway.SnGatewayStatistics Gateway { get; set; }
+
+        /// <summary>Formats the MQTT-SN gateway's figures: clients connected and the datagrams it ignored, by kind.</summary>
+        public static string FormatGateway(Nano.MqttSn.Gateway.SnGatewayStatistics g)
+        {
+            return "sn clients " + g.ClientsConnected + " | sn ignored " + g.DatagramsIgnored + " (malformed " + g.DatagramsMalformed
+                + ", unknown type " + g.DatagramsUnknownType + ", out of state " + g.DatagramsOutOfState + ")";
+        }
+
         /// <summary>Called from the poll loop; writes when a second has passed since the last report.</summary>
         public void Update(long nowMs, BrokerStatistics s)
         {
@@ -56,6 +66,10 @@ namespace Nano.Host
             _lastIn = s.MessagesReceived;
             _lastOut = s.MessagesSent;
             string line = Format(s.ClientsConnected, inRate, outRate, s.MessagesDropped);
+            if (Gateway != null)
+            {
+                line += " | " + FormatGateway(Gateway);
+            }
             if (_terminal)
             {
                 _output.Write("\r" + line.PadRight(_lastWidth));
