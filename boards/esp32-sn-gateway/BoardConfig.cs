@@ -54,5 +54,14 @@ namespace Nano.Boards.Esp32SnGateway
         public const int MaxBufferedWhileAsleep = 4;
         public const int AdvertiseIntervalMs = 900000;
         public const int RetryIntervalMs = 10000;
+
+        // CONNECTs asking for a longer keep-alive (or none) are refused, so no node holds a slot unsupervised; 0 = any.
+        public const int MaxKeepAliveSeconds = 3600;
+
+        // Predefined topic ids in the Paho MQTT-SN gateway's format: "ClientId,TopicName,TopicId" lines, "*" = every
+        // node. Nodes publish to these ids without REGISTER, and at QoS -1 without a connection.
+        public const string PredefinedTopics =
+            "*,sensors/alarm,1\n" +
+            "*,sensors/status,2\n";
     }
 }

@@ -41,7 +41,7 @@ namespace Nano.Boards.Esp32SnGateway
             var listener = new BrokerListener(broker, brokerOptions);
 
             RadioProfile radio = RadioProfile.Create(BoardConfig.Radio, BoardConfig.RadioMaxPayload);
-            var gateway = new SnGateway(new SnGatewayOptions
+            var gatewayOptions = new SnGatewayOptions
             {
                 GatewayId = BoardConfig.GatewayId,
                 MaxClients = BoardConfig.MaxSnClients,
@@ -52,8 +52,15 @@ namespace Nano.Boards.Esp32SnGateway
                 MaxDatagramSize = radio.MaxPayload,
                 MaxBrokerPacketSize = BoardConfig.MaxPacketSize,
                 AdvertiseIntervalMs = BoardConfig.AdvertiseIntervalMs,
-                RetryIntervalMs = BoardConfig.RetryIntervalMs
-            }, broker);
+                RetryIntervalMs = BoardConfig.RetryIntervalMs,
+                MaxKeepAliveSeconds = BoardConfig.MaxKeepAliveSeconds
+            };
+            int badLine = SnPredefinedTopics.Load(BoardConfig.PredefinedTopics, gatewayOptions);
+            if (badLine > 0)
+            {
+                Debug.WriteLine("BoardConfig.PredefinedTopics line " + badLine.ToString() + " is not 'ClientId,TopicName,TopicId'; later lines ignored");
+            }
+            var gateway = new SnGateway(gatewayOptions, broker);
             var port = new SerialRadioPort(BoardConfig.RadioPort, BoardConfig.RadioBaud, System.IO.Ports.Parity.None, 8,
                 System.IO.Ports.StopBits.One, radio.CreateFraming(), BoardConfig.RadioReadBuffer);
             port.Open();
