@@ -30,8 +30,9 @@ namespace Nano.MqttSn.Client
         private readonly SnInbound _inbound;
         private readonly SnAcknowledgedRequests _requests;
         private readonly SnWill _will;
+        private readonly SnGatewayList _gateways;
+        private readonly int _congestionWaitMs;
         private SnClientState _state;
-        private int _gatewayId = -1;
 
         /// <summary>Allocates every buffer from <paramref name="options"/>; throws ArgumentException for an invalid configuration.</summary>
         public SnClient(SnClientOptions options, ISnClientListener listener)
@@ -62,6 +63,8 @@ namespace Nano.MqttSn.Client
             _out = new SnClientOutput(options.TransmitQueueLength, maxPacket);
             _request = new SnRequest(maxPacket, options.RetryIntervalMs, options.MaxRetries);
             _keepAlive = new SnKeepAlive(options.KeepAliveSeconds * 1000, options.RetryIntervalMs, options.MaxRetries);
+            _gateways = new SnGatewayList(options.MaxGateways);
+            _congestionWaitMs = options.CongestionWaitMs;
             _search = new SnGatewaySearch(options.SearchGwMaxDelayMs, options.SearchGwRetryMs, options.SearchGwMaxRetryMs, options.RandomSeed);
             _topics = new SnTopicTable(options.MaxTopics, options.MaxTopicNameLength);
             _inbound = new SnInbound(listener, _topics, _out, options.MaxInboundQos2);
@@ -71,8 +74,13 @@ namespace Nano.MqttSn.Client
         /// <summary>Current state.</summary>
         public SnClientState State => _state;
 
-        /// <summary>GwId of the last gateway heard, or -1.</summary>
-        public int GatewayId => _gatewayId;
+        /// <summary>GwId of the gateway in use, or -1: the first heard, until it is lost (then the next gateway
+        /// heard), answers CONNECT with congestion (then another for T_WAIT), or its ADVERTISEs stop. Send unicast
+        /// datagrams to the address this gateway was heard from.</summary>
+        public int GatewayId => _gateways.Current;
+
+        /// <summary>Gateways known from ADVERTISE and GWINFO.</summary>
+        public int GatewayCount => _gateways.Count;
 
         /// <summary>The topic id table (registrations and SUBACK ids of this connection).</summary>
         public SnTopicTable Topics => _topics;
@@ -345,6 +353,7 @@ namespace Nano.MqttSn.Client
         /// <summary>Runs timers: SEARCHGW back-off, T_RETRY re-sends (DUP set on PUBLISH and SUBSCRIBE), keep-alive PINGREQ.</summary>
         public void Poll(long nowMs)
         {
+            _gateways.Poll(nowMs);
             if (_search.IsDue(nowMs))
             {
                 _out.SendSearchGw(_searchRadius, nowMs);
@@ -356,6 +365,10 @@ namespace Nano.MqttSn.Client
                 if (_request.IsExhausted)
                 {
                     GiveUp();
+                    if (_state == SnClientState.Disconnected)
+                    {
+                        _gateways.Failed(nowMs, 0); // try another gateway first [§6.13]
+                    }
                 }
                 else
                 {
@@ -370,6 +383,7 @@ namespace Nano.MqttSn.Client
                 if (action == SnKeepAliveAction.Lost)
                 {
                     Drop(SnDisconnectReason.Lost);
+                    _gateways.Failed(nowMs, 0);
                 }
                 else if (action == SnKeepAliveAction.Ping)
                 {
@@ -383,10 +397,10 @@ namespace Nano.MqttSn.Client
             switch (type)
             {
                 case SnMessageType.Advertise:
-                    GatewayHeard(_in.Advertise.GwId, null, 0, 0);
+                    GatewayHeard(_in.Advertise.GwId, _in.Advertise.Duration * 1000L, null, 0, 0, nowMs);
                     return;
                 case SnMessageType.GwInfo:
-                    GatewayHeard(_in.GwInfo.GwId, _in.GwInfo.GwAdd, _in.GwInfo.GwAddOffset, _in.GwInfo.GwAddLength);
+                    GatewayHeard(_in.GwInfo.GwId, 0, _in.GwInfo.GwAdd, _in.GwInfo.GwAddOffset, _in.GwInfo.GwAddLength, nowMs);
                     return;
                 case SnMessageType.SearchGw:
                     if (_search.Searching)
@@ -442,9 +456,9 @@ namespace Nano.MqttSn.Client
             _requests.OnAnswer(type, _in, nowMs);
         }
 
-        private void GatewayHeard(int gwId, byte[] gwAdd, int gwAddOffset, int gwAddLength)
+        private void GatewayHeard(int gwId, long advertiseMs, byte[] gwAdd, int gwAddOffset, int gwAddLength, long nowMs)
         {
-            _gatewayId = gwId;
+            _gateways.Heard(gwId, advertiseMs, nowMs);
             _search.Stop();
             _listener.OnGateway(gwId, gwAdd, gwAddOffset, gwAddLength);
         }
@@ -491,6 +505,10 @@ namespace Nano.MqttSn.Client
             }
 
             _state = SnClientState.Disconnected;
+            if (returnCode == SnReturnCode.Congestion)
+            {
+                _gateways.Failed(nowMs, _congestionWaitMs);
+            }
             _listener.OnDisconnected(SnDisconnectReason.Rejected, returnCode);
         }
 

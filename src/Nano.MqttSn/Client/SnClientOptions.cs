@@ -57,6 +57,13 @@ namespace Nano.MqttSn.Client
         /// <summary>Inbound QoS 2 message ids remembered until PUBREL.</summary>
         public int MaxInboundQos2 { get; set; } = 4;
 
+        /// <summary>Gateways remembered from ADVERTISE and GWINFO, to fail over to (§6.1).</summary>
+        public int MaxGateways { get; set; } = 3;
+
+        /// <summary>T_WAIT: how long a gateway that answered CONNECT with "rejected: congestion" is not chosen again
+        /// while others are known, milliseconds (§7.2: more than 5 minutes).</summary>
+        public int CongestionWaitMs { get; set; } = 300000;
+
         /// <summary>Seed of the generator for the SEARCHGW delay.</summary>
         public int RandomSeed { get; set; } = 1;
     }

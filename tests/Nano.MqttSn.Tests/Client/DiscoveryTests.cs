@@ -93,7 +93,67 @@ namespace Nano.MqttSn.Tests.Client
             Assert.IsFalse(g.Client.Searching);
             g.In("07 02 03 C0 A8 01 02");
             Assert.AreEqual("gateway 3 C0 A8 01 02", g.Events.Take());
-            Assert.AreEqual(3, g.Client.GatewayId);
+            Assert.AreEqual(2, g.Client.GatewayId, "the first gateway heard stays in use while it serves");
+            Assert.AreEqual(2, g.Client.GatewayCount);
+        }
+
+        [TestMethod]
+        public void A_lost_gateway_gives_way_to_the_next_one_heard_and_comes_again_after_the_others_section_6_13()
+        {
+            var g = new ScriptedGateway();
+            g.In("03 02 01");
+            g.In("03 02 02");
+            g.In("05 00 03 03 84");
+            Assert.AreEqual(1, g.Client.GatewayId);
+            Assert.AreEqual(3, g.Client.GatewayCount);
+            foreach (int next in new[] { 2, 3, 1 })
+            {
+                Assert.AreEqual(SnClientResult.Ok, g.Client.Connect(g.Now));
+                for (int i = 0; i <= 3; i++)
+                {
+                    g.Advance(10000); // CONNECT re-sent N_RETRY times, never answered
+                }
+                Assert.AreEqual(SnClientState.Disconnected, g.Client.State);
+                Assert.AreEqual(next, g.Client.GatewayId);
+                while (g.Out().Length > 0)
+                {
+                }
+            }
+        }
+
+        [TestMethod]
+        public void A_gateway_answering_connect_with_congestion_is_not_chosen_for_t_wait()
+        {
+            var o = ScriptedGateway.Options();
+            o.CongestionWaitMs = 300000;
+            var g = new ScriptedGateway(o);
+            g.In("03 02 01");
+            g.In("03 02 02");
+            g.Client.Connect(g.Now);
+            g.In("03 05 01"); // rejected: congestion
+            Assert.AreEqual(2, g.Client.GatewayId);
+            g.Client.Connect(g.Now);
+            g.In("03 05 01");
+            Assert.AreEqual(-1, g.Client.GatewayId, "both wait T_WAIT");
+            g.Advance(299999);
+            Assert.AreEqual(-1, g.Client.GatewayId);
+            g.Advance(1);
+            Assert.AreEqual(1, g.Client.GatewayId);
+        }
+
+        [TestMethod]
+        public void A_gateway_whose_advertise_stops_for_n_adv_periods_is_forgotten_section_6_1()
+        {
+            var g = new ScriptedGateway();
+            g.In("05 00 01 00 0A"); // ADVERTISE GwId 1, next in 10 s
+            g.In("03 02 02");
+            Assert.AreEqual(1, g.Client.GatewayId);
+            g.Advance(30000);
+            Assert.AreEqual(1, g.Client.GatewayId);
+            g.In("05 00 01 00 0A");
+            g.Advance(30001);
+            Assert.AreEqual(2, g.Client.GatewayId);
+            Assert.AreEqual(1, g.Client.GatewayCount);
         }
     }
 }
