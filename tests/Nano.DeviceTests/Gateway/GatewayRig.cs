@@ -31,11 +31,17 @@ namespace Nano.DeviceTests.Gateway
         {
         }
 
-        public GatewayRig(SnGatewayOptions options)
+        public GatewayRig(SnGatewayOptions options) : this(options, 0, 0)
+        {
+        }
+
+        /// <summary>A rig whose link's addresses may change in <paramref name="changingLength"/> octets at
+        /// <paramref name="changingOffset"/> (an XBee's 16-bit network address).</summary>
+        public GatewayRig(SnGatewayOptions options, int changingOffset, int changingLength)
         {
             Broker = new BrokerEngine(BrokerOptions());
             Gateway = new SnGateway(options, Broker);
-            Link = Gateway.AddLink(256);
+            Link = Gateway.AddLink(256, changingOffset, changingLength);
         }
 
         /// <summary>Advertising off, T_RETRY 10 s, N_RETRY 2, small tables.</summary>
