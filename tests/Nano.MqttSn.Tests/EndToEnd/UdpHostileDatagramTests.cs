@@ -35,6 +35,8 @@ namespace Nano.MqttSn.Tests.EndToEnd
         [DataRow("09 04 04 02 00 3C 61 62 63", DisplayName = "CONNECT with an unknown ProtocolId")]
         [DataRow("06 04 04 01 00 3C", DisplayName = "CONNECT without ClientId")]
         [DataRow("05 0C 60 00 01", DisplayName = "PUBLISH truncated before MsgId")]
+        [DataRow("07 0C 03 00 01 00 00", DisplayName = "PUBLISH with the reserved TopicIdType 0b11")]
+        [DataRow("05 12 03 00 01", DisplayName = "SUBSCRIBE with the reserved TopicIdType 0b11")]
         [DataRow("07 0A 00 00 00 01", DisplayName = "REGISTER with an empty topic name")]
         [DataRow("04 FE 01 61", DisplayName = "forwarder envelope with nothing inside")]
         public void A_malformed_datagram_is_counted_and_the_next_client_is_served(string hex)
