@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Nano.Broker.Tests.Security;
 using Nano.Mqtt.Client;
+using Nano.Net.Desktop;
 using MqttClientOptions = Nano.Mqtt.Client.MqttClientOptions;
 
 namespace Nano.Client.Tests
@@ -126,6 +128,44 @@ namespace Nano.Client.Tests
             Assert.AreEqual(1L, nano.Transport.Dials);
             Assert.AreEqual(DisconnectReason.ClientAbort, nano.Client.Engine.LastDisconnectReason);
             await subscriber.DisconnectAsync();
+        }
+
+        [TestMethod]
+        public async Task TLS_through_the_Nano_Net_Desktop_adapter_to_an_MQTTnet_server_with_a_test_CA()
+        {
+            X509Certificate2 ca = TestCertificates.CreateCa("Client Test CA");
+            await using var broker = await MqttNetBroker.StartTlsAsync(TestCertificates.CreateServer(ca));
+            var seen = new List<string>();
+            broker.Server.InterceptingPublishAsync += e =>
+            {
+                lock (seen)
+                {
+                    seen.Add(e.ApplicationMessage.Topic + "=" + e.ApplicationMessage.ConvertPayloadToString());
+                }
+
+                return Task.CompletedTask;
+            };
+            using var nano = new NanoPeer(broker.Port, new MqttClientOptions { ClientId = "nano-tls" });
+            nano.Transport.Tls = new SslStreamTls(null, ca);
+            nano.Transport.TlsTargetHost = "localhost";
+            var completions = Record(nano);
+            nano.Client.Connect();
+            nano.WaitConnected();
+            nano.Client.Publish("tls/1", Encoding.UTF8.GetBytes("sealed"), 1, false);
+            NanoPeer.Until(() => Snapshot(completions).Length == 1, Timeout, "PUBACK over TLS");
+            CollectionAssert.AreEqual(new[] { "tls/1=sealed" }, Snapshot(seen));
+        }
+
+        [TestMethod]
+        public async Task TLS_dial_fails_when_the_server_certificate_does_not_chain_to_the_given_CA()
+        {
+            await using var broker = await MqttNetBroker.StartTlsAsync(TestCertificates.CreateServer(TestCertificates.CreateCa("Server CA")));
+            using var nano = new NanoPeer(broker.Port, new MqttClientOptions { ClientId = "nano-tls-bad", AutoReconnect = false });
+            nano.Transport.Tls = new SslStreamTls(null, TestCertificates.CreateCa("Another CA"));
+            nano.Transport.TlsTargetHost = "localhost";
+            nano.Client.Connect();
+            NanoPeer.Until(() => nano.Transport.DialFailures == 1, Timeout, "failed dial");
+            Assert.IsFalse(nano.Client.IsConnected);
         }
 
         private static List<string> Record(NanoPeer nano)
