@@ -77,7 +77,7 @@ namespace Nano.DeviceTests.SnClient
         public void OnAsleep() => Asleep++;
 
         /// <inheritdoc />
-        public void OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length)
+        public void OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length)
         {
             Messages++;
             LastTopicId = topicId;
