@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net;
+using Nano.Net.Desktop;
 
 namespace Nano.Host
 {

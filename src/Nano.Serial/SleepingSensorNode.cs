@@ -173,7 +173,7 @@ namespace Nano.Serial
             Sleeps++;
         }
 
-        void ISnClientListener.OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length)
+        void ISnClientListener.OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length)
         {
         }
 

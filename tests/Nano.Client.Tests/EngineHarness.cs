@@ -13,6 +13,7 @@ namespace Nano.Client.Tests
         public readonly MqttClientEngine Engine;
         public readonly List<string> Messages = new List<string>();
         public readonly List<string> Events = new List<string>();
+        public readonly List<string> Completions = new List<string>();
         public long Now;
 
         public EngineHarness(MqttClientOptions options)
@@ -24,6 +25,8 @@ namespace Nano.Client.Tests
             Engine.ConnAckReceived += (code, sessionPresent) => Events.Add("connack:" + (int)code + ":" + sessionPresent);
             Engine.SubscribeCompleted += (filter, offset, length, code) => Events.Add("suback:" + Encoding.UTF8.GetString(filter, offset, length) + ":" + code);
             Engine.UnsubscribeCompleted += (filter, offset, length) => Events.Add("unsuback:" + Encoding.UTF8.GetString(filter, offset, length));
+            Engine.PublishCompleted += (packetId, topic, offset, length, qos, outcome) =>
+                Completions.Add(outcome + ":" + packetId + ":" + Encoding.UTF8.GetString(topic, offset, length) + "/q" + qos);
         }
 
         public static MqttClientOptions Options(bool cleanSession = true, int keepAlive = 0)
@@ -34,9 +37,15 @@ namespace Nano.Client.Tests
         /// <summary>Everything the engine wants to send, as hex.</summary>
         public string Output()
         {
+            var hex = new StringBuilder();
             byte[] buffer = new byte[4096];
-            int n = Engine.ReadOutput(buffer, 0, buffer.Length);
-            return Convert.ToHexString(buffer, 0, n);
+            int n;
+            while ((n = Engine.ReadOutput(buffer, 0, buffer.Length)) > 0)
+            {
+                hex.Append(Convert.ToHexString(buffer, 0, n));
+            }
+
+            return hex.ToString();
         }
 
         public int Feed(string hex)

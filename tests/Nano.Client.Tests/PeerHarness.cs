@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -29,10 +31,7 @@ namespace Nano.Client.Tests
 
         public static async Task<MqttNetBroker> StartAsync(bool persistentSessions)
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            int port = FreePort();
             var options = new MqttServerOptionsBuilder()
                 .WithDefaultEndpoint()
                 .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
@@ -40,9 +39,38 @@ namespace Nano.Client.Tests
                 .WithDefaultEndpointReuseAddress()
                 .WithPersistentSessions(persistentSessions)
                 .Build();
+            return await StartAsync(port, options);
+        }
+
+        /// <summary>A server with only a TLS endpoint, presenting <paramref name="certificate"/>.</summary>
+        public static async Task<MqttNetBroker> StartTlsAsync(X509Certificate2 certificate)
+        {
+            int port = FreePort();
+            var options = new MqttServerOptionsBuilder()
+                .WithoutDefaultEndpoint()
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithEncryptedEndpointPort(port)
+                .WithEncryptionCertificate(certificate)
+                .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13)
+                .Build();
+            return await StartAsync(port, options);
+        }
+
+        private static async Task<MqttNetBroker> StartAsync(int port, MqttServerOptions options)
+        {
             MqttServer server = new MqttServerFactory().CreateMqttServer(options);
             await server.StartAsync();
             return new MqttNetBroker(port, server);
+        }
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
         }
 
         /// <summary>An MQTTnet client connected to the broker.</summary>

@@ -17,6 +17,10 @@ namespace Nano.Mqtt.Client
     /// <summary>SUBACK for a filter: <paramref name="returnCode"/> is the granted QoS (0..2) or 0x80 (failure).</summary>
     public delegate void SubscribeResultHandler(byte[] filter, int filterOffset, int filterLength, int returnCode);
 
+    /// <summary>A stored message completed with <paramref name="outcome"/>: its packet identifier (0 when none was
+    /// assigned: QoS 0, or never sent), QoS and topic (a slice of <paramref name="topic"/>, valid only during the call).</summary>
+    public delegate void PublishCompletedHandler(int packetId, byte[] topic, int topicOffset, int topicLength, int qos, PublishOutcome outcome);
+
     /// <summary>UNSUBACK for a filter.</summary>
     public delegate void UnsubscribeResultHandler(byte[] filter, int filterOffset, int filterLength);
 }

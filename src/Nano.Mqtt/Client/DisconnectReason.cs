@@ -29,5 +29,8 @@ namespace Nano.Mqtt.Client
 
         /// <summary>More QoS 2 messages received and not released than <see cref="MqttClientOptions.MaxAwaitingRelease"/>.</summary>
         AwaitingReleaseFull = 8,
+
+        /// <summary>The application called <see cref="MqttClientEngine.Abort"/>: closed without DISCONNECT, so the server publishes the Will.</summary>
+        ClientAbort = 9,
     }
 }

@@ -12,6 +12,9 @@ namespace Nano.Mqtt.Client
     public sealed class MqttClient
     {
         private readonly MqttClientEngine _engine;
+        /// <summary>A topic name or filter has a two-byte length prefix (§1.5.3).</summary>
+        private const int MaxTopicLength = 65535;
+
         private readonly MessageHandler[] _handlers;
         private readonly byte[] _topicScratch;
 
@@ -26,6 +29,7 @@ namespace Nano.Mqtt.Client
             _engine = new MqttClientEngine(options);
             _handlers = new MessageHandler[_engine.SubscriptionCapacity];
             int topicBytes = options.MaxMessageSize > options.MaxTopicFilterLength ? options.MaxMessageSize : options.MaxTopicFilterLength;
+            topicBytes = topicBytes > MaxTopicLength ? MaxTopicLength : topicBytes;
             _topicScratch = new byte[topicBytes < 1 ? 1 : topicBytes];
             _engine.MessageReceived += Dispatch;
         }
@@ -60,6 +64,13 @@ namespace Nano.Mqtt.Client
             remove { _engine.SubscribeCompleted -= value; }
         }
 
+        /// <summary>A stored message completed (acknowledged, expired or dropped); see <see cref="MqttClientEngine.PublishCompleted"/>.</summary>
+        public event PublishCompletedHandler PublishCompleted
+        {
+            add { _engine.PublishCompleted += value; }
+            remove { _engine.PublishCompleted -= value; }
+        }
+
         /// <summary>Current connection state.</summary>
         public ClientState State
         {
@@ -87,6 +98,15 @@ namespace Nano.Mqtt.Client
             lock (_engine)
             {
                 _engine.Disconnect(_engine.NowMs);
+            }
+        }
+
+        /// <summary>Closes the connection without DISCONNECT (the server publishes the Will) and stops reconnecting.</summary>
+        public void Abort()
+        {
+            lock (_engine)
+            {
+                _engine.Abort(_engine.NowMs);
             }
         }
 

@@ -10,8 +10,8 @@ namespace Nano.Mqtt.Client
     /// <see cref="Receive"/>, sends what <see cref="ReadOutput"/> gives, calls <see cref="Poll"/> regularly
     /// and <see cref="ConnectionLost"/> when the socket fails; it closes the socket once the state is neither
     /// <see cref="ClientState.Connecting"/> nor <see cref="ClientState.Connected"/> and the output is sent.
-    /// All memory is allocated by the constructor; no input makes it throw. Not thread-safe: callers on
-    /// several threads lock on the engine.
+    /// All memory is allocated by the constructor (unless <see cref="MqttClientOptions.GrowBuffers"/>); no input
+    /// makes it throw. Not thread-safe: callers on several threads lock on the engine.
     /// </summary>
     /// <remarks>
     /// The engine drives the connection state and dispatches packets; the parts it coordinates each keep
@@ -64,15 +64,25 @@ namespace Nano.Mqtt.Client
             int queued = options.MaxQueued < 1 ? 1 : options.MaxQueued;
             int filterLength = options.MaxTopicFilterLength < 1 ? 1 : options.MaxTopicFilterLength;
 
-            _reader = new FrameReader(options.MaxPacketSize < 16 ? 16 : options.MaxPacketSize);
-            int outputSize = options.OutputBufferSize;
+            int maxPacket = options.MaxPacketSize < 16 ? 16 : options.MaxPacketSize;
+            int outputSize = options.OutputBufferSize < 16 ? 16 : options.OutputBufferSize;
             int largestPublish = 1 + 4 + 2 + _maxMessageSize + 2 + PacketWriter.ResponseReserve;
             int largestSubscribe = 1 + 4 + 2 + 2 + filterLength + 1 + PacketWriter.ResponseReserve;
-            outputSize = outputSize < largestPublish ? largestPublish : outputSize;
+            if (options.GrowBuffers)
+            {
+                // The output grows when a larger PUBLISH is written, the reader when a larger packet arrives.
+                _reader = new FrameReader(maxPacket, outputSize < maxPacket ? outputSize : maxPacket);
+            }
+            else
+            {
+                _reader = new FrameReader(maxPacket);
+                outputSize = outputSize < largestPublish ? largestPublish : outputSize;
+            }
+
             outputSize = outputSize < largestSubscribe ? largestSubscribe : outputSize;
             outputSize = outputSize < _connect.GetSize() ? _connect.GetSize() : outputSize;
             _writer = new PacketWriter(outputSize);
-            _queue = new OutboundQueue(_inflightWindow + queued, _maxMessageSize);
+            _queue = new OutboundQueue(_inflightWindow + queued, _maxMessageSize, options.GrowBuffers, options.MessageExpiryMs);
             _subscriptions = new SubscriptionBook(options.MaxSubscriptions, filterLength);
             _awaitingRelease = new AwaitingReleaseSet(options.MaxAwaitingRelease);
             _timer = new ConnectionTimer(keepAlive, options.ConnectTimeoutMs);
@@ -88,6 +98,10 @@ namespace Nano.Mqtt.Client
 
         /// <summary>A CONNACK arrived (accepted or refused).</summary>
         public event ConnAckHandler ConnAckReceived;
+
+        /// <summary>A stored message completed: acknowledged, expired unsent, or (QoS 0) dropped for room. Every QoS 1/2
+        /// message published with <see cref="PublishResult.Accepted"/> ends here exactly once, unless still stored.</summary>
+        public event PublishCompletedHandler PublishCompleted;
 
         /// <summary>A SUBACK arrived for a filter.</summary>
         public event SubscribeResultHandler SubscribeCompleted;
@@ -214,6 +228,22 @@ namespace Nano.Mqtt.Client
             SetState(ClientState.Disconnected, DisconnectReason.ClientDisconnect);
         }
 
+        /// <summary>Ends the connection without DISCONNECT, so the server publishes the Will [MQTT-3.1.2-8], and stops
+        /// reconnecting; the transport closes the socket at its next poll. Stored messages and subscriptions stay
+        /// for a later <see cref="Start"/>.</summary>
+        public void Abort(long nowMs)
+        {
+            _nowMs = nowMs;
+            if (_state == ClientState.Disconnected)
+            {
+                return;
+            }
+
+            EndConnection();
+            _writer.Output.Clear();
+            SetState(ClientState.Disconnected, DisconnectReason.ClientAbort);
+        }
+
         /// <summary>The transport failed to dial, or its socket failed or was closed by the peer.</summary>
         public void ConnectionLost(long nowMs)
         {
@@ -224,10 +254,17 @@ namespace Nano.Mqtt.Client
             }
         }
 
-        /// <summary>Runs timers: CONNACK timeout, keep-alive PINGREQ, dead connection, retries; then sends what it can.</summary>
+        /// <summary>Runs timers: message expiry, CONNACK timeout, keep-alive PINGREQ, dead connection, retries; then
+        /// sends what it can.</summary>
         public void Poll(long nowMs)
         {
             _nowMs = nowMs;
+            int expired;
+            while ((expired = _queue.FirstExpired(nowMs)) >= 0)
+            {
+                Complete(expired, PublishOutcome.Expired);
+            }
+
             if (_state == ClientState.Connecting)
             {
                 if (_timer.ConnAckOverdue(nowMs))
@@ -287,8 +324,9 @@ namespace Nano.Mqtt.Client
         /// output; otherwise topic and payload are copied into a slot and sent in publish order as the
         /// inflight window and the output allow, or after the next connect. When every slot is used, the
         /// oldest queued QoS 0 message is dropped (counted in <see cref="ClientStatistics.Qos0Dropped"/>); if
-        /// there is none, the new message is rejected with <see cref="PublishResult.QueueFull"/>.
-        /// Allocates nothing.
+        /// there is none, the new message is rejected with <see cref="PublishResult.QueueFull"/>. Stored messages
+        /// end in <see cref="PublishCompleted"/>. Allocates nothing (unless <see cref="MqttClientOptions.GrowBuffers"/>
+        /// and the message is larger than any before).
         /// </summary>
         public PublishResult Publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
         {
@@ -312,6 +350,11 @@ namespace Nano.Mqtt.Client
                 return PublishResult.Invalid;
             }
 
+            if (topicLength > _maxMessageSize - payloadLength)
+            {
+                return PublishResult.TooLarge;
+            }
+
             if (qos == 0 && _state == ClientState.Connected && !_queue.HasUnsent())
             {
                 PublishPacket direct = _writer.Publish;
@@ -327,11 +370,6 @@ namespace Nano.Mqtt.Client
                 }
             }
 
-            if (topicLength > _maxMessageSize - payloadLength)
-            {
-                return PublishResult.TooLarge;
-            }
-
             if (_queue.IsFull)
             {
                 int oldest = _queue.OldestQueuedQos0();
@@ -341,11 +379,11 @@ namespace Nano.Mqtt.Client
                     return PublishResult.QueueFull;
                 }
 
-                _queue.RemoveAt(oldest);
                 Statistics.Qos0Dropped++;
+                Complete(oldest, PublishOutcome.Dropped);
             }
 
-            _queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain);
+            _queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain, _nowMs);
             Pump();
             return PublishResult.Accepted;
         }
@@ -676,7 +714,16 @@ namespace Nano.Mqtt.Client
             SessionPresent = connAck.SessionPresent;
             if (!sessionKept)
             {
-                Statistics.MessagesAcknowledged += _queue.NewSession();
+                // The server holds no session: a message whose PUBREC arrived has reached it; the others are sent again.
+                for (int i = 0; i < _queue.Count; i++)
+                {
+                    if (_queue.StateAt(i) == OutboundState.ReleasePending)
+                    {
+                        Complete(i, PublishOutcome.Acknowledged);
+                        i--;
+                    }
+                }
+
                 _awaitingRelease.Clear();
             }
 
@@ -756,8 +803,7 @@ namespace Nano.Mqtt.Client
                     index = _queue.Find(packetId, OutboundState.AwaitingPubAck);
                     if (index >= 0)
                     {
-                        _queue.RemoveAt(index);
-                        Statistics.MessagesAcknowledged++;
+                        Complete(index, PublishOutcome.Acknowledged);
                     }
 
                     break;
@@ -784,8 +830,7 @@ namespace Nano.Mqtt.Client
                     index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
                     if (index >= 0)
                     {
-                        _queue.RemoveAt(index);
-                        Statistics.MessagesAcknowledged++;
+                        Complete(index, PublishOutcome.Acknowledged);
                     }
 
                     break;
@@ -852,6 +897,28 @@ namespace Nano.Mqtt.Client
             else
             {
                 SetState(ClientState.Disconnected, reason);
+            }
+        }
+
+        /// <summary>Removes the message at <paramref name="position"/> and reports it; its topic stays readable in the
+        /// freed slot during the handler (until the handler publishes).</summary>
+        private void Complete(int position, PublishOutcome outcome)
+        {
+            int packetId = _queue.PacketIdAt(position);
+            int qos = _queue.QosAt(position);
+            byte[] data = _queue.DataAt(position);
+            int topicOffset = _queue.TopicOffsetAt(position);
+            int topicLength = _queue.TopicLengthAt(position);
+            _queue.RemoveAt(position);
+            if (outcome == PublishOutcome.Acknowledged)
+            {
+                Statistics.MessagesAcknowledged++;
+            }
+
+            PublishCompletedHandler handler = PublishCompleted;
+            if (handler != null)
+            {
+                handler(packetId, data, topicOffset, topicLength, qos, outcome);
             }
         }
 

@@ -3,10 +3,38 @@ namespace Nano.Mqtt.Client
     /// <summary>
     /// Identity, session settings and capacity record of a <see cref="MqttClientEngine"/>. Every buffer is
     /// sized from these values once, in the engine's constructor; strings are encoded to UTF-8 there too.
-    /// Defaults fit an ESP32 sensor node without PSRAM.
+    /// Defaults fit an ESP32 sensor node without PSRAM; <see cref="ForPc"/> gives the profile for a PC.
     /// </summary>
     public sealed class MqttClientOptions
     {
+        /// <summary>Largest topic plus payload a PUBLISH can carry: the largest remaining length less the topic's
+        /// length prefix and a packet identifier.</summary>
+        public const int ProtocolMaxMessageSize = 268435455 - 2 - 2;
+
+        /// <summary>Largest MQTT packet: a fixed header of 5 bytes and the largest remaining length.</summary>
+        public const int ProtocolMaxPacketSize = 268435455 + 5;
+
+        /// <summary>
+        /// The PC profile: messages and packets up to the protocol maxima with buffers that start small and
+        /// grow (<see cref="GrowBuffers"/>), 1,000 queued messages, an inflight window of 20, 64 subscriptions
+        /// of filters up to 1,024 bytes, and every incoming QoS 2 packet identifier trackable. The other
+        /// settings keep their defaults; change any field of the result.
+        /// </summary>
+        public static MqttClientOptions ForPc()
+        {
+            MqttClientOptions options = new MqttClientOptions();
+            options.GrowBuffers = true;
+            options.MaxMessageSize = ProtocolMaxMessageSize;
+            options.MaxPacketSize = ProtocolMaxPacketSize;
+            options.OutputBufferSize = 4096;
+            options.MaxQueued = 1000;
+            options.InflightWindow = 20;
+            options.MaxSubscriptions = 64;
+            options.MaxTopicFilterLength = 1024;
+            options.MaxAwaitingRelease = 65535;
+            return options;
+        }
+
         /// <summary>Client identifier (1..23 characters of [0-9a-zA-Z] are accepted by every server).</summary>
         public string ClientId = "nano";
 
@@ -50,8 +78,18 @@ namespace Nano.Mqtt.Client
         /// <summary>Largest packet accepted from the server, fixed header included; a larger one closes the connection.</summary>
         public int MaxPacketSize = 1024;
 
-        /// <summary>Bytes buffered for sending; raised to fit CONNECT and the largest stored message.</summary>
+        /// <summary>Bytes buffered for sending; raised to fit CONNECT and the largest stored message (with
+        /// <see cref="GrowBuffers"/>: the starting size of the output and of the receive buffer).</summary>
         public int OutputBufferSize = 512;
+
+        /// <summary>False: every buffer is allocated at its maximum by the constructor (the device way). True: the
+        /// output, the receive buffer and each queued message's slot start small and grow to the size of the largest
+        /// message or packet met, within <see cref="MaxMessageSize"/> and <see cref="MaxPacketSize"/>.</summary>
+        public bool GrowBuffers;
+
+        /// <summary>A stored message not sent within this many milliseconds of its publish is discarded and reported
+        /// <see cref="PublishOutcome.Expired"/>; 0 = never.</summary>
+        public int MessageExpiryMs;
 
         /// <summary>Topic filters kept for (re)subscribing.</summary>
         public int MaxSubscriptions = 8;

@@ -6,13 +6,22 @@ namespace Nano.Mqtt.Client
     /// <summary>
     /// The outgoing messages in the order they were published: queued ones and those in flight. A fixed
     /// set of slots held in parallel arrays (one object per field, not per message); topic and payload of a
-    /// slot are copied into its part of one data array. Members take a position in publish order, so
-    /// re-sends follow the original order [MQTT-4.6.0-1].
+    /// slot are copied into its part of one data array allocated up front, or, when the slots grow, into an
+    /// array of its own allocated at the first message that needs it. Members take a position in publish
+    /// order, so re-sends follow the original order [MQTT-4.6.0-1].
     /// </summary>
     internal sealed class OutboundQueue
     {
         private readonly int _slotSize;
+
+        /// <summary>Every slot's bytes, slot after slot; null when the slots grow.</summary>
         private readonly byte[] _data;
+
+        /// <summary>Each slot's own bytes when the slots grow (null entries until used); null otherwise.</summary>
+        private readonly byte[][] _grown;
+
+        /// <summary>Deadlines for the first send; null when messages do not expire.</summary>
+        private readonly MessageDeadlines _deadlines;
         private readonly int[] _topicLength;
         private readonly int[] _payloadLength;
         private readonly byte[] _qos;
@@ -30,10 +39,25 @@ namespace Nano.Mqtt.Client
         private readonly int[] _order;
         private int _count;
 
-        internal OutboundQueue(int slots, int slotSize)
+        /// <summary>Slots of up to <paramref name="slotSize"/> bytes each, allocated now unless <paramref name="grow"/>;
+        /// a message not sent within <paramref name="expiryMs"/> of its publish expires (0 = never).</summary>
+        internal OutboundQueue(int slots, int slotSize, bool grow, long expiryMs)
         {
             _slotSize = slotSize;
-            _data = new byte[slots * slotSize];
+            if (grow)
+            {
+                _grown = new byte[slots][];
+            }
+            else
+            {
+                _data = new byte[slots * slotSize];
+            }
+
+            if (expiryMs > 0)
+            {
+                _deadlines = new MessageDeadlines(slots, expiryMs);
+            }
+
             _topicLength = new int[slots];
             _payloadLength = new int[slots];
             _qos = new byte[slots];
@@ -59,7 +83,7 @@ namespace Nano.Mqtt.Client
 
         /// <summary>Stores a message (topic and payload copied) as <see cref="OutboundState.Queued"/> at the end of
         /// the order; false when every slot is used or it is larger than a slot.</summary>
-        internal bool Add(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, byte qos, bool retain)
+        internal bool Add(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, byte qos, bool retain, long nowMs)
         {
             if (IsFull || topicLength > _slotSize - payloadLength)
             {
@@ -72,9 +96,20 @@ namespace Nano.Mqtt.Client
                 slot++;
             }
 
-            int at = slot * _slotSize;
-            Array.Copy(topic, topicOffset, _data, at, topicLength);
-            Array.Copy(payload, payloadOffset, _data, at + topicLength, payloadLength);
+            if (_grown != null && (_grown[slot] == null || _grown[slot].Length < topicLength + payloadLength))
+            {
+                _grown[slot] = new byte[topicLength + payloadLength];
+            }
+
+            if (_deadlines != null)
+            {
+                _deadlines.Start(slot, nowMs);
+            }
+
+            byte[] data = SlotData(slot);
+            int at = SlotOffset(slot);
+            Array.Copy(topic, topicOffset, data, at, topicLength);
+            Array.Copy(payload, payloadOffset, data, at + topicLength, payloadLength);
             _topicLength[slot] = topicLength;
             _payloadLength[slot] = payloadLength;
             _qos[slot] = qos;
@@ -116,6 +151,43 @@ namespace Nano.Mqtt.Client
             return _sentBefore[_order[position]];
         }
 
+        /// <summary>The array holding the message's topic and payload.</summary>
+        internal byte[] DataAt(int position)
+        {
+            return SlotData(_order[position]);
+        }
+
+        /// <summary>Where the message's topic starts in <see cref="DataAt"/>.</summary>
+        internal int TopicOffsetAt(int position)
+        {
+            return SlotOffset(_order[position]);
+        }
+
+        internal int TopicLengthAt(int position)
+        {
+            return _topicLength[_order[position]];
+        }
+
+        /// <summary>Position of the oldest message never sent whose deadline is at or before <paramref name="nowMs"/>, or -1.</summary>
+        internal int FirstExpired(long nowMs)
+        {
+            if (_deadlines == null)
+            {
+                return -1;
+            }
+
+            for (int i = 0; i < _count; i++)
+            {
+                int slot = _order[i];
+                if (!_sentBefore[slot] && _state[slot] == (byte)OutboundState.Queued && _deadlines.Passed(slot, nowMs))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         internal void AssignPacketId(int position, ushort packetId)
         {
             _packetId[_order[position]] = packetId;
@@ -125,13 +197,14 @@ namespace Nano.Mqtt.Client
         internal void FillPublish(int position, PublishPacket p)
         {
             int slot = _order[position];
-            int at = slot * _slotSize;
+            byte[] data = SlotData(slot);
+            int at = SlotOffset(slot);
             p.Qos = _qos[slot];
             p.Retain = _retain[slot];
             p.Dup = _sentBefore[slot];
             p.PacketId = _packetId[slot];
-            p.Topic.Set(_data, at, _topicLength[slot]);
-            p.Payload.Set(_data, at + _topicLength[slot], _payloadLength[slot]);
+            p.Topic.Set(data, at, _topicLength[slot]);
+            p.Payload.Set(data, at + _topicLength[slot], _payloadLength[slot]);
         }
 
         /// <summary>The PUBLISH (QoS 1 or 2) was written: the flow waits for PUBACK or PUBREC.</summary>
@@ -229,24 +302,6 @@ namespace Nano.Mqtt.Client
             MarkForRetry(long.MaxValue);
         }
 
-        /// <summary>The server holds no session: a message whose PUBREC arrived has reached it and is complete;
-        /// the others are sent again in the new session. Returns the number completed.</summary>
-        internal int NewSession()
-        {
-            int completed = 0;
-            for (int i = 0; i < _count; i++)
-            {
-                if (StateAt(i) == OutboundState.ReleasePending)
-                {
-                    RemoveAt(i);
-                    i--;
-                    completed++;
-                }
-            }
-
-            return completed;
-        }
-
         /// <summary>Messages sent at or before <paramref name="dueMs"/> and not acknowledged are marked for
         /// re-sending.</summary>
         internal void MarkForRetry(long dueMs)
@@ -269,6 +324,16 @@ namespace Nano.Mqtt.Client
                     _state[slot] = (byte)OutboundState.ReleasePending;
                 }
             }
+        }
+
+        private byte[] SlotData(int slot)
+        {
+            return _grown != null ? _grown[slot] : _data;
+        }
+
+        private int SlotOffset(int slot)
+        {
+            return _grown != null ? 0 : slot * _slotSize;
         }
     }
 }

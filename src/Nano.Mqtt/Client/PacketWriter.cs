@@ -5,14 +5,16 @@ namespace Nano.Mqtt.Client
     /// <summary>
     /// Encodes the client's packets into its output buffer, from packet instances allocated once. Every
     /// write either encodes the whole packet or nothing. <see cref="ResponseReserve"/> bytes stay free
-    /// after a packet the client initiates, so the acknowledgment a received packet needs always fits.
+    /// after a packet the client initiates, so the acknowledgment a received packet needs always fits. A packet
+    /// larger than the whole buffer enlarges it (the engine sizes the buffer for its largest packet unless
+    /// <see cref="MqttClientOptions.GrowBuffers"/>, so only a growing client gets there).
     /// </summary>
     internal sealed class PacketWriter
     {
         /// <summary>Output kept free for the acknowledgment a received packet may need (PUBACK..PUBCOMP).</summary>
         internal const int ResponseReserve = 4;
 
-        private readonly OutputBuffer _output;
+        private OutputBuffer _output;
         private readonly AckPacket _ack = new AckPacket();
         private readonly HeaderOnlyPacket _headerOnly = new HeaderOnlyPacket();
         private readonly SubscribePacket _subscribe = new SubscribePacket(1);
@@ -80,6 +82,16 @@ namespace Nano.Mqtt.Client
         private bool Write(IPacket packet, int keepFree)
         {
             int size = packet.GetSize();
+            if (size + keepFree > _output.Data.Length)
+            {
+                OutputBuffer larger = new OutputBuffer(size + keepFree + _output.Pending);
+                int pending = _output.Pending;
+                larger.Reserve(pending, 0);
+                _output.Read(larger.Data, 0, pending);
+                larger.Commit(pending);
+                _output = larger;
+            }
+
             int offset = _output.Reserve(size, keepFree);
             if (offset < 0)
             {

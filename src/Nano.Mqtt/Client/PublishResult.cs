@@ -13,8 +13,7 @@ namespace Nano.Mqtt.Client
         /// <summary>Topic name invalid, QoS not 0..2, or payload range outside its array.</summary>
         Invalid = 2,
 
-        /// <summary>Topic plus payload exceed <see cref="MqttClientOptions.MaxMessageSize"/> (or, for a direct
-        /// QoS 0 send, the output buffer).</summary>
+        /// <summary>Topic plus payload exceed <see cref="MqttClientOptions.MaxMessageSize"/>.</summary>
         TooLarge = 3,
     }
 }

@@ -4,8 +4,9 @@ namespace Nano.Mqtt.Codec
 {
     /// <summary>
     /// Finds packet boundaries in a byte stream that arrives in arbitrary chunks. Its buffer is allocated
-    /// once, at the maximum packet size; a packet announced larger is rejected from its remaining length,
-    /// before any of its body is buffered. Loop over a received chunk:
+    /// once, at the maximum packet size (or, for a growing reader, at an initial size and enlarged to fit a
+    /// larger packet as it is announced); a packet announced larger than the maximum is rejected from its
+    /// remaining length, before any of its body is buffered. Loop over a received chunk:
     /// <code>
     /// while (count > 0) {
     ///     int used = reader.Feed(data, offset, count, out FrameStatus status);
@@ -17,7 +18,7 @@ namespace Nano.Mqtt.Codec
     /// </summary>
     public sealed class FrameReader
     {
-        private readonly byte[] buffer;
+        private byte[] buffer;
         private readonly int maxPacketSize;
         private int filled;
         private int expected;
@@ -26,9 +27,16 @@ namespace Nano.Mqtt.Codec
         /// <summary>Creates a reader accepting packets of up to <paramref name="maxPacketSize"/> bytes, fixed
         /// header included (at least 2).</summary>
         public FrameReader(int maxPacketSize)
+            : this(maxPacketSize, maxPacketSize)
+        {
+        }
+
+        /// <summary>Creates a growing reader: its buffer starts at <paramref name="initialSize"/> bytes and is enlarged
+        /// when a packet of up to <paramref name="maxPacketSize"/> bytes needs more.</summary>
+        public FrameReader(int maxPacketSize, int initialSize)
         {
             this.maxPacketSize = maxPacketSize < 2 ? 2 : maxPacketSize;
-            buffer = new byte[this.maxPacketSize < 5 ? 5 : this.maxPacketSize];
+            buffer = new byte[initialSize < 5 ? 5 : initialSize];
         }
 
         /// <summary>Largest whole packet accepted, in bytes.</summary>
@@ -121,6 +129,12 @@ namespace Nano.Mqtt.Codec
                             }
 
                             expected = total;
+                            if (total > buffer.Length)
+                            {
+                                byte[] larger = new byte[total];
+                                Array.Copy(buffer, 0, larger, 0, filled);
+                                buffer = larger;
+                            }
                         }
                     }
                 }

@@ -1,11 +1,12 @@
+using Nano.Mqtt.Codec;
 using Nano.MqttSn.Codec;
 
 namespace Nano.MqttSn.Client
 {
     /// <summary>
-    /// The client's acknowledged requests: MsgId allocation, the start of one at a time, and the
-    /// gateway's answers: REGACK (§6.5), PUBACK, PUBREC and PUBCOMP (§6.7), SUBACK and UNSUBACK
-    /// (§6.9), and the report of a request left unanswered (§6.13).
+    /// The client's acknowledged requests: MsgId allocation, one outstanding at a time with the later ones
+    /// queued in order, the gateway's answers: REGACK (§6.5), PUBACK, PUBREC and PUBCOMP (§6.7), SUBACK and
+    /// UNSUBACK (§6.9), and the report of a request left unanswered (§6.13).
     /// </summary>
     internal sealed class SnAcknowledgedRequests
     {
@@ -13,12 +14,14 @@ namespace Nano.MqttSn.Client
         private readonly SnRequest _request;
         private readonly SnTopicTable _topics;
         private readonly SnClientOutput _out;
+        private readonly SnPendingRequests _pending;
         private readonly int _maxPacket;
         private int _nextMsgId;
 
-        public SnAcknowledgedRequests(ISnClientListener listener, SnRequest request, SnTopicTable topics, SnClientOutput output, int maxPacket)
+        public SnAcknowledgedRequests(ISnClientListener listener, SnRequest request, SnTopicTable topics, SnClientOutput output, int maxPacket, SnPendingRequests pending)
         {
             _maxPacket = maxPacket;
+            _pending = pending;
             _listener = listener;
             _request = request;
             _topics = topics;
@@ -176,7 +179,8 @@ namespace Nano.MqttSn.Client
             _out.Send(_request.Datagram, length, nowMs);
         }
 
-        /// <summary>Ok when the client is active and no request is outstanding.</summary>
+        /// <summary>Ok when the client is active and a request can start or wait; Busy when one is outstanding and
+        /// nothing may wait (<see cref="SnClientOptions.MaxQueuedRequests"/> 0), QueueFull when the waiting ones fill the queue.</summary>
         public SnClientResult Check(bool active)
         {
             if (!active)
@@ -184,7 +188,93 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            return _request.IsIdle ? SnClientResult.Ok : SnClientResult.Busy;
+            return Room() > 0 ? SnClientResult.Ok : _pending.Count == 0 ? SnClientResult.Busy : SnClientResult.QueueFull;
+        }
+
+        /// <summary>Requests that can be made now: the outstanding one if free, and the free waiting slots.</summary>
+        public int Room() => (_request.IsIdle ? 1 : 0) + _pending.Room;
+
+        /// <summary>Where to encode the next request: the outstanding request's datagram when none is outstanding,
+        /// else the next waiting slot. Only after <see cref="Check(bool)"/> said Ok.</summary>
+        public byte[] Target => _request.IsIdle ? _request.Datagram : _pending.Tail;
+
+        /// <summary>Starts the request encoded into <see cref="Target"/>, or queues it behind the outstanding one;
+        /// <paramref name="name"/> is the topic name it registers or publishes to (null when none).</summary>
+        public void Submit(SnRequestKind kind, int msgId, int length, byte[] name, int nameOffset, int nameLength, long nowMs)
+        {
+            if (_request.IsIdle)
+            {
+                Start(kind, msgId, length, nowMs);
+            }
+            else
+            {
+                _pending.Commit(kind, msgId, length, name, nameOffset, nameLength);
+            }
+        }
+
+        /// <summary>True when a REGISTER of the name is outstanding or waiting.</summary>
+        public bool Registering(byte[] name, int offset, int length)
+        {
+            int h = _request.HeaderLength;
+            return (_request.Kind == SnRequestKind.Register && Bytes.Equal(_request.Datagram, h + 4, _request.Length - h - 4, name, offset, length))
+                || _pending.RegisterWaits(name, offset, length);
+        }
+
+        /// <summary>Starts waiting requests while none is outstanding. A PUBLISH to a name gets the id its REGISTER
+        /// obtained, or is reported rejected (invalid topic id) when the registration failed; at QoS 0 it is just sent.</summary>
+        public void StartNext(long nowMs)
+        {
+            while (_request.IsIdle && _pending.Count > 0)
+            {
+                SnRequestKind kind = _pending.HeadKind;
+                int msgId = _pending.HeadMsgId;
+                int length = _pending.HeadLength;
+                System.Array.Copy(_pending.HeadDatagram, 0, _request.Datagram, 0, length);
+                int topicId = kind == SnRequestKind.PublishToName ? _topics.Find(_pending.Names, _pending.HeadNameOffset, _pending.HeadNameLength) : 0;
+                _pending.Remove();
+                if (kind != SnRequestKind.PublishToName)
+                {
+                    Start(kind, msgId, length, nowMs);
+                    continue;
+                }
+
+                if (topicId == 0)
+                {
+                    _listener.OnPublishCompleted(msgId, SnReturnCode.InvalidTopicId);
+                    continue;
+                }
+
+                byte[] d = _request.Datagram;
+                int h = _request.HeaderLength;
+                d[h + 1] = (byte)(topicId >> 8);
+                d[h + 2] = (byte)topicId;
+                if (msgId == 0)
+                {
+                    _out.Send(d, length, nowMs);
+                    continue;
+                }
+
+                Start(SnRequestKind.Publish, msgId, length, nowMs);
+            }
+        }
+
+        /// <summary>The connection ended: the outstanding and waiting requests are reported unanswered and dropped.</summary>
+        public void Abandon()
+        {
+            SnRequestKind kind = _request.Kind;
+            int msgId = _request.MsgId;
+            _request.End();
+            ReportNoResponse(kind, msgId);
+            while (_pending.Count > 0)
+            {
+                kind = _pending.HeadKind;
+                msgId = _pending.HeadMsgId;
+                _pending.Remove();
+                if (msgId != 0 || kind != SnRequestKind.PublishToName)
+                {
+                    ReportNoResponse(kind == SnRequestKind.PublishToName ? SnRequestKind.Publish : kind, msgId);
+                }
+            }
         }
 
         /// <summary>As <see cref="Check(bool)"/>, then whether a request of <paramref name="size"/> octets fits.</summary>
@@ -227,7 +317,7 @@ namespace Nano.MqttSn.Client
             m.MsgId = NextMsgId();
             msgId = m.MsgId;
             SnRequestKind kind = m.MsgType == SnMessageType.Subscribe ? SnRequestKind.Subscribe : SnRequestKind.Unsubscribe;
-            Start(kind, msgId, m.Encode(_request.Datagram, 0), nowMs);
+            Submit(kind, msgId, m.Encode(Target, 0), null, 0, 0, nowMs);
             return SnClientResult.Ok;
         }
 

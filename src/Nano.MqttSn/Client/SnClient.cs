@@ -9,7 +9,9 @@ namespace Nano.MqttSn.Client
     /// <see cref="NextDatagram"/> returns (broadcast or unicast to the gateway). All memory is
     /// allocated by the constructor. One acknowledged request (REGISTER, QoS 1/2 PUBLISH, SUBSCRIBE,
     /// UNSUBSCRIBE, CONNECT, DISCONNECT, wake PINGREQ) is outstanding at a time; it is re-sent every
-    /// T_RETRY up to N_RETRY times, then the gateway is considered lost (§6.13).
+    /// T_RETRY up to N_RETRY times, then the gateway is considered lost (§6.13). Requests made meanwhile
+    /// wait in order, up to <see cref="SnClientOptions.MaxQueuedRequests"/>; a PUBLISH to a topic name
+    /// queues the REGISTER it needs first.
     /// </summary>
     public sealed class SnClient
     {
@@ -27,6 +29,7 @@ namespace Nano.MqttSn.Client
         private readonly SnKeepAlive _keepAlive;
         private readonly SnGatewaySearch _search;
         private readonly SnTopicTable _topics;
+        private readonly SnTopicTable _predefined;
         private readonly SnInbound _inbound;
         private readonly SnAcknowledgedRequests _requests;
         private readonly SnWill _will;
@@ -34,32 +37,37 @@ namespace Nano.MqttSn.Client
         private readonly int _congestionWaitMs;
         private SnClientState _state;
 
-        /// <summary>Allocates every buffer from <paramref name="options"/>; throws ArgumentException for an invalid configuration.</summary>
+        /// <summary>Allocates every buffer from <paramref name="options"/>; throws ArgumentException naming the option
+        /// for an invalid configuration.</summary>
         public SnClient(SnClientOptions options, ISnClientListener listener)
         {
-            if (options == null || listener == null)
+            if (options == null)
             {
-                throw new System.ArgumentNullException();
+                throw new System.ArgumentNullException("options");
+            }
+
+            if (listener == null)
+            {
+                throw new System.ArgumentNullException("listener");
             }
 
             _listener = listener;
-            _clientId = Utf8Encoder.GetBytes(options.ClientId);
-            if (_clientId == null || _clientId.Length < 1 || _clientId.Length > ConnectMessage.MaxClientIdLength
-                || SnTopic.ValidateUtf8(_clientId, 0, _clientId.Length) != SnError.None)
-            {
-                throw new System.ArgumentException("ClientId must be 1-23 UTF-8 octets");
-            }
-
+            _clientId = options.ClientId == null ? null : Utf8Encoder.GetBytes(options.ClientId);
+            Require(_clientId != null && _clientId.Length >= 1 && _clientId.Length <= ConnectMessage.MaxClientIdLength
+                && SnTopic.ValidateUtf8(_clientId, 0, _clientId.Length) == SnError.None, "ClientId must be 1 to 23 octets of UTF-8");
+            Require(options.KeepAliveSeconds >= 0 && options.KeepAliveSeconds <= 0xFFFF, "KeepAliveSeconds must be 0 to 65535");
+            Require(options.MaxPacketSize >= 32, "MaxPacketSize must be at least 32 octets");
+            Require(options.TransmitQueueLength >= 1, "TransmitQueueLength must be at least 1");
+            Require(options.MaxTopics >= 1 && options.MaxTopicNameLength >= 1, "MaxTopics and MaxTopicNameLength must be at least 1");
+            Require(options.MaxPredefinedTopics >= 0, "MaxPredefinedTopics must not be negative");
+            Require(options.MaxInboundQos2 >= 1, "MaxInboundQos2 must be at least 1");
+            Require(options.MaxQueuedRequests >= 0, "MaxQueuedRequests must not be negative");
+            Require(options.RetryIntervalMs >= 1 && options.MaxRetries >= 0, "RetryIntervalMs must be positive and MaxRetries not negative");
             _will = new SnWill(options);
             _cleanSession = options.CleanSession;
             _keepAliveSeconds = options.KeepAliveSeconds;
             _searchRadius = options.SearchGwRadius;
             int maxPacket = options.MaxPacketSize;
-            if (maxPacket < 32 || options.TransmitQueueLength < 1 || options.MaxTopics < 1 || options.MaxInboundQos2 < 1)
-            {
-                throw new System.ArgumentException("capacities");
-            }
-
             _out = new SnClientOutput(options.TransmitQueueLength, maxPacket);
             _request = new SnRequest(maxPacket, options.RetryIntervalMs, options.MaxRetries);
             _keepAlive = new SnKeepAlive(options.KeepAliveSeconds * 1000, options.RetryIntervalMs, options.MaxRetries);
@@ -67,8 +75,18 @@ namespace Nano.MqttSn.Client
             _congestionWaitMs = options.CongestionWaitMs;
             _search = new SnGatewaySearch(options.SearchGwMaxDelayMs, options.SearchGwRetryMs, options.SearchGwMaxRetryMs, options.RandomSeed);
             _topics = new SnTopicTable(options.MaxTopics, options.MaxTopicNameLength);
-            _inbound = new SnInbound(listener, _topics, _out, options.MaxInboundQos2);
-            _requests = new SnAcknowledgedRequests(listener, _request, _topics, _out, maxPacket);
+            _predefined = new SnTopicTable(options.MaxPredefinedTopics, options.MaxTopicNameLength);
+            _inbound = new SnInbound(listener, _topics, _predefined, _out, options.MaxInboundQos2);
+            SnPendingRequests pending = new SnPendingRequests(options.MaxQueuedRequests, maxPacket, options.MaxTopicNameLength);
+            _requests = new SnAcknowledgedRequests(listener, _request, _topics, _out, maxPacket, pending);
+        }
+
+        private static void Require(bool valid, string message)
+        {
+            if (!valid)
+            {
+                throw new System.ArgumentException("SnClientOptions." + message, "options");
+            }
         }
 
         /// <summary>Current state.</summary>
@@ -84,6 +102,19 @@ namespace Nano.MqttSn.Client
 
         /// <summary>The topic id table (registrations and SUBACK ids of this connection).</summary>
         public SnTopicTable Topics => _topics;
+
+        /// <summary>Names of the predefined topic ids given to <see cref="DefineTopic"/>.</summary>
+        public SnTopicTable PredefinedTopics => _predefined;
+
+        /// <summary>Names a predefined topic id (agreed with the gateway beforehand, §2.3): a PUBLISH to the name then
+        /// uses the id, and messages on the id carry the name. False when the table (<see cref="SnClientOptions.MaxPredefinedTopics"/>)
+        /// is full, the id is not 1..65535 or the name is not a valid topic name that fits.</summary>
+        public bool DefineTopic(int topicId, string name)
+        {
+            byte[] bytes = name == null ? null : Utf8Encoder.GetBytes(name);
+            return topicId > 0 && topicId <= 0xFFFF && bytes != null && SnTopic.ValidateName(bytes, 0, bytes.Length) == SnError.None
+                && _predefined.Set(topicId, bytes, 0, bytes.Length);
+        }
 
         /// <summary>True while gateway discovery runs.</summary>
         public bool Searching => _search.Searching;
@@ -156,14 +187,14 @@ namespace Nano.MqttSn.Client
             m.TopicName = name;
             m.TopicNameOffset = off;
             m.TopicNameLength = len;
-            if (!_requests.Fits(m.GetSize()))
+            if (!_requests.Fits(m.GetSize()) || len > _topics.MaxNameLength)
             {
                 return SnClientResult.TooLarge;
             }
 
             m.MsgId = _requests.NextMsgId();
             msgId = m.MsgId;
-            _requests.Start(SnRequestKind.Register, msgId, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Submit(SnRequestKind.Register, msgId, m.Encode(_requests.Target, 0), name, off, len, nowMs);
             return SnClientResult.Ok;
         }
 
@@ -221,7 +252,78 @@ namespace Nano.MqttSn.Client
 
             m.MsgId = _requests.NextMsgId();
             msgId = m.MsgId;
-            _requests.Start(SnRequestKind.Publish, msgId, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Submit(SnRequestKind.Publish, msgId, m.Encode(_requests.Target, 0), null, 0, 0, nowMs);
+            return SnClientResult.Ok;
+        }
+
+        /// <summary>
+        /// Publishes at QoS 0, 1 or 2 to a topic name: a predefined name (<see cref="DefineTopic"/>) or a registered one
+        /// goes out with its id; otherwise REGISTER is queued first (unless one for the name is already under way) and the
+        /// PUBLISH follows it with the id the gateway grants. Needs room for both requests (QueueFull otherwise).
+        /// </summary>
+        public SnClientResult Publish(int qos, byte[] topic, int topicOffset, int topicLength, bool retain, byte[] data, int off, int len, long nowMs, out int msgId)
+        {
+            msgId = 0;
+            if (topic == null || topicOffset < 0 || topicLength < 0 || topicOffset > topic.Length - topicLength
+                || SnTopic.ValidateName(topic, topicOffset, topicLength) != SnError.None)
+            {
+                return SnClientResult.InvalidArgument;
+            }
+
+            int topicId = _predefined.Find(topic, topicOffset, topicLength);
+            if (topicId != 0)
+            {
+                return Publish(qos, SnTopicIdType.Predefined, topicId, retain, data, off, len, nowMs, out msgId);
+            }
+
+            topicId = _topics.Find(topic, topicOffset, topicLength);
+            if (topicId != 0 || qos < SnQos.AtMostOnce)
+            {
+                return Publish(qos, SnTopicIdType.Normal, topicId, retain, data, off, len, nowMs, out msgId);
+            }
+
+            bool register = !_requests.Registering(topic, topicOffset, topicLength);
+            SnClientResult r = _requests.Check(_state == SnClientState.Active);
+            if (r == SnClientResult.Ok && _requests.Room() < (register ? 2 : 1))
+            {
+                r = SnClientResult.QueueFull;
+            }
+
+            if (r != SnClientResult.Ok)
+            {
+                return r;
+            }
+
+            PublishMessage m = _out.Messages.Publish;
+            if (qos > SnQos.ExactlyOnce || (data == null && len != 0) || off < 0 || len < 0 || (data != null && off > data.Length - len))
+            {
+                return SnClientResult.InvalidArgument;
+            }
+
+            if (register)
+            {
+                r = Register(topic, topicOffset, topicLength, nowMs, out msgId);
+                if (r != SnClientResult.Ok)
+                {
+                    return r;
+                }
+            }
+
+            m.Qos = qos;
+            m.Retain = retain;
+            m.TopicIdType = SnTopicIdType.Normal;
+            m.TopicId = 0;
+            m.Data = data;
+            m.DataOffset = off;
+            m.DataLength = len;
+            m.MsgId = qos == SnQos.AtMostOnce ? 0 : _requests.NextMsgId();
+            if (!_requests.Fits(m.GetSize()))
+            {
+                return SnClientResult.TooLarge;
+            }
+
+            msgId = m.MsgId;
+            _requests.Submit(SnRequestKind.PublishToName, msgId, m.Encode(_requests.Target, 0), topic, topicOffset, topicLength, nowMs);
             return SnClientResult.Ok;
         }
 
@@ -277,16 +379,30 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            if (!_request.IsIdle)
+            SnClientResult r = _requests.Check(true);
+            if (r != SnClientResult.Ok)
             {
-                return SnClientResult.Busy;
+                return r;
             }
 
             DisconnectMessage m = _out.Messages.Disconnect;
             m.HasDuration = false;
             _state = SnClientState.Disconnecting;
-            _requests.Start(SnRequestKind.Disconnect, 0, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Submit(SnRequestKind.Disconnect, 0, m.Encode(_requests.Target, 0), null, 0, 0, nowMs);
             return SnClientResult.Ok;
+        }
+
+        /// <summary>Goes silent without DISCONNECT: requests outstanding or queued are reported unanswered, datagrams not
+        /// yet sent are discarded. The gateway ends the session when the keep-alive runs out and publishes the Will (§6.3).</summary>
+        public void Abort()
+        {
+            if (_state == SnClientState.Disconnected)
+            {
+                return;
+            }
+
+            _out.Clear();
+            Drop(SnDisconnectReason.Aborted);
         }
 
         /// <summary>Sends DISCONNECT with a sleep Duration in seconds (§6.14); the gateway's DISCONNECT puts the client asleep.</summary>
@@ -306,7 +422,7 @@ namespace Nano.MqttSn.Client
             DisconnectMessage m = _out.Messages.Disconnect;
             m.HasDuration = true;
             m.Duration = durationSeconds;
-            _requests.Start(SnRequestKind.Sleep, 0, m.Encode(_request.Datagram, 0), nowMs);
+            _requests.Submit(SnRequestKind.Sleep, 0, m.Encode(_requests.Target, 0), null, 0, 0, nowMs);
             return SnClientResult.Ok;
         }
 
@@ -347,6 +463,7 @@ namespace Nano.MqttSn.Client
                 _request.Restart(nowMs);
             }
 
+            StartQueued(nowMs);
             return SnError.None;
         }
 
@@ -389,6 +506,17 @@ namespace Nano.MqttSn.Client
                 {
                     _out.SendHeaderOnly(SnMessageType.PingReq, nowMs);
                 }
+            }
+
+            StartQueued(nowMs);
+        }
+
+        /// <summary>Starts the requests that waited, while connected or closing.</summary>
+        private void StartQueued(long nowMs)
+        {
+            if (_state == SnClientState.Active || _state == SnClientState.Disconnecting)
+            {
+                _requests.StartNext(nowMs);
             }
         }
 
@@ -551,7 +679,7 @@ namespace Nano.MqttSn.Client
 
         private void Drop(SnDisconnectReason reason)
         {
-            _request.End();
+            _requests.Abandon();
             _keepAlive.Answered();
             _state = SnClientState.Disconnected;
             _listener.OnDisconnected(reason, 0);

@@ -3,8 +3,8 @@ namespace Nano.MqttSn.Client
     /// <summary>Identity, timers and capacities of an <see cref="SnClient"/>; read once at construction.</summary>
     public sealed class SnClientOptions
     {
-        /// <summary>ClientId, 1–23 UTF-8 octets.</summary>
-        public string ClientId { get; set; } = "";
+        /// <summary>ClientId, 1–23 UTF-8 octets; give each node its own (the gateway ends an older connection of the same id).</summary>
+        public string ClientId { get; set; } = "nano-sn";
 
         /// <summary>Keep-alive Duration sent in CONNECT, seconds; 0 disables PINGREQ.</summary>
         public int KeepAliveSeconds { get; set; } = 60;
@@ -53,6 +53,13 @@ namespace Nano.MqttSn.Client
 
         /// <summary>Longest topic name kept in the topic id table, octets.</summary>
         public int MaxTopicNameLength { get; set; } = 64;
+
+        /// <summary>Predefined topic ids the application can name with <see cref="SnClient.DefineTopic"/>.</summary>
+        public int MaxPredefinedTopics { get; set; }
+
+        /// <summary>Acknowledged requests that wait, in order, while one is outstanding (each keeps a datagram of
+        /// <see cref="MaxPacketSize"/> and a topic name); 0 answers Busy instead.</summary>
+        public int MaxQueuedRequests { get; set; } = 4;
 
         /// <summary>Inbound QoS 2 message ids remembered until PUBREL.</summary>
         public int MaxInboundQos2 { get; set; } = 4;

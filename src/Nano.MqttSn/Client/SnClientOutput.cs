@@ -27,6 +27,9 @@ namespace Nano.MqttSn.Client
         /// <summary>Datagrams waiting.</summary>
         public int Count => _queue.Count;
 
+        /// <summary>Discards every datagram waiting (the client went silent).</summary>
+        public void Clear() => _queue.Clear();
+
         /// <summary>Moves the next datagram into dst; returns its length, 0 when none, -1 when dst is too small.</summary>
         public int Dequeue(byte[] dst, int off, out bool broadcast) => _queue.Dequeue(dst, off, out broadcast);
 

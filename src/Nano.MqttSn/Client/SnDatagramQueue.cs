@@ -23,6 +23,9 @@ namespace Nano.MqttSn.Client
 
         public int Count => _count;
 
+        /// <summary>Discards every datagram waiting.</summary>
+        public void Clear() => _count = 0;
+
         /// <summary>The buffer of the next free slot, or null when full.</summary>
         public byte[] Tail => _count == _slots.Length ? null : _slots[(_head + _count) % _slots.Length];
 

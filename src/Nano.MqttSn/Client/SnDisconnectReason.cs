@@ -13,6 +13,9 @@ namespace Nano.MqttSn.Client
         Lost,
 
         /// <summary>The gateway sent an unsolicited DISCONNECT (§6.12).</summary>
-        ByGateway
+        ByGateway,
+
+        /// <summary>The application called <see cref="SnClient.Abort"/>.</summary>
+        Aborted
     }
 }

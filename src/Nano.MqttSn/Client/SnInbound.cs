@@ -11,13 +11,16 @@ namespace Nano.MqttSn.Client
         private readonly ISnClientListener _listener;
         private readonly SnTopicTable _topics;
         private readonly SnClientOutput _out;
+        private readonly SnTopicTable _predefined;
+        private readonly byte[] _shortName = new byte[2];
         private readonly int[] _qos2Ids;
         private int _qos2Count;
 
-        public SnInbound(ISnClientListener listener, SnTopicTable topics, SnClientOutput output, int maxInboundQos2)
+        public SnInbound(ISnClientListener listener, SnTopicTable topics, SnTopicTable predefined, SnClientOutput output, int maxInboundQos2)
         {
             _listener = listener;
             _topics = topics;
+            _predefined = predefined;
             _out = output;
             _qos2Ids = new int[maxInboundQos2];
         }
@@ -98,7 +101,27 @@ namespace Nano.MqttSn.Client
 
         private void Deliver(PublishMessage m)
         {
-            _listener.OnMessage(m.TopicIdType, m.TopicId, m.Qos, m.Retain, m.Data, m.DataOffset, m.DataLength);
+            byte[] name = _shortName;
+            int offset = 0;
+            int length = 2;
+            if (m.TopicIdType == SnTopicIdType.Short)
+            {
+                _shortName[0] = (byte)(m.TopicId >> 8);
+                _shortName[1] = (byte)m.TopicId;
+            }
+            else
+            {
+                SnTopicTable table = m.TopicIdType == SnTopicIdType.Predefined ? _predefined : _topics;
+                name = table.Names;
+                length = table.NameOf(m.TopicId, out offset);
+                if (length < 0)
+                {
+                    name = null;
+                    length = 0;
+                }
+            }
+
+            _listener.OnMessage(m.TopicIdType, m.TopicId, name, offset, length, m.Qos, m.Retain, m.Data, m.DataOffset, m.DataLength);
         }
 
         private int IndexOfQos2(int msgId)

@@ -31,6 +31,10 @@ namespace Nano.MqttSn.Client
         Sleep,
 
         /// <summary>Wake-up PINGREQ with ClientId, answered by PINGRESP after the buffered messages (§6.14).</summary>
-        Wake
+        Wake,
+
+        /// <summary>Queued PUBLISH to a topic name registered by the REGISTER queued before it: its topic id is set
+        /// when its turn comes.</summary>
+        PublishToName
     }
 }

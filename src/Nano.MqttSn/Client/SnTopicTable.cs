@@ -23,6 +23,21 @@ namespace Nano.MqttSn.Client
         /// <summary>Number of entries.</summary>
         public int Count => _count;
 
+        /// <summary>Longest name the table keeps, octets.</summary>
+        public int MaxNameLength => _maxName;
+
+        /// <summary>The array holding every name (see <see cref="NameOf"/>).</summary>
+        public byte[] Names => _names;
+
+        /// <summary>Length of the name of <paramref name="topicId"/> and, in <paramref name="offset"/>, where it starts in
+        /// <see cref="Names"/>; -1 when the id is unknown.</summary>
+        public int NameOf(int topicId, out int offset)
+        {
+            int i = IndexOfId(topicId);
+            offset = i < 0 ? 0 : i * _maxName;
+            return i < 0 ? -1 : _lengths[i];
+        }
+
         /// <summary>Topic id registered for the name, or 0.</summary>
         public int Find(byte[] name, int off, int len)
         {

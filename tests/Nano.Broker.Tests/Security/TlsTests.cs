@@ -12,6 +12,7 @@ using MQTTnet.Protocol;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Nano.Broker.Tests.RealPeer;
 using Nano.Host;
+using Nano.Net.Desktop;
 using NanoClient = Nano.Mqtt.Client.MqttClient;
 using NanoClientOptions = Nano.Mqtt.Client.MqttClientOptions;
 
@@ -21,39 +22,9 @@ namespace Nano.Broker.Tests.Security
     [TestClass]
     public sealed class TlsTests
     {
-        private static readonly DateTimeOffset From = DateTimeOffset.UtcNow.AddDays(-1);
-        private static readonly DateTimeOffset To = DateTimeOffset.UtcNow.AddDays(30);
-
-        private static X509Certificate2 CreateCa(string name)
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-            return request.CreateSelfSigned(From, To);
-        }
-
-        /// <summary>A server certificate for "localhost" and 127.0.0.1 signed by <paramref name="ca"/>, with its private key.</summary>
-        private static X509Certificate2 CreateServer(X509Certificate2 ca)
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddDnsName("localhost");
-            names.AddIpAddress(IPAddress.Loopback);
-            request.CertificateExtensions.Add(names.Build());
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") }, false));
-            byte[] serial = new byte[8];
-            RandomNumberGenerator.Fill(serial);
-            using X509Certificate2 signed = request.Create(ca, From, To, serial);
-            using X509Certificate2 withKey = signed.CopyWithPrivateKey(key);
-            return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
-        }
-
-        private static readonly X509Certificate2 Ca = CreateCa("Nano Test CA");
-        private static readonly X509Certificate2 OtherCa = CreateCa("Some Other CA");
-        private static readonly X509Certificate2 Server = CreateServer(Ca);
+        private static readonly X509Certificate2 Ca = TestCertificates.CreateCa("Nano Test CA");
+        private static readonly X509Certificate2 OtherCa = TestCertificates.CreateCa("Some Other CA");
+        private static readonly X509Certificate2 Server = TestCertificates.CreateServer(Ca);
 
         private static TestBroker StartTlsBroker() => new TestBroker(o =>
         {

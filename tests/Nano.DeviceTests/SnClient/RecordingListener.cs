@@ -26,6 +26,9 @@ namespace Nano.DeviceTests.SnClient
         /// <summary>Topic id of the last PUBLISH.</summary>
         public int LastTopicId;
 
+        /// <summary>Length of the topic name handed with the last PUBLISH; -1 when none was.</summary>
+        public int LastTopicNameLength;
+
         /// <summary>QoS of the last PUBLISH.</summary>
         public int LastQos;
 
@@ -77,10 +80,11 @@ namespace Nano.DeviceTests.SnClient
         public void OnAsleep() => Asleep++;
 
         /// <inheritdoc />
-        public void OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length)
+        public void OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length)
         {
             Messages++;
             LastTopicId = topicId;
+            LastTopicNameLength = topicName == null ? -1 : topicNameLength;
             LastQos = qos;
             LastFirstOctet = length > 0 ? payload[offset] : -1;
         }

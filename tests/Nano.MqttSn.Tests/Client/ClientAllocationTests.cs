@@ -18,7 +18,7 @@ namespace Nano.MqttSn.Tests.Client
             public void OnConnected() => Connected++;
             public void OnDisconnected(SnDisconnectReason reason, int returnCode) { }
             public void OnAsleep() { }
-            public void OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length) => Messages++;
+            public void OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length) => Messages++;
             public void OnRegistered(int msgId, int topicId, int returnCode) { }
             public void OnSubscribed(int msgId, int grantedQos, int topicId, int returnCode) { }
             public void OnUnsubscribed(int msgId, int returnCode) { }

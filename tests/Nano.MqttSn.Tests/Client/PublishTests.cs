@@ -12,7 +12,9 @@ namespace Nano.MqttSn.Tests.Client
         [TestMethod]
         public void Register_stores_the_assigned_topic_id_section_6_5()
         {
-            var g = new ScriptedGateway();
+            var o = ScriptedGateway.Options();
+            o.MaxQueuedRequests = 0;
+            var g = new ScriptedGateway(o);
             g.Connected();
             byte[] name = Bytes.Ascii("a/b");
             Assert.AreEqual(SnClientResult.Ok, g.Client.Register(name, 0, 3, g.Now, out int msgId));
@@ -100,7 +102,9 @@ namespace Nano.MqttSn.Tests.Client
         [TestMethod]
         public void Qos1_is_resent_with_DUP_after_T_RETRY_and_completes_on_PubAck_section_6_13()
         {
-            var g = new ScriptedGateway();
+            var o = ScriptedGateway.Options();
+            o.MaxQueuedRequests = 0;
+            var g = new ScriptedGateway(o);
             g.Connected();
             Assert.AreEqual(SnClientResult.Ok, g.Client.Publish(1, SnTopicIdType.Normal, 5, false, Hi, 0, 2, g.Now, out int msgId));
             Assert.AreEqual("09 0C 20 00 05 00 01 68 69", g.Out());

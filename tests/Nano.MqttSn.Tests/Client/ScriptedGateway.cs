@@ -19,8 +19,14 @@ namespace Nano.MqttSn.Tests.Client
 
         public void OnAsleep() => Lines.Add("asleep");
 
-        public void OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length) =>
+        /// <summary>The topic name handed with the last message (null when none).</summary>
+        public string LastTopicName;
+
+        public void OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length)
+        {
+            LastTopicName = topicName == null ? null : Bytes.Text(topicName, topicNameOffset, topicNameLength);
             Lines.Add("message " + topicIdType + " " + topicId + " qos" + qos + (retain ? " retain " : " ") + Bytes.Text(payload, offset, length));
+        }
 
         public void OnRegistered(int msgId, int topicId, int returnCode) => Lines.Add("registered " + msgId + " " + topicId + " " + returnCode);
 

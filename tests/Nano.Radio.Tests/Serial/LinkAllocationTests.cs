@@ -30,7 +30,7 @@ namespace Nano.Radio.Tests.Serial
             public void OnConnected() => Connected++;
             public void OnDisconnected(SnDisconnectReason reason, int returnCode) { }
             public void OnAsleep() { }
-            public void OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length) { }
+            public void OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length) { }
             public void OnRegistered(int msgId, int topicId, int returnCode) => Registered = topicId;
             public void OnSubscribed(int msgId, int grantedQos, int topicId, int returnCode) { }
             public void OnUnsubscribed(int msgId, int returnCode) { }

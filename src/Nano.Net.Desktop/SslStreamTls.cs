@@ -7,7 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Nano.Net;
 
-namespace Nano.Host
+namespace Nano.Net.Desktop
 {
     /// <summary>
     /// The .NET TLS platform adapter: a server certificate for the broker's TLS listener, and server

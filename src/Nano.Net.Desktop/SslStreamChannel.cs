@@ -4,7 +4,7 @@ using System.Net.Security;
 using System.Threading.Tasks;
 using Nano.Net;
 
-namespace Nano.Host
+namespace Nano.Net.Desktop
 {
     /// <summary>
     /// A .NET <see cref="SslStream"/> as a polled <see cref="ITlsChannel"/>. One read is kept outstanding into a buffer
