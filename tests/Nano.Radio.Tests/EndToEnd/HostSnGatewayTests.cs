@@ -191,7 +191,7 @@ namespace Nano.Radio.Tests.EndToEnd
             {
             }
 
-            public void OnMessage(int topicIdType, int topicId, int qos, bool retain, byte[] payload, int offset, int length)
+            public void OnMessage(int topicIdType, int topicId, byte[] topicName, int topicNameOffset, int topicNameLength, int qos, bool retain, byte[] payload, int offset, int length)
             {
             }
 
