@@ -26,7 +26,9 @@ namespace Nano.Host
     public static class HostOptionsParser
     {
         /// <summary>The text printed for <c>--help</c>.</summary>
-        public const string Usage =
+        public static readonly string Usage = Options + "Limits:\n" + HostLimits.Usage + "  -h, --help                            show this text\n";
+
+        private const string Options =
 @"Usage: Nano.Host [options]
 Runs the Nano MQTT 3.1/3.1.1 broker. Options use Mosquitto's configuration names; each may also be
 written as a line 'key value' in a configuration file given with -c.
@@ -60,7 +62,11 @@ written as a line 'key value' in a configuration file given with -c.
   --baud <n>                            baud rate of --serial (default 9600)
   --simulate-nodes <n>                  run n simulated sleeping sensor nodes on an in-memory radio of the
                                         --radio family; they publish sensors/<i>/temperature at QoS 1
-  -h, --help                            show this text
+  --log_type <type>                     error, warning, notice, information, debug, subscribe,
+                                        unsubscribe, all or none; repeat to add (default error, warning,
+                                        notice, information)
+  --log_dest <dest>                     stdout, stderr or ""file <path>""; repeat to add (default stderr)
+  --connection_messages true|false      log client connections and disconnections (default true)
 ";
 
         /// <summary>Parses <paramref name="args"/>; on <see cref="ParseOutcome.Error"/> <paramref name="error"/> says why.</summary>
@@ -219,9 +225,12 @@ written as a line 'key value' in a configuration file given with -c.
                 case "baud":
                 case "simulate-nodes":
                 case "simulate_nodes":
+                case "log_type":
+                case "log_dest":
+                case "connection_messages":
                     return true;
                 default:
-                    return false;
+                    return HostLimits.IsKey(key);
             }
         }
 
@@ -325,9 +334,14 @@ written as a line 'key value' in a configuration file given with -c.
                     if (!Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;
                     o.Broker.SysIntervalMs = n * 1000;
                     return true;
+                case "log_type":
+                    return o.Log.AddType(value, out error);
+                case "log_dest":
+                    return o.Log.AddDestination(value, out error);
+                case "connection_messages":
+                    return Boolean(value, out o.Log.ConnectionMessages, out error);
                 default:
-                    error = "unknown option";
-                    return false;
+                    return HostLimits.Apply(o, key, value, out error);
             }
         }
 
