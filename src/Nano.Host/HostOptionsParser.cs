@@ -45,11 +45,13 @@ written as a line 'key value' in a configuration file given with -c.
                                         with unit h, d, w, m (30 days) or y, e.g. 1h, 2d (default never)
   --message_size_limit <bytes>          largest packet accepted (default 65536)
   --allow_anonymous true|false          accept clients without a user name (default true)
-  --password_file <file>                'user:$pbkdf2-sha256$...' lines checked at CONNECT (write them with
-                                        'Nano.Host passwd <file> <user> [iterations]'; clear-text
-                                        'user:password' lines are accepted with a warning)
-  --acl_file <file>                     topic access rules: 'user <name>', 'topic [read|write|readwrite]
-                                        <filter>', 'pattern [read|write|readwrite] <filter>' (%c, %u)
+  --password_file <file>                Mosquitto password file: 'user:$7$...' (PBKDF2-SHA512, as mosquitto_passwd
+                                        writes), 'user:$6$...' (salted SHA-512) or 'user:$pbkdf2-sha256$...'
+                                        lines checked at CONNECT; write them with 'Nano.Host passwd [-c|-D|-b|-U]
+                                        <file> <user>'; clear-text 'user:password' lines are accepted with a warning
+  --acl_file <file>                     topic access rules: 'user <name>', 'topic [read|write|readwrite|deny]
+                                        <filter>', 'pattern [read|write|readwrite|deny] <filter>' (%c, %u);
+                                        deny overrides any allow, as in Mosquitto 2
   --tls_port <port>                     TLS port, served when certfile and keyfile are given (default 8883)
   --certfile <file>                     PEM certificate of the TLS listener
   --keyfile <file>                      PEM private key of that certificate
@@ -367,7 +369,7 @@ written as a line 'key value' in a configuration file given with -c.
             int bad = Nano.Mqtt.Broker.TopicAclFile.Load(text, 0, text.Length, acl);
             if (bad != 0)
             {
-                error = path + ":" + bad + ": expected 'user <name>', 'topic [read|write|readwrite] <filter>' or 'pattern [read|write|readwrite] <filter>' ('deny' is not supported)";
+                error = path + ":" + bad + ": expected 'user <name>', 'topic [read|write|readwrite|deny] <filter>' or 'pattern [read|write|readwrite|deny] <filter>'";
                 return null;
             }
             error = null;

@@ -109,7 +109,7 @@ namespace Nano.Broker.Tests.Security
         }
 
         [TestMethod]
-        [DataRow("topic deny secret/#")]
+        [DataRow("topic deny")]
         [DataRow("topic read")]
         [DataRow("user")]
         [DataRow("group admins")]
