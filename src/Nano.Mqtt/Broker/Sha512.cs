@@ -9,7 +9,9 @@ namespace Nano.Mqtt.Broker
         public const int BlockBytes = 128;
         public const int HashBytes = 64;
 
-        private static readonly ulong[] K =
+        /// <summary>The round constants, per instance: a static table would be allocated at every start-up of the
+        /// device, also where no SHA-512 line is ever loaded.</summary>
+        private readonly ulong[] _k = new ulong[]
         {
             0x428a2f98d728ae22UL, 0x7137449123ef65cdUL, 0xb5c0fbcfec4d3b2fUL, 0xe9b5dba58189dbbcUL,
             0x3956c25bf348b538UL, 0x59f111f1b605d019UL, 0x923f82a4af194f9bUL, 0xab1c5ed5da6d8118UL,
@@ -102,7 +104,7 @@ namespace Nano.Mqtt.Broker
             ulong e = _state[4], f = _state[5], g = _state[6], h = _state[7];
             for (int t = 0; t < 80; t++)
             {
-                ulong t1 = unchecked(h + (Rotr(e, 14) ^ Rotr(e, 18) ^ Rotr(e, 41)) + ((e & f) ^ (~e & g)) + K[t] + w[t]);
+                ulong t1 = unchecked(h + (Rotr(e, 14) ^ Rotr(e, 18) ^ Rotr(e, 41)) + ((e & f) ^ (~e & g)) + _k[t] + w[t]);
                 ulong t2 = unchecked((Rotr(a, 28) ^ Rotr(a, 34) ^ Rotr(a, 39)) + ((a & bb) ^ (a & c) ^ (bb & c)));
                 h = g;
                 g = f;
