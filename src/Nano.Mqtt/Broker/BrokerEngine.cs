@@ -123,10 +123,12 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Runs timers: connect timeout, keep-alive, retries, session and retained expiry, $SYS; retries
-        /// input left waiting.</summary>
+        /// input left waiting. Between two polls the <see cref="Authenticator"/> checks one CONNECT with a user name;
+        /// others wait, so a pass of the host's poll loop runs at most two password hashes.</summary>
         public void Poll(long nowMs)
         {
             Tick(nowMs);
+            _state.CredentialsChecked = false;
             BrokerOptions options = _state.Options;
             Connection[] connections = _state.Connections;
             for (int i = 0; i < connections.Length; i++)

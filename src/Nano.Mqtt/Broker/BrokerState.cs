@@ -24,6 +24,10 @@ namespace Nano.Mqtt.Broker
         /// <summary>A queue slot was freed since blocked publishers were last retried.</summary>
         public bool QueueSpaceFreed;
 
+        /// <summary>A CONNECT's credentials were checked since the last <see cref="BrokerEngine.Poll"/>: the next one waits
+        /// for it, so one pass of the poll loop runs at most one password hash.</summary>
+        public bool CredentialsChecked;
+
         /// <summary>Where events are reported; null when no sink is set.</summary>
         public BrokerDiagnostics Diagnostics;
 

@@ -62,6 +62,14 @@ namespace Nano.Mqtt.Broker
                 Refuse(ci, ConnectReturnCode.IdentifierRejected, BrokerEvent.ConnectRefused); // [MQTT-3.1.3-9]
                 return true;
             }
+            if (Authenticator != null && p.HasUserName)
+            {
+                if (_state.CredentialsChecked)
+                {
+                    return false; // one password hash per poll: the CONNECT waits for the next BrokerEngine.Poll
+                }
+                _state.CredentialsChecked = true;
+            }
             int code = Authenticate(p, c.Input);
             if (code != 0)
             {

@@ -51,9 +51,9 @@ namespace Nano.Broker.Tests.Security
             return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
         }
 
-        private static readonly X509Certificate2 Ca = CreateCa("Nano Test CA");
+        internal static readonly X509Certificate2 Ca = CreateCa("Nano Test CA");
         private static readonly X509Certificate2 OtherCa = CreateCa("Some Other CA");
-        private static readonly X509Certificate2 Server = CreateServer(Ca);
+        internal static readonly X509Certificate2 Server = CreateServer(Ca);
 
         private static TestBroker StartTlsBroker() => new TestBroker(o =>
         {
@@ -61,7 +61,7 @@ namespace Nano.Broker.Tests.Security
             o.TlsPort = 0;
         });
 
-        private static bool ChainsTo(X509Certificate2 ca, X509Certificate certificate)
+        internal static bool ChainsTo(X509Certificate2 ca, X509Certificate certificate)
         {
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
