@@ -18,15 +18,6 @@ namespace Nano.Broker.Tests.Security
     [TestClass]
     public sealed class MosquittoCompatibilityTests
     {
-        private static int Check(PasswordTable table, string user, byte[] password)
-        {
-            byte[] u = Encoding.UTF8.GetBytes(user);
-            var buffer = new byte[u.Length + (password?.Length ?? 0)];
-            Array.Copy(u, buffer, u.Length);
-            password?.CopyTo(buffer, u.Length);
-            return table.Authenticate(buffer, 0, 0, 0, u.Length, u.Length, password == null ? -1 : password.Length);
-        }
-
         private static PasswordTable Table(string line)
         {
             var table = new PasswordTable(2);
@@ -49,8 +40,8 @@ namespace Nano.Broker.Tests.Security
         {
             password ??= new string('a', 999999);
             PasswordTable table = Table(Sha512Line("fips", Encoding.ASCII.GetBytes(salt), digest));
-            Assert.AreEqual(0, Check(table, "fips", Encoding.ASCII.GetBytes(password)));
-            Assert.AreEqual(4, Check(table, "fips", Encoding.ASCII.GetBytes(password + "x")));
+            Assert.AreEqual(0, PasswordTableTests.Check(table, "fips", Encoding.ASCII.GetBytes(password)));
+            Assert.AreEqual(4, PasswordTableTests.Check(table, "fips", Encoding.ASCII.GetBytes(password + "x")));
         }
 
         /// <summary>The device's PBKDF2-HMAC-SHA512 agrees with .NET's Rfc2898DeriveBytes.Pbkdf2 across SHA-512 block
@@ -71,13 +62,13 @@ namespace Nano.Broker.Tests.Security
                     random.NextBytes(salt);
                     byte[] hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, n, HashAlgorithmName.SHA512, 64);
                     PasswordTable table = Table("u:$7$" + n + "$" + Convert.ToBase64String(salt) + "$" + Convert.ToBase64String(hash));
-                    Assert.AreEqual(0, Check(table, "u", password), "length " + length + ", iterations " + n);
+                    Assert.AreEqual(0, PasswordTableTests.Check(table, "u", password), "length " + length + ", iterations " + n);
                     if (length > 0)
                     {
                         password[length / 2] ^= 0x20;
-                        Assert.AreEqual(4, Check(table, "u", password), "altered, length " + length);
+                        Assert.AreEqual(4, PasswordTableTests.Check(table, "u", password), "altered, length " + length);
                     }
-                    Assert.AreEqual(4, Check(table, "u", null), "no password");
+                    Assert.AreEqual(4, PasswordTableTests.Check(table, "u", null), "no password");
                 }
             }
         }
@@ -136,14 +127,6 @@ namespace Nano.Broker.Tests.Security
             }
         }
 
-        private static bool Allows(TopicAcl acl, int access, string topic, string clientId, string user)
-        {
-            byte[] t = Encoding.UTF8.GetBytes(topic);
-            byte[] c = Encoding.UTF8.GetBytes(clientId);
-            byte[] u = Encoding.UTF8.GetBytes(user ?? "");
-            return acl.Allows(access, t, 0, t.Length, c, 0, c.Length, u, 0, user == null ? -1 : u.Length);
-        }
-
         /// <summary>Mosquitto 2 puts deny rules before the others: a matching 'topic deny' wins over any allow of the same
         /// client, whatever the order of the lines; a subscription filter is compared with it literally.</summary>
         [TestMethod]
@@ -153,19 +136,19 @@ namespace Nano.Broker.Tests.Security
                 "topic readwrite #\ntopic deny secret/#\n" +
                 "user alice\ntopic deny home/alice/private\ntopic readwrite home/alice/#\ntopic readwrite secret/alice\n" +
                 "pattern deny devices/%c/keys\npattern readwrite devices/%c/#\n");
-            Assert.IsTrue(Allows(acl, TopicAcl.Write, "public/x", "c", null));
-            Assert.IsFalse(Allows(acl, TopicAcl.Write, "secret/x", "c", null), "deny after the allow");
-            Assert.IsFalse(Allows(acl, TopicAcl.Read, "secret", "c", null), "secret/# covers its parent");
-            Assert.IsFalse(Allows(acl, TopicAcl.Read, "secret/+", "c", null), "a filter inside the denied tree");
-            Assert.IsTrue(Allows(acl, TopicAcl.Read, "#", "c", null), "'#' is not inside 'secret/#' read literally; deliveries are checked one by one");
-            Assert.IsTrue(Allows(acl, TopicAcl.Read, "+/x", "c", null));
-            Assert.IsTrue(Allows(acl, TopicAcl.Write, "home/alice/lamp", "c", "alice"));
-            Assert.IsFalse(Allows(acl, TopicAcl.Write, "home/alice/private", "c", "alice"), "deny before the allow");
-            Assert.IsFalse(Allows(acl, TopicAcl.Read, "home/alice/private", "c", "alice"), "deny covers every access");
-            Assert.IsTrue(Allows(acl, TopicAcl.Write, "secret/alice", "c", "alice"), "the anonymous deny is not alice's");
-            Assert.IsTrue(Allows(acl, TopicAcl.Write, "devices/d1/temp", "d1", "alice"));
-            Assert.IsFalse(Allows(acl, TopicAcl.Write, "devices/d1/keys", "d1", "alice"), "pattern deny with %c");
-            Assert.IsTrue(Allows(acl, TopicAcl.Write, "devices/d1/keys/old", "d1", "alice"), "the deny names one topic, not its subtree");
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Write, "public/x", "c", null));
+            Assert.IsFalse(TopicAclTests.Allows(acl, TopicAcl.Write, "secret/x", "c", null), "deny after the allow");
+            Assert.IsFalse(TopicAclTests.Allows(acl, TopicAcl.Read, "secret", "c", null), "secret/# covers its parent");
+            Assert.IsFalse(TopicAclTests.Allows(acl, TopicAcl.Read, "secret/+", "c", null), "a filter inside the denied tree");
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Read, "#", "c", null), "'#' is not inside 'secret/#' read literally; deliveries are checked one by one");
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Read, "+/x", "c", null));
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Write, "home/alice/lamp", "c", "alice"));
+            Assert.IsFalse(TopicAclTests.Allows(acl, TopicAcl.Write, "home/alice/private", "c", "alice"), "deny before the allow");
+            Assert.IsFalse(TopicAclTests.Allows(acl, TopicAcl.Read, "home/alice/private", "c", "alice"), "deny covers every access");
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Write, "secret/alice", "c", "alice"), "the anonymous deny is not alice's");
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Write, "devices/d1/temp", "d1", "alice"));
+            Assert.IsFalse(TopicAclTests.Allows(acl, TopicAcl.Write, "devices/d1/keys", "d1", "alice"), "pattern deny with %c");
+            Assert.IsTrue(TopicAclTests.Allows(acl, TopicAcl.Write, "devices/d1/keys/old", "d1", "alice"), "the deny names one topic, not its subtree");
         }
 
         [TestMethod]

@@ -18,7 +18,7 @@ namespace Nano.Broker.Tests.Security
             user + ":" + PasswordTable.Scheme + iterations + "$" + Convert.ToBase64String(salt) + "$"
             + Convert.ToBase64String(Hash(Encoding.UTF8.GetBytes(password), salt, iterations));
 
-        private static int Check(PasswordTable table, string user, byte[] password)
+        internal static int Check(PasswordTable table, string user, byte[] password)
         {
             byte[] u = Encoding.UTF8.GetBytes(user);
             var buffer = new byte[3 + u.Length + (password?.Length ?? 0)];
