@@ -29,7 +29,7 @@ namespace Nano.Boards.Esp32DevKitC
                 LargePacketBuffers = BoardConfig.LargePacketBuffers,
                 SysIntervalMs = BoardConfig.SysIntervalMs
             };
-            var broker = new BrokerEngine(options);
+            var broker = new BrokerEngine(options) { Diagnostics = new DebugLog() };
             var listener = new BrokerListener(broker, options);
             wifi.WaitJoined();
             listener.Start(IPAddress.Any, BoardConfig.MqttPort);

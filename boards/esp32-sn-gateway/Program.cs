@@ -37,7 +37,7 @@ namespace Nano.Boards.Esp32SnGateway
                 MessagePoolBytes = BoardConfig.MessagePoolBytes,
                 LargePacketBuffers = BoardConfig.LargePacketBuffers
             };
-            var broker = new BrokerEngine(brokerOptions);
+            var broker = new BrokerEngine(brokerOptions) { Diagnostics = new DebugLog() };
             var listener = new BrokerListener(broker, brokerOptions);
 
             RadioProfile radio = RadioProfile.Create(BoardConfig.Radio, BoardConfig.RadioMaxPayload);

@@ -34,6 +34,8 @@ namespace Nano.Host
         {
             _options = options;
             Engine = new BrokerEngine(options.Broker) { Authenticator = options.Authenticator, Acl = options.Acl };
+            Log = new BrokerLog(options.Log, PeerOf, HandshakePeerOf);
+            Engine.Diagnostics = Log;
             Listener = new BrokerListener(Engine, options.Broker)
             {
                 ReuseAddress = !OperatingSystem.IsWindows(),
@@ -49,6 +51,9 @@ namespace Nano.Host
                     ReuseAddress = !OperatingSystem.IsWindows(),
                     Backlog = 64,
                     Tls = options.Tls,
+                    MaxHandshakes = options.MaxHandshakes,
+                    HandshakeTimeoutMs = options.HandshakeTimeoutMs,
+                    Diagnostics = Log,
                 };
                 _loop.Add(TlsListener);
             }
@@ -75,6 +80,9 @@ namespace Nano.Host
             }
             _status = status == null ? null : new StatusLine(status, statusIsTerminal) { Gateway = Gateway?.Statistics };
         }
+
+        /// <summary>Formats the engine's and the TLS listener's events as log lines.</summary>
+        public BrokerLog Log { get; }
 
         /// <summary>The engine; touch it only from the loop thread while running (reading counters is fine).</summary>
         public BrokerEngine Engine { get; }
@@ -142,6 +150,8 @@ namespace Nano.Host
                 }
             }
             _stopping = false;
+            Log.Write(LogTypes.Information, BrokerEngine.Version + " running, listening on " + EndPoint
+                + (TlsListener != null ? " and TLS port " + TlsPort : "") + ".");
             _thread = new Thread(Run) { IsBackground = true, Name = "Nano broker poll loop" };
             _thread.Start();
         }
@@ -160,6 +170,14 @@ namespace Nano.Host
 
         /// <inheritdoc />
         public void Dispose() => Stop();
+
+        private string PeerOf(int connection)
+        {
+            System.Net.EndPoint peer = Listener.RemoteEndPoint(connection) ?? TlsListener?.RemoteEndPoint(connection);
+            return peer?.ToString();
+        }
+
+        private string HandshakePeerOf(int slot) => TlsListener?.HandshakeEndPoint(slot)?.ToString();
 
         private void Run()
         {
@@ -183,6 +201,7 @@ namespace Nano.Host
             }
             _loop.Stop();
             _status?.Finish();
+            Log.Write(LogTypes.Information, BrokerEngine.Version + " terminating.");
         }
     }
 }

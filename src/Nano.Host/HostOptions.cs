@@ -92,6 +92,15 @@ namespace Nano.Host
         /// <summary>The TLS platform adapter of the TLS listener; set from the PEM files by the parser, or directly. Null = no TLS listener.</summary>
         public Nano.Net.ITlsServer Tls;
 
+        /// <summary>What is logged and where (log_type, log_dest, connection_messages).</summary>
+        public LogOptions Log = new LogOptions();
+
+        /// <summary>TLS handshakes under way at once, apart from <see cref="BrokerOptions.MaxConnections"/>.</summary>
+        public int MaxHandshakes = 64;
+
+        /// <summary>How long a TLS client may take from accept to its first MQTT byte.</summary>
+        public int HandshakeTimeoutMs = 10000;
+
         /// <summary>The engine's capacity record, sized for a PC rather than an ESP32.</summary>
         public BrokerOptions Broker = PcBrokerOptions();
 

@@ -27,7 +27,9 @@ namespace Nano.Host
     public static class HostOptionsParser
     {
         /// <summary>The text printed for <c>--help</c>.</summary>
-        public const string Usage =
+        public static readonly string Usage = Options + "Limits:\n" + HostLimits.Usage + "  -h, --help                            show this text\n";
+
+        private const string Options =
 @"Usage: Nano.Host [options]
 Runs the Nano MQTT 3.1/3.1.1 broker. Options use Mosquitto's configuration names; each may also be
 written as a line 'key value' in a configuration file given with -c.
@@ -44,11 +46,13 @@ written as a line 'key value' in a configuration file given with -c.
                                         with unit h, d, w, m (30 days) or y, e.g. 1h, 2d (default never)
   --message_size_limit <bytes>          largest packet accepted (default 65536)
   --allow_anonymous true|false          accept clients without a user name (default true)
-  --password_file <file>                'user:$pbkdf2-sha256$...' lines checked at CONNECT (write them with
-                                        'Nano.Host passwd <file> <user> [iterations]'; clear-text
-                                        'user:password' lines are accepted with a warning)
-  --acl_file <file>                     topic access rules: 'user <name>', 'topic [read|write|readwrite]
-                                        <filter>', 'pattern [read|write|readwrite] <filter>' (%c, %u)
+  --password_file <file>                Mosquitto password file: 'user:$7$...' (PBKDF2-SHA512, as mosquitto_passwd
+                                        writes), 'user:$6$...' (salted SHA-512) or 'user:$pbkdf2-sha256$...'
+                                        lines checked at CONNECT; write them with 'Nano.Host passwd [-c|-D|-b|-U]
+                                        <file> <user>'; clear-text 'user:password' lines are accepted with a warning
+  --acl_file <file>                     topic access rules: 'user <name>', 'topic [read|write|readwrite|deny]
+                                        <filter>', 'pattern [read|write|readwrite|deny] <filter>' (%c, %u);
+                                        deny overrides any allow, as in Mosquitto 2
   --tls_port <port>                     TLS port, served when certfile and keyfile are given (default 8883)
   --certfile <file>                     PEM certificate of the TLS listener
   --keyfile <file>                      PEM private key of that certificate
@@ -61,8 +65,12 @@ written as a line 'key value' in a configuration file given with -c.
   --baud <n>                            baud rate of --serial (default 9600)
   --simulate-nodes <n>                  run n simulated sleeping sensor nodes on an in-memory radio of the
                                         --radio family; they publish sensors/<i>/temperature at QoS 1
-" + GatewayOptionsParser.Usage + @"  -h, --help                            show this text
-";
+  --log_type <type>                     error, warning, notice, information, debug, subscribe,
+                                        unsubscribe, all or none; repeat to add (default error, warning,
+                                        notice, information)
+  --log_dest <dest>                     stdout, stderr or ""file <path>""; repeat to add (default stderr)
+  --connection_messages true|false      log client connections and disconnections (default true)
+" + GatewayOptionsParser.Usage + @"";
 
         /// <summary>Parses <paramref name="args"/>; on <see cref="ParseOutcome.Error"/> <paramref name="error"/> says why.</summary>
         public static ParseOutcome Parse(string[] args, out HostOptions options, out string error)
@@ -220,9 +228,12 @@ written as a line 'key value' in a configuration file given with -c.
                 case "baud":
                 case "simulate-nodes":
                 case "simulate_nodes":
+                case "log_type":
+                case "log_dest":
+                case "connection_messages":
                     return true;
                 default:
-                    return GatewayOptionsParser.IsKey(key);
+                    return GatewayOptionsParser.IsKey(key) || HostLimits.IsKey(key);
             }
         }
 
@@ -326,8 +337,16 @@ written as a line 'key value' in a configuration file given with -c.
                     if (!Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;
                     o.Broker.SysIntervalMs = n * 1000;
                     return true;
+                case "log_type":
+                    return o.Log.AddType(value, out error);
+                case "log_dest":
+                    return o.Log.AddDestination(value, out error);
+                case "connection_messages":
+                    return Boolean(value, out o.Log.ConnectionMessages, out error);
                 default:
-                    return GatewayOptionsParser.Apply(o, key, value, out error);
+                    return GatewayOptionsParser.IsKey(key)
+                        ? GatewayOptionsParser.Apply(o, key, value, out error)
+                        : HostLimits.Apply(o, key, value, out error);
             }
         }
 
@@ -353,7 +372,7 @@ written as a line 'key value' in a configuration file given with -c.
             int bad = Nano.Mqtt.Broker.TopicAclFile.Load(text, 0, text.Length, acl);
             if (bad != 0)
             {
-                error = path + ":" + bad + ": expected 'user <name>', 'topic [read|write|readwrite] <filter>' or 'pattern [read|write|readwrite] <filter>' ('deny' is not supported)";
+                error = path + ":" + bad + ": expected 'user <name>', 'topic [read|write|readwrite|deny] <filter>' or 'pattern [read|write|readwrite|deny] <filter>'";
                 return null;
             }
             error = null;

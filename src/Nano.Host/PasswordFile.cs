@@ -7,16 +7,20 @@ using Nano.Mqtt.Broker;
 namespace Nano.Host
 {
     /// <summary>
-    /// Users and passwords read from a Mosquitto-like password file: <c>user:$pbkdf2-sha256$iterations$salt$hash</c>
-    /// lines (salt and hash in Base64, checked by the device-compatible <see cref="PasswordTable"/>), written by
-    /// <c>Nano.Host passwd</c>. Lines <c>user:password</c> in clear text are still accepted and counted in
+    /// Users and passwords read from a Mosquitto password file: <c>user:$7$iterations$salt$hash</c> (PBKDF2-SHA512, what
+    /// Mosquitto 2's <c>mosquitto_passwd</c> and <c>Nano.Host passwd</c> write), <c>user:$6$salt$hash</c> (Mosquitto 1.x) and
+    /// <c>user:$pbkdf2-sha256$iterations$salt$hash</c> lines (salt and hash in Base64, checked by the device-compatible
+    /// <see cref="PasswordTable"/>). Lines <c>user:password</c> in clear text are still accepted and counted in
     /// <see cref="ClearTextCount"/> so the host can warn. Blank lines and <c>#</c> comments are ignored. A CONNECT
     /// with a user name must match an entry; one without is left to <see cref="BrokerOptions.AllowAnonymous"/>.
     /// </summary>
     public sealed class PasswordFile : IAuthenticator
     {
-        /// <summary>Iterations <see cref="HashLine"/> uses unless told otherwise.</summary>
-        public const int DefaultIterations = 1000;
+        /// <summary>Iterations <see cref="HashLine"/> uses unless told otherwise: mosquitto_passwd's default.</summary>
+        public const int DefaultIterations = 101;
+
+        /// <summary>Salt bytes of a new line, as mosquitto_passwd writes.</summary>
+        public const int SaltSize = 12;
 
         private const int BadUserNameOrPassword = 4;
 
@@ -58,19 +62,20 @@ namespace Nano.Host
                     return null;
                 }
                 string secret = line.Substring(colon + 1);
-                if (secret.StartsWith(PasswordTable.Scheme, StringComparison.Ordinal))
+                if (IsHashed(secret))
                 {
                     byte[] bytes = Encoding.UTF8.GetBytes(line.Trim());
                     if (!hashed.AddLine(bytes, 0, bytes.Length))
                     {
-                        error = "line " + (i + 1) + ": malformed " + PasswordTable.Scheme + " entry (expected user:" + PasswordTable.Scheme + "iterations$salt$hash in Base64)";
+                        error = "line " + (i + 1) + ": malformed hash (expected user:$7$iterations$salt$hash, user:$6$salt$hash or user:"
+                            + PasswordTable.Scheme + "iterations$salt$hash, salt and hash in Base64)";
                         return null;
                     }
                     continue;
                 }
                 if (secret.StartsWith('$'))
                 {
-                    error = "line " + (i + 1) + ": unsupported hash scheme; only " + PasswordTable.Scheme + " (write entries with: Nano.Host passwd <file> <user>)";
+                    error = "line " + (i + 1) + ": unsupported hash scheme; $7$, $6$ and " + PasswordTable.Scheme + " are read (write entries with: Nano.Host passwd <file> <user>)";
                     return null;
                 }
                 users.Add(Encoding.UTF8.GetBytes(line.Substring(0, colon)));
@@ -101,36 +106,95 @@ namespace Nano.Host
             return file;
         }
 
-        /// <summary>A password file line for <paramref name="user"/>: PBKDF2-HMAC-SHA256 with a random 16-byte salt.</summary>
+        /// <summary>Whether the part after the colon is a hash this file reads, rather than a clear-text password.</summary>
+        private static bool IsHashed(string secret) =>
+            secret.StartsWith(PasswordTable.Scheme, StringComparison.Ordinal)
+            || secret.StartsWith(PasswordTable.SchemePbkdf2Sha512, StringComparison.Ordinal)
+            || secret.StartsWith(PasswordTable.SchemeSha512, StringComparison.Ordinal);
+
+        /// <summary>A password file line for <paramref name="user"/> as mosquitto_passwd writes it: <c>$7$</c>, PBKDF2-HMAC-SHA512
+        /// with a random 12-byte salt.</summary>
         public static string HashLine(string user, string password, int iterations = DefaultIterations)
         {
-            byte[] salt = RandomNumberGenerator.GetBytes(16);
-            byte[] hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, PasswordTable.HashSize);
-            return user + ":" + PasswordTable.Scheme + iterations + "$" + Convert.ToBase64String(salt) + "$" + Convert.ToBase64String(hash);
+            byte[] salt = RandomNumberGenerator.GetBytes(SaltSize);
+            byte[] hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA512, 64);
+            return user + ":" + PasswordTable.SchemePbkdf2Sha512 + iterations + "$" + Convert.ToBase64String(salt) + "$" + Convert.ToBase64String(hash);
         }
 
-        /// <summary>Adds <paramref name="user"/> to the file (created if missing), replacing an existing line of that user.</summary>
-        public static bool SetUser(string path, string user, string password, int iterations, out string error)
+        /// <summary>Adds <paramref name="user"/> to the file (created when missing, emptied first when <paramref name="create"/>),
+        /// replacing an existing line of that user.</summary>
+        public static bool SetUser(string path, string user, string password, int iterations, out string error, bool create = false)
         {
             if (user.Length == 0 || user.Contains(':') || user.Contains('\n') || iterations < 1 || iterations > PasswordTable.MaxIterations)
             {
                 error = "the user name must be non-empty without ':' and iterations from 1 to " + PasswordTable.MaxIterations;
                 return false;
             }
+            return Rewrite(path, create || !File.Exists(path), lines =>
+            {
+                lines.RemoveAll(l => IsUserLine(l, user));
+                lines.Add(HashLine(user, password, iterations));
+                return null;
+            }, out error);
+        }
+
+        /// <summary>Removes <paramref name="user"/>'s line (mosquitto_passwd -D); an error when the user is not in the file.</summary>
+        public static bool DeleteUser(string path, string user, out string error)
+        {
+            return Rewrite(path, false, lines => lines.RemoveAll(l => IsUserLine(l, user)) == 0 ? "user '" + user + "' is not in " + path : null, out error);
+        }
+
+        /// <summary>Replaces every clear-text <c>user:password</c> line by its <c>$7$</c> hash (mosquitto_passwd -U); hashed lines,
+        /// comments and blank lines stay. Returns the number of lines hashed in <paramref name="upgraded"/>.</summary>
+        public static bool Upgrade(string path, int iterations, out int upgraded, out string error)
+        {
+            int count = 0;
+            bool ok = Rewrite(path, false, lines =>
+            {
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    string line = lines[i];
+                    int colon = line.IndexOf(':');
+                    if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#') || colon <= 0 || IsHashed(line.Substring(colon + 1)))
+                    {
+                        continue;
+                    }
+                    lines[i] = HashLine(line.Substring(0, colon), line.Substring(colon + 1).TrimEnd('\r'), iterations);
+                    count++;
+                }
+                return null;
+            }, out error);
+            upgraded = count;
+            return ok;
+        }
+
+        private static bool IsUserLine(string line, string user) => line.StartsWith(user + ":", StringComparison.Ordinal);
+
+        /// <summary>Reads the file's lines (none when missing and <paramref name="create"/>, or always when creating), lets
+        /// <paramref name="change"/> edit them (it returns an error or null) and writes them back.</summary>
+        private static bool Rewrite(string path, bool create, Func<System.Collections.Generic.List<string>, string> change, out string error)
+        {
             try
             {
-                var lines = new System.Collections.Generic.List<string>(File.Exists(path) ? File.ReadAllLines(path) : Array.Empty<string>());
-                lines.RemoveAll(l => l.StartsWith(user + ":", StringComparison.Ordinal));
-                lines.Add(HashLine(user, password, iterations));
+                if (!create && !File.Exists(path))
+                {
+                    error = path + " does not exist (create it with -c)";
+                    return false;
+                }
+                var lines = new System.Collections.Generic.List<string>(create ? Array.Empty<string>() : File.ReadAllLines(path));
+                error = change(lines);
+                if (error != null)
+                {
+                    return false;
+                }
                 File.WriteAllLines(path, lines);
+                return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 error = e.Message;
                 return false;
             }
-            error = null;
-            return true;
         }
 
         /// <inheritdoc />

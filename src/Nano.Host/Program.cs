@@ -90,29 +90,103 @@ namespace Nano.Host
             return 0;
         }
 
-        /// <summary><c>passwd &lt;file&gt; &lt;user&gt; [iterations]</c>: reads the password from the first line of stdin and
-        /// writes the user's <c>$pbkdf2-sha256$</c> line, replacing an existing one. Exit code 0, or 2 on an error.</summary>
+        private const string PasswdUsage =
+@"Usage: Nano.Host passwd [-c | -D] [-I iterations] <file> <user> [iterations]   (password read from stdin)
+       Nano.Host passwd [-c] [-I iterations] -b <file> <user> <password>
+       Nano.Host passwd -U <file>
+  -c   create the file, overwriting it if it exists
+  -D   delete the user
+  -b   take the password from the command line
+  -U   replace clear-text 'user:password' lines by hashes
+  -I   PBKDF2 iterations (default 101); lines are written as mosquitto_passwd writes them: user:$7$...
+";
+
+        /// <summary><c>passwd</c> with mosquitto_passwd's flags: adds or replaces a user's <c>$7$</c> line, deletes one (-D), or
+        /// hashes a file's clear-text lines (-U). Exit code 0, or 2 on an error.</summary>
         private static int Passwd(string[] args)
         {
+            bool create = false, delete = false, batch = false, upgrade = false;
             int iterations = PasswordFile.DefaultIterations;
-            if (args.Length < 3 || args.Length > 4 || (args.Length == 4 && (!int.TryParse(args[3], out iterations) || iterations < 1)))
+            var positional = new System.Collections.Generic.List<string>();
+            for (int i = 1; i < args.Length; i++)
             {
-                Console.Error.WriteLine("Usage: Nano.Host passwd <file> <user> [iterations]   (password read from stdin; default "
-                    + PasswordFile.DefaultIterations + " iterations)");
-                return 2;
+                switch (args[i])
+                {
+                    case "-c": create = true; break;
+                    case "-D": delete = true; break;
+                    case "-b": batch = true; break;
+                    case "-U": upgrade = true; break;
+                    case "-I":
+                        if (i + 1 >= args.Length || !int.TryParse(args[++i], out iterations) || iterations < 1)
+                        {
+                            return PasswdError("-I needs a positive number of iterations");
+                        }
+                        break;
+                    default:
+                        positional.Add(args[i]);
+                        break;
+                }
             }
-            string password = Console.In.ReadLine();
-            if (password == null)
+            string error;
+            if (upgrade)
             {
-                Console.Error.WriteLine("Nano.Host: no password on stdin");
-                return 2;
+                if (positional.Count != 1 || create || delete || batch)
+                {
+                    return PasswdError("-U takes only the file");
+                }
+                if (!PasswordFile.Upgrade(positional[0], iterations, out int upgraded, out error))
+                {
+                    return PasswdError(error);
+                }
+                Console.Error.WriteLine("Nano.Host: " + upgraded + " password(s) hashed");
+                return 0;
             }
-            if (!PasswordFile.SetUser(args[1], args[2], password, iterations, out string error))
+            if (create && delete)
+            {
+                return PasswdError("-c and -D cannot be combined");
+            }
+            if (delete)
+            {
+                return positional.Count == 2 && !batch
+                    ? (PasswordFile.DeleteUser(positional[0], positional[1], out error) ? 0 : PasswdError(error))
+                    : PasswdError("-D takes the file and the user");
+            }
+            string password;
+            if (batch)
+            {
+                if (positional.Count != 3)
+                {
+                    return PasswdError("-b takes the file, the user and the password");
+                }
+                password = positional[2];
+            }
+            else
+            {
+                if (positional.Count == 3 && (!int.TryParse(positional[2], out iterations) || iterations < 1))
+                {
+                    return PasswdError("iterations must be a positive number");
+                }
+                if (positional.Count < 2 || positional.Count > 3)
+                {
+                    return PasswdError(null);
+                }
+                password = Console.In.ReadLine();
+                if (password == null)
+                {
+                    return PasswdError("no password on stdin");
+                }
+            }
+            return PasswordFile.SetUser(positional[0], positional[1], password, iterations, out error, create) ? 0 : PasswdError(error);
+        }
+
+        private static int PasswdError(string error)
+        {
+            if (error != null)
             {
                 Console.Error.WriteLine("Nano.Host: " + error);
-                return 2;
             }
-            return 0;
+            Console.Error.Write(PasswdUsage);
+            return 2;
         }
     }
 }

@@ -9,8 +9,11 @@ namespace Nano.Net
     /// pending connections, feeds readable sockets to the engine through one shared receive buffer,
     /// and sends the engine's output through one shared send buffer as far as each socket accepts it:
     /// the engine keeps what a socket did not take (<see cref="BrokerEngine.PeekOutput"/>), so a slow
-    /// reader never holds up the others. Uses only the Socket members common to nanoFramework and
-    /// .NET; every buffer is allocated in the constructor.
+    /// reader never holds up the others. With <see cref="Tls"/>, an accepted socket waits in a handshake
+    /// table of its own (<see cref="MaxHandshakes"/> slots, <see cref="HandshakeTimeoutMs"/>) and takes an
+    /// engine connection only with its first decrypted byte, so half-open handshakes never keep plain
+    /// clients out. Uses only the Socket members common to nanoFramework and .NET; every buffer is
+    /// allocated in the constructor, the handshake table in <see cref="Start"/> when TLS is served.
     /// </summary>
     public sealed class BrokerListener : IPollable
     {
@@ -21,6 +24,7 @@ namespace Nano.Net
         private readonly TcpConnection[] _connections;
         private readonly byte[] _receiveBuffer;
         private readonly byte[] _sendBuffer;
+        private TcpConnection[] _handshakes;
         private Socket _listener;
         private int _port;
         private int _open;
@@ -42,6 +46,16 @@ namespace Nano.Net
 
         /// <summary>Serve TLS: each accepted socket is wrapped by this platform adapter (null = plain TCP).</summary>
         public ITlsServer Tls;
+
+        /// <summary>TLS handshakes under way at once; a connection beyond them is closed at accept.</summary>
+        public int MaxHandshakes = 16;
+
+        /// <summary>How long a TLS connection may take from accept to its first decrypted byte.</summary>
+        public int HandshakeTimeoutMs = 10000;
+
+        /// <summary>Told about TLS connections that end before reaching the engine (<see cref="BrokerEvent.TlsFailed"/>,
+        /// with the handshake slot as the connection); null = nobody.</summary>
+        public IBrokerDiagnostics Diagnostics;
 
         /// <summary>
         /// Creates a listener with a socket table of <paramref name="maxConnections"/> slots (indexed by
@@ -83,6 +97,32 @@ namespace Nano.Net
         /// <summary>Connections lost through a peer close or a socket error.</summary>
         public long ConnectionsLost;
 
+        /// <summary>TLS connections ended before reaching the engine: failed, timed out or beyond <see cref="MaxHandshakes"/>.</summary>
+        public long HandshakesFailed;
+
+        /// <summary>TLS handshakes under way.</summary>
+        public int HandshakesPending
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; _handshakes != null && i < _handshakes.Length; i++)
+                {
+                    if (_handshakes[i].Socket != null)
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+
+        /// <summary>The remote address of engine connection <paramref name="id"/> on this listener, or null.</summary>
+        public EndPoint RemoteEndPoint(int id) => id >= 0 && id < _connections.Length ? RemoteOf(_connections[id]) : null;
+
+        /// <summary>The remote address of the TLS connection in handshake slot <paramref name="slot"/>, or null.</summary>
+        public EndPoint HandshakeEndPoint(int slot) => _handshakes != null && slot >= 0 && slot < _handshakes.Length ? RemoteOf(_handshakes[slot]) : null;
+
         /// <summary>Binds and listens; a SocketException (address in use, bad address) propagates to the caller.</summary>
         public void Start(IPAddress bind, int port)
         {
@@ -107,6 +147,14 @@ namespace Nano.Net
                 throw;
             }
             _listener = listener;
+            if (Tls != null && _handshakes == null)
+            {
+                _handshakes = new TcpConnection[MaxHandshakes < 1 ? 1 : MaxHandshakes];
+                for (int i = 0; i < _handshakes.Length; i++)
+                {
+                    _handshakes[i] = new TcpConnection();
+                }
+            }
         }
 
         /// <summary>Accepts, receives, runs the engine's timers and sends; true when anything was done.</summary>
@@ -117,6 +165,10 @@ namespace Nano.Net
                 return false;
             }
             bool worked = AcceptPending(nowMs);
+            if (_handshakes != null && PollHandshakes(nowMs))
+            {
+                worked = true;
+            }
             for (int id = 0; id < _connections.Length; id++)
             {
                 TcpConnection c = _connections[id];
@@ -151,6 +203,13 @@ namespace Nano.Net
             }
             CloseQuietly(_listener);
             _listener = null;
+            for (int slot = 0; _handshakes != null && slot < _handshakes.Length; slot++)
+            {
+                if (_handshakes[slot].Socket != null)
+                {
+                    EndHandshake(_handshakes[slot]);
+                }
+            }
             for (int id = 0; id < _connections.Length; id++)
             {
                 TcpConnection c = _connections[id];
@@ -181,6 +240,11 @@ namespace Nano.Net
                     break;
                 }
                 worked = true;
+                if (Tls != null)
+                {
+                    StartHandshake(socket, nowMs);
+                    continue;
+                }
                 int id = _open < _connections.Length ? _engine.Accept(nowMs) : -1;
                 if (id < 0 || id >= _connections.Length || _connections[id].Socket != null)
                 {
@@ -192,33 +256,132 @@ namespace Nano.Net
                     CloseQuietly(socket);
                     continue;
                 }
-                try
-                {
-                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
-                    socket.ReceiveTimeout = SocketTimeoutMs;
-                    socket.SendTimeout = SocketTimeoutMs;
-                }
-                catch (SocketException)
-                {
-                    // Options are an optimisation and a safety net; the connection works without them.
-                }
-                ITlsChannel tls = null;
-                if (Tls != null)
-                {
-                    tls = Tls.Accept(socket);
-                    if (tls == null)
-                    {
-                        _engine.Closed(id);
-                        ConnectionsRefused++;
-                        CloseQuietly(socket);
-                        continue;
-                    }
-                }
-                _connections[id].Open(socket, tls);
+                SetOptions(socket);
+                _connections[id].Open(socket, null, nowMs);
                 _open++;
                 ConnectionsAccepted++;
             }
             return worked;
+        }
+
+        private void SetOptions(Socket socket)
+        {
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+                socket.ReceiveTimeout = SocketTimeoutMs;
+                socket.SendTimeout = SocketTimeoutMs;
+            }
+            catch (SocketException)
+            {
+                // Options are an optimisation and a safety net; the connection works without them.
+            }
+        }
+
+        /// <summary>Wraps an accepted socket in a TLS session in a free handshake slot, or closes it.</summary>
+        private void StartHandshake(Socket socket, long nowMs)
+        {
+            int slot = 0;
+            while (slot < _handshakes.Length && _handshakes[slot].Socket != null)
+            {
+                slot++;
+            }
+            if (slot == _handshakes.Length)
+            {
+                HandshakesFailed++;
+                ReportTls(-1, TlsFailure.TooManyHandshakes);
+                CloseQuietly(socket);
+                return;
+            }
+            SetOptions(socket);
+            ITlsChannel tls = Tls.Accept(socket);
+            if (tls == null)
+            {
+                HandshakesFailed++;
+                _handshakes[slot].Open(socket, null, nowMs);
+                ReportTls(slot, TlsFailure.SetupFailed);
+                _handshakes[slot].Reset();
+                CloseQuietly(socket);
+                return;
+            }
+            _handshakes[slot].Open(socket, tls, nowMs);
+        }
+
+        /// <summary>Moves each TLS connection whose first decrypted byte has arrived to an engine slot; ends the failed
+        /// and the late ones. One byte is read here, the rest by <see cref="ReceiveFrom"/>.</summary>
+        private bool PollHandshakes(long nowMs)
+        {
+            bool worked = false;
+            for (int slot = 0; slot < _handshakes.Length; slot++)
+            {
+                TcpConnection h = _handshakes[slot];
+                if (h.Socket == null)
+                {
+                    continue;
+                }
+                int n = h.Tls.Read(_receiveBuffer, 0, 1);
+                if (n == 0 && nowMs - h.OpenedMs < HandshakeTimeoutMs)
+                {
+                    continue;
+                }
+                worked = true;
+                if (n <= 0)
+                {
+                    HandshakesFailed++;
+                    ReportTls(slot, n < 0 ? TlsFailure.HandshakeFailed : TlsFailure.HandshakeTimeout);
+                    EndHandshake(h);
+                    continue;
+                }
+                int id = _open < _connections.Length ? _engine.Accept(nowMs) : -1;
+                if (id < 0 || id >= _connections.Length || _connections[id].Socket != null)
+                {
+                    if (id >= 0)
+                    {
+                        _engine.Closed(id);
+                    }
+                    ConnectionsRefused++;
+                    EndHandshake(h);
+                    continue;
+                }
+                _connections[id].Open(h.Socket, h.Tls, nowMs);
+                h.Reset();
+                _open++;
+                ConnectionsAccepted++;
+                _engine.Receive(id, _receiveBuffer, 0, 1, nowMs);
+            }
+            return worked;
+        }
+
+        private void EndHandshake(TcpConnection h)
+        {
+            h.Tls.Close();
+            h.Reset();
+        }
+
+        private void ReportTls(int slot, TlsFailure why)
+        {
+            IBrokerDiagnostics diagnostics = Diagnostics;
+            if (diagnostics != null)
+            {
+                diagnostics.Report(BrokerEvent.TlsFailed, slot, null, null, (int)why);
+            }
+        }
+
+        private static EndPoint RemoteOf(TcpConnection c)
+        {
+            Socket socket = c.Socket;
+            if (socket == null)
+            {
+                return null;
+            }
+            try
+            {
+                return socket.RemoteEndPoint;
+            }
+            catch (SocketException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Hands what one socket has received to the engine; detects the peer's close.</summary>

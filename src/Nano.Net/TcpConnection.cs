@@ -17,10 +17,14 @@ namespace Nano.Net
         public bool Closing;
         public long CloseDeadlineMs;
 
-        public void Open(Socket socket, ITlsChannel tls)
+        /// <summary>When the socket was accepted.</summary>
+        public long OpenedMs;
+
+        public void Open(Socket socket, ITlsChannel tls, long nowMs)
         {
             Socket = socket;
             Tls = tls;
+            OpenedMs = nowMs;
             Closing = false;
             CloseDeadlineMs = 0;
         }

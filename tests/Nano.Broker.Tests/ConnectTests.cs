@@ -228,8 +228,11 @@ namespace Nano.Broker.Tests
             Assert.AreEqual("c1/alice/secret", auth.Seen);
             ScriptedClient bad = broker.Accept();
             bad.Send(Packets.Connect("c2", user: "alice", password: System.Text.Encoding.UTF8.GetBytes("wrong")));
+            bad.ExpectNothing(); // one credential check between two polls: the second CONNECT waits for the next
+            broker.Advance(0);
             Assert.AreEqual("20020004", bad.Next().Hex);
             Assert.IsTrue(bad.WantsClose);
+            broker.Advance(0);
             ScriptedClient denied = broker.Accept();
             denied.Send(Packets.Connect("c3", user: "mallory"));
             Assert.AreEqual("20020005", denied.Next().Hex);

@@ -7,6 +7,22 @@ namespace Nano.Broker.Tests
     public sealed class SysTests
     {
         [TestMethod]
+        public void The_version_is_published_as_retained_SYS_broker_version_like_Mosquittos()
+        {
+            var broker = new ScriptedBroker(new BrokerOptions { SysIntervalMs = 10_000 });
+            broker.Connect("first");
+            broker.Advance(10_000);
+            ScriptedClient c = broker.Connect("c");
+            c.Send(Packets.Subscribe(1, "$SYS/broker/version", 0));
+            c.Next();
+            Received version = c.Next();
+            Assert.AreEqual("$SYS/broker/version", version.Topic);
+            Assert.AreEqual(BrokerEngine.Version, version.Payload);
+            Assert.AreEqual("Nano version 0.1.0", version.Payload);
+            Assert.IsTrue(version.Retain);
+        }
+
+        [TestMethod]
         public void Statistics_are_published_as_retained_SYS_topics_each_interval()
         {
             var broker = new ScriptedBroker(new BrokerOptions { SysIntervalMs = 10_000 });

@@ -28,9 +28,9 @@ namespace Nano.Mqtt.Broker
             return acl.Allows(TopicAcl.Read, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength);
         }
 
-        /// <summary>Whether a PUBLISH received from session <paramref name="s"/> is routed: the topic depth is within
+        /// <summary>Whether a PUBLISH received on connection <paramref name="ci"/> is routed: the topic depth is within
         /// bounds and the ACL grants write access. Otherwise it is dropped after its acknowledgement [MQTT-3.3.5-2].</summary>
-        public bool MayPublish(int s, byte[] topic, int offset, int length)
+        public bool MayPublish(int ci, byte[] topic, int offset, int length)
         {
             if (TooDeep(topic, offset, length))
             {
@@ -38,10 +38,11 @@ namespace Nano.Mqtt.Broker
                 return false;
             }
             TopicAcl acl = Acl;
-            Session session = _state.Sessions[s];
+            Session session = _state.Sessions[_state.Connections[ci].Session];
             if (acl != null && !acl.Allows(TopicAcl.Write, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength))
             {
                 _state.Statistics.PublishesDenied++;
+                _state.Report(BrokerEvent.PublishDenied, ci, topic, offset, length, TopicAcl.Write);
                 return false;
             }
             return true;

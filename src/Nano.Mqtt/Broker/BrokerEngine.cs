@@ -9,6 +9,9 @@ namespace Nano.Mqtt.Broker
     /// </summary>
     public sealed class BrokerEngine
     {
+        /// <summary>The broker's name and version, published in <c>$SYS/broker/version</c> like Mosquitto's "mosquitto version 2.0.18".</summary>
+        public const string Version = "Nano version 0.1.0";
+
         private readonly BrokerState _state;
         private readonly LargeInputBuffers _largeInput;
         private readonly AccessControl _access;
@@ -54,6 +57,13 @@ namespace Nano.Mqtt.Broker
         {
             get { return _access.Acl; }
             set { _access.Acl = value; }
+        }
+
+        /// <summary>Receives connection events for logging; null (the default) reports nothing and holds no memory for it.</summary>
+        public IBrokerDiagnostics Diagnostics
+        {
+            get { return _state.Diagnostics == null ? null : _state.Diagnostics.Sink; }
+            set { _state.Diagnostics = value == null ? null : new BrokerDiagnostics(value, _state.Sessions); }
         }
 
         /// <summary>Counters of the engine's activity.</summary>
@@ -107,16 +117,18 @@ namespace Nano.Mqtt.Broker
             Tick(nowMs);
             if (_state.IsOpen(connection))
             {
-                _closer.Close(connection, true);
+                _closer.Close(connection, true, BrokerEvent.ConnectionLost);
                 RetryBlockedPublishers();
             }
         }
 
         /// <summary>Runs timers: connect timeout, keep-alive, retries, session and retained expiry, $SYS; retries
-        /// input left waiting.</summary>
+        /// input left waiting. Between two polls the <see cref="Authenticator"/> checks one CONNECT with a user name;
+        /// others wait, so a pass of the host's poll loop runs at most two password hashes.</summary>
         public void Poll(long nowMs)
         {
             Tick(nowMs);
+            _state.CredentialsChecked = false;
             BrokerOptions options = _state.Options;
             Connection[] connections = _state.Connections;
             for (int i = 0; i < connections.Length; i++)
@@ -214,7 +226,7 @@ namespace Nano.Mqtt.Broker
             }
             if (_state.IsOpen(connection))
             {
-                _closer.Close(connection, true);
+                _closer.Close(connection, true, BrokerEvent.ConnectionLost);
             }
             Connection c = _state.Connections[connection];
             _outbox.Abandon(c);

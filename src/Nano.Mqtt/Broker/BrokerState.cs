@@ -24,6 +24,13 @@ namespace Nano.Mqtt.Broker
         /// <summary>A queue slot was freed since blocked publishers were last retried.</summary>
         public bool QueueSpaceFreed;
 
+        /// <summary>A CONNECT's credentials were checked since the last <see cref="BrokerEngine.Poll"/>: the next one waits
+        /// for it, so one pass of the poll loop runs at most one password hash.</summary>
+        public bool CredentialsChecked;
+
+        /// <summary>Where events are reported; null when no sink is set.</summary>
+        public BrokerDiagnostics Diagnostics;
+
         public BrokerState(BrokerOptions options, int systemMessages, int systemBytes)
         {
             Options = options;
@@ -53,6 +60,24 @@ namespace Nano.Mqtt.Broker
             }
             ConnectionState state = Connections[connection].State;
             return state == ConnectionState.AwaitingConnect || state == ConnectionState.Connected;
+        }
+
+        /// <summary>Reports an event of the client bound to connection <paramref name="ci"/>, when a sink is set.</summary>
+        public void Report(BrokerEvent what, int ci, int reason)
+        {
+            if (Diagnostics != null)
+            {
+                Diagnostics.SendSession(what, ci, Connections[ci].Session, null, 0, 0, reason);
+            }
+        }
+
+        /// <summary>Reports an event of the client bound to connection <paramref name="ci"/> with a topic or filter, when a sink is set.</summary>
+        public void Report(BrokerEvent what, int ci, byte[] detail, int detailOffset, int detailLength, int reason)
+        {
+            if (Diagnostics != null)
+            {
+                Diagnostics.SendSession(what, ci, Connections[ci].Session, detail, detailOffset, detailLength, reason);
+            }
         }
 
         /// <summary>Counts a control packet just encoded at the end of the connection's control output.</summary>

@@ -42,12 +42,12 @@ namespace Nano.Mqtt.Broker
             MqttError error = p.Decode(c.Input, offset, size);
             if (error == MqttError.ConnectProtocolLevelUnsupported || error == MqttError.ConnectProtocolNameLevelMismatch)
             {
-                Refuse(c, ConnectReturnCode.UnacceptableProtocolVersion); // [MQTT-3.1.2-2]
+                Refuse(ci, ConnectReturnCode.UnacceptableProtocolVersion, BrokerEvent.ConnectRefused); // [MQTT-3.1.2-2]
                 return true;
             }
             if (error != MqttError.None)
             {
-                _closer.ProtocolViolation(ci); // no CONNACK for a malformed CONNECT [MQTT-3.1.4-1]
+                _closer.ProtocolViolation(ci, error); // no CONNACK for a malformed CONNECT [MQTT-3.1.4-1]
                 return true;
             }
             c.ProtocolLevel = p.ProtocolLevel;
@@ -59,14 +59,22 @@ namespace Nano.Mqtt.Broker
                 : idLength <= _state.Options.MaxClientIdLength && (idLength > 0 || p.CleanSession); // [MQTT-3.1.3-8]
             if (!idValid)
             {
-                Refuse(c, ConnectReturnCode.IdentifierRejected); // [MQTT-3.1.3-9]
+                Refuse(ci, ConnectReturnCode.IdentifierRejected, BrokerEvent.ConnectRefused); // [MQTT-3.1.3-9]
                 return true;
+            }
+            if (Authenticator != null && p.HasUserName)
+            {
+                if (_state.CredentialsChecked)
+                {
+                    return false; // one password hash per poll: the CONNECT waits for the next BrokerEngine.Poll
+                }
+                _state.CredentialsChecked = true;
             }
             int code = Authenticate(p, c.Input);
             if (code != 0)
             {
                 _state.Statistics.AuthenticationFailures++;
-                Refuse(c, (ConnectReturnCode)code);
+                Refuse(ci, (ConnectReturnCode)code, BrokerEvent.AuthenticationFailed);
                 return true;
             }
             if (idLength == 0)
@@ -79,7 +87,7 @@ namespace Nano.Mqtt.Broker
             if (p.HasWill && !_access.MayLeaveWill(c.Input, p.WillTopic.Offset, p.WillTopic.Length, idBuffer, idOffset, idLength, c.Input, p.UserName.Offset, userNameLength))
             {
                 _state.Statistics.WillsDenied++;
-                Refuse(c, ConnectReturnCode.NotAuthorized);
+                Refuse(ci, ConnectReturnCode.NotAuthorized, BrokerEvent.WillDenied);
                 return true;
             }
             int will = -1;
@@ -89,7 +97,7 @@ namespace Nano.Mqtt.Broker
                 if (will < 0)
                 {
                     _state.Statistics.DroppedPoolFull++;
-                    Refuse(c, ConnectReturnCode.ServerUnavailable);
+                    Refuse(ci, ConnectReturnCode.ServerUnavailable, BrokerEvent.ConnectRefused);
                     return true;
                 }
             }
@@ -97,7 +105,7 @@ namespace Nano.Mqtt.Broker
             if (s >= 0 && _state.Sessions[s].IsOnline)
             {
                 _state.Statistics.Takeovers++;
-                _closer.Close(_state.Sessions[s].Connection, true); // [MQTT-3.1.4-2]; the displaced connection's Will is published
+                _closer.Close(_state.Sessions[s].Connection, true, BrokerEvent.SessionTakenOver); // [MQTT-3.1.4-2]; the displaced connection's Will is published
                 s = _sessions.Find(idBuffer, idOffset, idLength);
             }
             if (s >= 0 && p.CleanSession)
@@ -115,7 +123,7 @@ namespace Nano.Mqtt.Broker
                     {
                         _state.Pool.Release(will);
                     }
-                    Refuse(c, ConnectReturnCode.ServerUnavailable);
+                    Refuse(ci, ConnectReturnCode.ServerUnavailable, BrokerEvent.ConnectRefused);
                     return true;
                 }
             }
@@ -137,6 +145,8 @@ namespace Nano.Mqtt.Broker
             ack.SessionPresent = sessionPresent && c.ProtocolLevel == ProtocolLevel.V311;
             ack.ReturnCode = ConnectReturnCode.Accepted;
             _state.Written(c, ack.Encode(c.Control, c.ControlEnd));
+            _state.Report(BrokerEvent.ClientConnected, ci, c.Input, p.UserName.Offset, p.HasUserName ? p.UserName.Length : 0,
+                c.ProtocolLevel | (p.CleanSession ? 1 << 8 : 0) | (p.KeepAlive << 16));
             if (sessionPresent)
             {
                 session.MarkAllForResend(); // [MQTT-4.4.0-1]
@@ -168,8 +178,16 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Answers CONNECT with a non-zero return code and Session Present 0, then closes [MQTT-3.2.2-4], [MQTT-3.2.2-5].
         /// Nothing after the CONNECT is processed [MQTT-3.1.4-5].</summary>
-        private void Refuse(Connection c, ConnectReturnCode code)
+        private void Refuse(int ci, ConnectReturnCode code, BrokerEvent why)
         {
+            Connection c = _state.Connections[ci];
+            BrokerDiagnostics diagnostics = _state.Diagnostics;
+            if (diagnostics != null)
+            {
+                ConnectPacket p = _connect;
+                ByteSlice detail = why == BrokerEvent.WillDenied ? p.WillTopic : p.UserName;
+                diagnostics.Send(why, ci, c.Input, p.ClientId.Offset, p.ClientId.Length, c.Input, detail.Offset, why == BrokerEvent.ConnectRefused ? 0 : detail.Length, (int)code);
+            }
             ConnAckPacket ack = _connAck;
             ack.SessionPresent = false;
             ack.ReturnCode = code;

@@ -1,3 +1,5 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
@@ -25,6 +27,12 @@ namespace Nano.Mqtt.Broker
         public void Close(int ci, bool abnormal)
         {
             Connection c = _state.Connections[ci];
+            int will = c.Will;
+            if (will >= 0 && abnormal)
+            {
+                MessagePool pool = _state.Pool;
+                _state.Report(BrokerEvent.WillPublished, ci, pool.Arena, pool.TopicOffset(will), pool.TopicLength(will), 0);
+            }
             c.State = ConnectionState.Closing;
             c.Blocked = false;
             int s = c.Session;
@@ -43,7 +51,6 @@ namespace Nano.Mqtt.Broker
                     _state.QueueSpaceFreed = true;
                 }
             }
-            int will = c.Will;
             if (will >= 0)
             {
                 c.Will = -1;
@@ -57,10 +64,18 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Closes the connection for a protocol violation [MQTT-4.8.0-1]; the Will is published.</summary>
-        public void ProtocolViolation(int ci)
+        public void ProtocolViolation(int ci, MqttError reason)
         {
             _state.Statistics.ProtocolErrors++;
+            _state.Report(BrokerEvent.ProtocolError, ci, (int)reason);
             Close(ci, true);
+        }
+
+        /// <summary>Closes a connection for <paramref name="why"/>, reported first while the client is still bound.</summary>
+        public void Close(int ci, bool abnormal, BrokerEvent why)
+        {
+            _state.Report(why, ci, 0);
+            Close(ci, abnormal);
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Nano.Mqtt.Broker
                 if (now - c.AcceptedAtMs >= options.ConnectTimeoutMs)
                 {
                     _state.Statistics.ConnectTimeouts++;
-                    _closer.Close(ci, false);
+                    _closer.Close(ci, false, BrokerEvent.ConnectTimeout);
                 }
                 return;
             }
@@ -33,7 +33,7 @@ namespace Nano.Mqtt.Broker
             if (c.KeepAliveMs > 0 && now - c.LastActivityMs > c.KeepAliveMs * 3 / 2)
             {
                 _state.Statistics.KeepAliveTimeouts++;
-                _closer.Close(ci, true);
+                _closer.Close(ci, true, BrokerEvent.KeepAliveTimeout);
                 return;
             }
             if (options.RetryIntervalMs > 0)

@@ -40,7 +40,7 @@ namespace Nano.Mqtt.Broker
                 int n = Capacity(c);
                 if (n == 0)
                 {
-                    _closer.ProtocolViolation(ci);
+                    _closer.ProtocolViolation(ci, MqttError.LargeBufferUnavailable);
                     return;
                 }
                 if (n > count)
@@ -81,7 +81,7 @@ namespace Nano.Mqtt.Broker
                 if (error != MqttError.None || size > _state.Options.MaxPacketSize)
                 {
                     // An oversized packet is refused from its remaining length, before buffering it.
-                    _closer.ProtocolViolation(ci);
+                    _closer.ProtocolViolation(ci, error != MqttError.None ? error : MqttError.PacketTooLarge);
                     break;
                 }
                 if (c.InputLength - position < size || !Dispatch(ci, type, flags, position, header, size))
@@ -125,7 +125,7 @@ namespace Nano.Mqtt.Broker
             {
                 if (type != PacketType.Connect)
                 {
-                    _closer.ProtocolViolation(ci); // [MQTT-3.1.0-1]
+                    _closer.ProtocolViolation(ci, MqttError.PacketTypeUnexpected); // [MQTT-3.1.0-1]
                     return true;
                 }
                 return _connect.Handle(ci, offset, size);
@@ -147,7 +147,7 @@ namespace Nano.Mqtt.Broker
                 case PacketType.Disconnect:
                     return HandleHeaderOnly(ci, offset, size);
                 default:
-                    _closer.ProtocolViolation(ci); // a second CONNECT [MQTT-3.1.0-2], or a server-to-client packet
+                    _closer.ProtocolViolation(ci, MqttError.PacketTypeUnexpected); // a second CONNECT [MQTT-3.1.0-2], or a server-to-client packet
                     return true;
             }
         }
@@ -156,14 +156,15 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             HeaderOnlyPacket packet = _headerOnlyIn;
-            if (packet.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
+            MqttError error = packet.Decode(c.Input, offset, size, c.ProtocolLevel);
+            if (error != MqttError.None)
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, error);
                 return true;
             }
             if (packet.Type == PacketType.Disconnect)
             {
-                _closer.Close(ci, false); // the Will is discarded unpublished [MQTT-3.14.4-3]
+                _closer.Close(ci, false, BrokerEvent.ClientDisconnected); // the Will is discarded unpublished [MQTT-3.14.4-3]
                 return true;
             }
             if (!c.Reserve(_pingResp.GetSize()))

@@ -1,21 +1,34 @@
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
-    /// Users with salted PBKDF2-HMAC-SHA256 password hashes, checked at CONNECT (CONNACK 4 on a wrong user
-    /// name or password). Lines use the format <c>user:$pbkdf2-sha256$iterations$salt$hash</c> (salt and hash
-    /// in Base64), as the PC host's <c>passwd</c> command writes them; clear-text passwords are not accepted.
-    /// The hash runs on the device in managed code (mscorlib has no crypto): each CONNECT with a user name
-    /// costs <c>2 x iterations</c> SHA-256 blocks and blocks the caller for that time, so devices want
-    /// modest iteration counts. Hashes are compared in constant time; an unknown user costs the same work.
+    /// Users with salted password hashes, checked at CONNECT (CONNACK 4 on a wrong user name or password). Three line
+    /// formats are read (salt and hash in Base64):
+    /// <list type="bullet">
+    /// <item><c>user:$pbkdf2-sha256$iterations$salt$hash</c>: PBKDF2-HMAC-SHA256, 32-byte hash, as <c>Nano.Host passwd</c> wrote before;</item>
+    /// <item><c>user:$7$iterations$salt$hash</c>: PBKDF2-HMAC-SHA512, 64-byte hash, as Mosquitto 2's <c>mosquitto_passwd</c> writes;</item>
+    /// <item><c>user:$6$salt$hash</c>: SHA-512 of the password followed by the salt, Mosquitto 1.x's format.</item>
+    /// </list>
+    /// Clear-text passwords are not accepted. The hashes run on the device in managed code (mscorlib has no crypto), and
+    /// a check runs inside the poll loop at its whole cost: <c>2 x iterations + 4</c> compressions (SHA-256 or SHA-512)
+    /// for the PBKDF2 formats, 1 to 3 for <c>$6$</c>. That cost, set by the file's iteration counts (at most
+    /// <see cref="MaxIterations"/>), is the bound by which one CONNECT can delay the other connections, so devices
+    /// want modest counts (Mosquitto's default is 101).
+    /// Hashes are compared in constant time; an unknown user costs the same work as the first user's entry.
     /// A CONNECT without user name is accepted here and left to <see cref="BrokerOptions.AllowAnonymous"/>.
     /// </summary>
     public sealed class PasswordTable : IAuthenticator
     {
-        /// <summary>The scheme tag of a password line.</summary>
+        /// <summary>The scheme tag of a PBKDF2-HMAC-SHA256 line.</summary>
         public const string Scheme = "$pbkdf2-sha256$";
 
-        /// <summary>Bytes of a stored hash (one PBKDF2 block).</summary>
-        public const int HashSize = Pbkdf2Sha256.KeySize;
+        /// <summary>The scheme tag of Mosquitto 2's PBKDF2-HMAC-SHA512 line.</summary>
+        public const string SchemePbkdf2Sha512 = "$7$";
+
+        /// <summary>The scheme tag of Mosquitto 1.x's salted SHA-512 line.</summary>
+        public const string SchemeSha512 = "$6$";
+
+        /// <summary>Bytes of a stored <see cref="Scheme"/> hash (one PBKDF2 block).</summary>
+        public const int HashSize = Sha256.HashBytes;
 
         /// <summary>Longest salt accepted, in bytes.</summary>
         public const int MaxSaltSize = 64;
@@ -24,15 +37,21 @@ namespace Nano.Mqtt.Broker
         public const int MaxIterations = 10000000;
 
         private const int BadUserNameOrPassword = 4;
+        private const byte Pbkdf2Sha256Kind = 0;
+        private const byte Pbkdf2Sha512Kind = 1;
+        private const byte Sha512Kind = 2;
 
         private readonly byte[][] _users;
         private readonly byte[][] _salts;
         private readonly byte[][] _hashes;
         private readonly int[] _iterations;
-        private readonly Pbkdf2Sha256 _pbkdf2 = new Pbkdf2Sha256();
-        private readonly byte[] _derived = new byte[HashSize];
+        private readonly byte[] _kinds;
+        private readonly Pbkdf2 _pbkdf2Sha256 = new Pbkdf2(new Sha256());
+        private readonly byte[] _derived = new byte[Sha512.HashBytes];
         private readonly byte[] _saltScratch = new byte[MaxSaltSize];
-        private readonly byte[] _hashScratch = new byte[HashSize + 2];
+        private readonly byte[] _hashScratch = new byte[Sha512.HashBytes + 2];
+        private Sha512 _sha512;
+        private Pbkdf2 _pbkdf2Sha512;
         private int _count;
 
         /// <summary>Creates an empty table with room for <paramref name="capacity"/> users.</summary>
@@ -46,6 +65,7 @@ namespace Nano.Mqtt.Broker
             _salts = new byte[capacity][];
             _hashes = new byte[capacity][];
             _iterations = new int[capacity];
+            _kinds = new byte[capacity];
         }
 
         /// <summary>Users stored.</summary>
@@ -57,9 +77,15 @@ namespace Nano.Mqtt.Broker
         /// </summary>
         public bool Add(byte[] userName, int userNameOffset, int userNameLength, byte[] salt, int saltOffset, int saltLength, int iterations, byte[] hash, int hashOffset)
         {
+            return Add(Pbkdf2Sha256Kind, userName, userNameOffset, userNameLength, salt, saltOffset, saltLength, iterations, hash, hashOffset);
+        }
+
+        private bool Add(byte kind, byte[] userName, int userNameOffset, int userNameLength, byte[] salt, int saltOffset, int saltLength, int iterations, byte[] hash, int hashOffset)
+        {
+            int hashSize = kind == Pbkdf2Sha256Kind ? HashSize : Sha512.HashBytes;
             if (userName == null || salt == null || hash == null || userNameLength < 0 || userNameOffset < 0 || userNameOffset > userName.Length - userNameLength
                 || saltLength < 1 || saltLength > MaxSaltSize || saltOffset < 0 || saltOffset > salt.Length - saltLength
-                || hashOffset < 0 || hashOffset > hash.Length - HashSize || iterations < 1 || iterations > MaxIterations)
+                || hashOffset < 0 || hashOffset > hash.Length - hashSize || iterations < 1 || iterations > MaxIterations)
             {
                 return false;
             }
@@ -73,17 +99,23 @@ namespace Nano.Mqtt.Broker
                 i = _count++;
                 _users[i] = new byte[userNameLength];
                 System.Array.Copy(userName, userNameOffset, _users[i], 0, userNameLength);
-                _hashes[i] = new byte[HashSize];
             }
+            if (kind != Pbkdf2Sha256Kind && _sha512 == null)
+            {
+                _sha512 = new Sha512();
+                _pbkdf2Sha512 = new Pbkdf2(_sha512);
+            }
+            _hashes[i] = new byte[hashSize];
             _salts[i] = new byte[saltLength];
             System.Array.Copy(salt, saltOffset, _salts[i], 0, saltLength);
-            System.Array.Copy(hash, hashOffset, _hashes[i], 0, HashSize);
+            System.Array.Copy(hash, hashOffset, _hashes[i], 0, hashSize);
             _iterations[i] = iterations;
+            _kinds[i] = kind;
             return true;
         }
 
-        /// <summary>Adds a user from one line <c>user:$pbkdf2-sha256$iterations$salt$hash</c>; false when it is malformed,
-        /// holds a clear-text password, or the table is full.</summary>
+        /// <summary>Adds a user from one line in one of the three formats; false when it is malformed, holds a clear-text
+        /// password, or the table is full.</summary>
         public bool AddLine(byte[] text, int offset, int length)
         {
             if (text == null || offset < 0 || length < 0 || offset > text.Length - length)
@@ -96,38 +128,55 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
+            byte kind;
             int p = colon + 1;
-            for (int k = 0; k < Scheme.Length; k++, p++)
+            if (StartsWith(text, p, end, Scheme))
             {
-                if (p >= end || text[p] != (byte)Scheme[k])
-                {
-                    return false;
-                }
+                kind = Pbkdf2Sha256Kind;
+                p += Scheme.Length;
             }
-            int iterations = 0;
-            int digits = 0;
-            while (p < end && text[p] >= (byte)'0' && text[p] <= (byte)'9' && digits < 9)
+            else if (StartsWith(text, p, end, SchemePbkdf2Sha512))
             {
-                iterations = iterations * 10 + (text[p++] - '0');
-                digits++;
+                kind = Pbkdf2Sha512Kind;
+                p += SchemePbkdf2Sha512.Length;
             }
-            if (digits == 0 || p >= end || text[p] != (byte)'$')
+            else if (StartsWith(text, p, end, SchemeSha512))
+            {
+                kind = Sha512Kind;
+                p += SchemeSha512.Length;
+            }
+            else
             {
                 return false;
             }
-            int saltStart = p + 1;
-            int dollar = IndexOf(text, saltStart, end, (byte)'$');
+            int iterations = 1;
+            if (kind != Sha512Kind)
+            {
+                iterations = 0;
+                int digits = 0;
+                while (p < end && text[p] >= (byte)'0' && text[p] <= (byte)'9' && digits < 9)
+                {
+                    iterations = iterations * 10 + (text[p++] - '0');
+                    digits++;
+                }
+                if (digits == 0 || p >= end || text[p] != (byte)'$')
+                {
+                    return false;
+                }
+                p++;
+            }
+            int dollar = IndexOf(text, p, end, (byte)'$');
             if (dollar < 0)
             {
                 return false;
             }
-            int saltLength = Base64.Decode(text, saltStart, dollar - saltStart, _saltScratch, 0, MaxSaltSize);
+            int saltLength = Base64.Decode(text, p, dollar - p, _saltScratch, 0, MaxSaltSize);
             int hashLength = Base64.Decode(text, dollar + 1, end - dollar - 1, _hashScratch, 0, _hashScratch.Length);
-            if (saltLength < 1 || hashLength != HashSize)
+            if (saltLength < 1 || hashLength != (kind == Pbkdf2Sha256Kind ? HashSize : Sha512.HashBytes))
             {
                 return false;
             }
-            return Add(text, offset, colon - offset, _saltScratch, 0, saltLength, iterations, _hashScratch, 0);
+            return Add(kind, text, offset, colon - offset, _saltScratch, 0, saltLength, iterations, _hashScratch, 0);
         }
 
         /// <summary>
@@ -181,11 +230,26 @@ namespace Nano.Mqtt.Broker
             int i = Find(buffer, userNameOffset, userNameLength);
             int work = i >= 0 ? i : 0;
             bool hasPassword = passwordLength >= 0;
-            // An unknown user or a missing password still pays for one derivation, so timing does not tell which failed.
-            _pbkdf2.Derive(buffer, hasPassword ? passwordOffset : 0, hasPassword ? passwordLength : 0, _salts[work], 0, _salts[work].Length, _iterations[work], _derived, 0);
+            // An unknown user or a missing password still pays for one check, so timing does not tell which failed.
+            int offset = hasPassword ? passwordOffset : 0;
+            int length = hasPassword ? passwordLength : 0;
+            byte[] salt = _salts[work];
+            byte kind = _kinds[work];
+            if (kind == Sha512Kind)
+            {
+                Sha512 sha = _sha512;
+                sha.Initialize();
+                sha.Update(buffer, offset, length);
+                sha.Update(salt, 0, salt.Length);
+                sha.Final(_derived, 0);
+            }
+            else
+            {
+                (kind == Pbkdf2Sha256Kind ? _pbkdf2Sha256 : _pbkdf2Sha512).Derive(buffer, offset, length, salt, 0, salt.Length, _iterations[work], _derived, 0);
+            }
             byte[] expected = _hashes[work];
             int difference = 0;
-            for (int k = 0; k < HashSize; k++)
+            for (int k = 0; k < expected.Length; k++)
             {
                 difference |= _derived[k] ^ expected[k];
             }
@@ -212,6 +276,22 @@ namespace Nano.Mqtt.Broker
                 }
             }
             return -1;
+        }
+
+        private static bool StartsWith(byte[] text, int p, int end, string prefix)
+        {
+            if (end - p < prefix.Length)
+            {
+                return false;
+            }
+            for (int k = 0; k < prefix.Length; k++)
+            {
+                if (text[p + k] != (byte)prefix[k])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int IndexOf(byte[] text, int start, int end, byte value)

@@ -29,9 +29,10 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             PublishPacket p = _publish;
-            if (p.DecodeBody(c.Input, flags, bodyStart, bodyEnd, c.ProtocolLevel) != MqttError.None)
+            MqttError error = p.DecodeBody(c.Input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
+            if (error != MqttError.None)
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, error);
                 return true;
             }
             if (p.Qos > 0 && !c.Reserve(4))
@@ -40,7 +41,7 @@ namespace Nano.Mqtt.Broker
             }
             Session session = _state.Sessions[c.Session];
             bool duplicate = p.Qos == 2 && session.IsAwaitingRelease(p.PacketId); // not delivered onward again [MQTT-4.3.3-2]
-            bool route = !duplicate && _access.MayPublish(c.Session, c.Input, p.Topic.Offset, p.Topic.Length);
+            bool route = !duplicate && _access.MayPublish(ci, c.Input, p.Topic.Offset, p.Topic.Length);
             int found = route ? _router.Match(c.Input, p.Topic.Offset, p.Topic.Length) : 0;
             if (route && !_router.HasRoom(found, p.Qos))
             {
@@ -54,7 +55,7 @@ namespace Nano.Mqtt.Broker
             }
             if (p.Qos == 2 && !duplicate && !session.AddAwaitingRelease(p.PacketId))
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, MqttError.AwaitingReleaseFull);
                 return true;
             }
             _state.Statistics.MessagesReceived++;
@@ -75,9 +76,10 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             AckPacket ack = _ackIn;
-            if (ack.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
+            MqttError error = ack.Decode(c.Input, offset, size, c.ProtocolLevel);
+            if (error != MqttError.None)
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, error);
                 return true;
             }
             Session session = _state.Sessions[c.Session];

@@ -120,12 +120,13 @@ namespace Nano.Mqtt.Broker
                     continue;
                 }
                 int granted = subscriptions.MatchedQos(k);
-                Deliver(_state.Sessions[s], m, qos < granted ? qos : granted); // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
+                Deliver(s, m, qos < granted ? qos : granted); // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
             }
         }
 
-        private void Deliver(Session session, int m, int qos)
+        private void Deliver(int s, int m, int qos)
         {
+            Session session = _state.Sessions[s];
             if (qos == 0 && session.Connection < 0 && !_state.Options.QueueQos0)
             {
                 return; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
@@ -133,6 +134,12 @@ namespace Nano.Mqtt.Broker
             if (session.Enqueue(m, qos) != EnqueueOutcome.Queued)
             {
                 _state.Statistics.DroppedQueueFull++;
+                BrokerDiagnostics diagnostics = _state.Diagnostics;
+                if (diagnostics != null)
+                {
+                    MessagePool pool = _state.Pool;
+                    diagnostics.SendSession(BrokerEvent.QueueFull, session.Connection, s, pool.Arena, pool.TopicOffset(m), pool.TopicLength(m), qos);
+                }
             }
         }
     }

@@ -1,14 +1,13 @@
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
-    /// SHA-256 (FIPS 180-4) over caller-owned buffers with preallocated state, for password hashing on
-    /// the device: nanoFramework 1.x mscorlib has no hash API. The running state can be saved and restored
-    /// so that HMAC keys are absorbed once.
+    /// SHA-256 (FIPS 180-4 §6.2) over caller-owned buffers with preallocated state, for password hashing on
+    /// the device: nanoFramework 1.x mscorlib has no hash API.
     /// </summary>
-    internal sealed class Sha256
+    internal sealed class Sha256 : BlockHash
     {
-        public const int BlockSize = 64;
-        public const int HashSize = 32;
+        public const int BlockBytes = 64;
+        public const int HashBytes = 32;
 
         private static readonly uint[] K =
         {
@@ -23,18 +22,16 @@ namespace Nano.Mqtt.Broker
         };
 
         private readonly uint[] _state = new uint[8];
+        private readonly uint[] _saved = new uint[16];
         private readonly uint[] _w = new uint[64];
-        private readonly byte[] _block = new byte[BlockSize];
-        private int _blockLength;
-        private long _length;
 
         public Sha256()
+            : base(BlockBytes, HashBytes, 8)
         {
             Initialize();
         }
 
-        /// <summary>Starts a new hash.</summary>
-        public void Initialize()
+        protected override void Reset()
         {
             _state[0] = 0x6a09e667;
             _state[1] = 0xbb67ae85;
@@ -44,70 +41,20 @@ namespace Nano.Mqtt.Broker
             _state[5] = 0x9b05688c;
             _state[6] = 0x1f83d9ab;
             _state[7] = 0x5be0cd19;
-            _blockLength = 0;
-            _length = 0;
         }
 
-        /// <summary>Copies the state; valid only at a block boundary (after whole blocks).</summary>
-        public void SaveState(uint[] dst)
+        public override void SaveState(int slot)
         {
-            System.Array.Copy(_state, dst, 8);
+            System.Array.Copy(_state, 0, _saved, slot * 8, 8);
         }
 
-        /// <summary>Continues from a state saved after <paramref name="length"/> bytes (a multiple of the block size).</summary>
-        public void RestoreState(uint[] src, long length)
+        protected override void Restore(int slot)
         {
-            System.Array.Copy(src, _state, 8);
-            _blockLength = 0;
-            _length = length;
+            System.Array.Copy(_saved, slot * 8, _state, 0, 8);
         }
 
-        public void Update(byte[] data, int offset, int count)
+        protected override void WriteDigest(byte[] dst, int offset)
         {
-            _length += count;
-            while (count > 0)
-            {
-                int n = BlockSize - _blockLength;
-                if (n > count)
-                {
-                    n = count;
-                }
-                System.Array.Copy(data, offset, _block, _blockLength, n);
-                _blockLength += n;
-                offset += n;
-                count -= n;
-                if (_blockLength == BlockSize)
-                {
-                    Compress();
-                    _blockLength = 0;
-                }
-            }
-        }
-
-        /// <summary>Pads, finishes and writes the 32-byte digest at <paramref name="offset"/>.</summary>
-        public void Final(byte[] dst, int offset)
-        {
-            long bits = _length * 8;
-            _block[_blockLength++] = 0x80;
-            if (_blockLength > BlockSize - 8)
-            {
-                while (_blockLength < BlockSize)
-                {
-                    _block[_blockLength++] = 0;
-                }
-                Compress();
-                _blockLength = 0;
-            }
-            while (_blockLength < BlockSize - 8)
-            {
-                _block[_blockLength++] = 0;
-            }
-            for (int i = 0; i < 8; i++)
-            {
-                _block[BlockSize - 1 - i] = (byte)(bits >> (8 * i));
-            }
-            Compress();
-            _blockLength = 0;
             for (int i = 0; i < 8; i++)
             {
                 uint v = _state[i];
@@ -118,10 +65,10 @@ namespace Nano.Mqtt.Broker
             }
         }
 
-        private void Compress()
+        protected override void Compress()
         {
             uint[] w = _w;
-            byte[] b = _block;
+            byte[] b = Block;
             for (int t = 0; t < 16; t++)
             {
                 w[t] = ((uint)b[4 * t] << 24) | ((uint)b[4 * t + 1] << 16) | ((uint)b[4 * t + 2] << 8) | b[4 * t + 3];

@@ -38,9 +38,10 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             SubscribePacket p = _subscribe;
-            if (p.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
+            MqttError error = p.Decode(c.Input, offset, size, c.ProtocolLevel);
+            if (error != MqttError.None)
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, error);
                 return true;
             }
             SubAckPacket ack = _subAck;
@@ -49,7 +50,7 @@ namespace Nano.Mqtt.Broker
             int ackSize = ack.GetSize();
             if (ackSize > c.Control.Length)
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, MqttError.TooManyTopicFilters);
                 return true;
             }
             if (!c.Reserve(ackSize))
@@ -72,6 +73,7 @@ namespace Nano.Mqtt.Broker
                     if (denied)
                     {
                         statistics.SubscriptionsDenied++;
+                        _state.Report(BrokerEvent.SubscribeDenied, ci, c.Input, filterOffset, filterLength, SubAckPacket.Failure);
                     }
                     else
                     {
@@ -88,6 +90,7 @@ namespace Nano.Mqtt.Broker
                 {
                     subscriptions.StartRetained(row);
                 }
+                _state.Report(BrokerEvent.Subscribed, ci, c.Input, filterOffset, filterLength, granted);
                 _codes[k++] = (byte)granted;
             }
             _state.Written(c, ack.Encode(c.Control, c.ControlEnd));
@@ -99,9 +102,10 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             UnsubscribePacket p = _unsubscribe;
-            if (p.Decode(c.Input, offset, size, c.ProtocolLevel) != MqttError.None)
+            MqttError error = p.Decode(c.Input, offset, size, c.ProtocolLevel);
+            if (error != MqttError.None)
             {
-                _closer.ProtocolViolation(ci);
+                _closer.ProtocolViolation(ci, error);
                 return true;
             }
             UnsubAckPacket ack = _unsubAck;
@@ -114,6 +118,7 @@ namespace Nano.Mqtt.Broker
             while (reader.Next(out int filterOffset, out int filterLength, out byte _))
             {
                 _state.Subscriptions.Unsubscribe(c.Session, c.Input, filterOffset, filterLength);
+                _state.Report(BrokerEvent.Unsubscribed, ci, c.Input, filterOffset, filterLength, 0);
             }
             _state.Written(c, ack.Encode(c.Control, c.ControlEnd));
             return true;

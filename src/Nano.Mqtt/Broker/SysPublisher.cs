@@ -1,6 +1,6 @@
 namespace Nano.Mqtt.Broker
 {
-    /// <summary>Publishes the statistics as retained QoS 0 messages under <c>$SYS/broker/</c> every interval.</summary>
+    /// <summary>Publishes the statistics and the version as retained QoS 0 messages under <c>$SYS/broker/</c> every interval.</summary>
     internal sealed class SysPublisher
     {
         private readonly BrokerState _state;
@@ -55,6 +55,8 @@ namespace Nano.Mqtt.Broker
             Publish(SysTopics.PublishesThrottled, st.PublishesThrottled);
             Publish(SysTopics.SubscriptionsDenied, st.SubscriptionsDenied);
             Publish(SysTopics.DeliveriesDenied, st.DeliveriesDenied);
+            byte[] version = _topics.Topic(SysTopics.Version);
+            _router.Route(version, 0, version.Length, _topics.VersionText, 0, _topics.VersionText.Length, 0, true, true);
         }
 
         private void Publish(int topic, long value)

@@ -35,6 +35,7 @@ namespace Nano.Mqtt.Broker
         public const int PublishesThrottled = 16;
         public const int SubscriptionsDenied = 17;
         public const int DeliveriesDenied = 18;
+        public const int Version = 19;
 
         private const int MaxDigits = 20;
 
@@ -59,6 +60,7 @@ namespace Nano.Mqtt.Broker
             "$SYS/broker/security/publishes/throttled",
             "$SYS/broker/security/subscriptions/denied",
             "$SYS/broker/security/deliveries/denied",
+            "$SYS/broker/version",
         };
 
         private readonly byte[][] _topics;
@@ -68,6 +70,9 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Digits written by <see cref="Format"/>.</summary>
         public readonly byte[] Digits = new byte[MaxDigits];
+
+        /// <summary>The payload of <c>$SYS/broker/version</c>: <see cref="BrokerEngine.Version"/> in ASCII, at most <c>MaxDigits</c> bytes.</summary>
+        public readonly byte[] VersionText = new byte[BrokerEngine.Version.Length];
 
         public SysTopics()
         {
@@ -81,6 +86,10 @@ namespace Nano.Mqtt.Broker
                     topic[k] = (byte)name[k];
                 }
                 _topics[i] = topic;
+            }
+            for (int k = 0; k < VersionText.Length; k++)
+            {
+                VersionText[k] = (byte)BrokerEngine.Version[k];
             }
         }
 

@@ -9,10 +9,17 @@ namespace Nano.Mqtt.Broker
     /// <c>pattern</c> rule applies to every client, with <c>%c</c> and <c>%u</c> replaced by its client id
     /// and user name while comparing. A pattern using <c>%u</c> never applies to an anonymous client, and
     /// no pattern applies when the substituted value contains '/', '+' or '#'. Access not granted by a
-    /// rule is denied. Built at configuration time (see <see cref="TopicAclFile"/>); checks do not allocate.
+    /// rule is denied. A <see cref="Deny"/> rule (Mosquitto 2's <c>topic deny</c>, <c>pattern deny</c>) denies
+    /// every access to the topics its filter matches, whatever other rule allows, and whatever the order of the
+    /// rules; a subscription filter is compared with it as a topic name, '+' and '#' taken literally, so
+    /// <c>#</c> stays allowed while each delivery from a denied topic is refused by the read check.
+    /// Built at configuration time (see <see cref="TopicAclFile"/>); checks do not allocate.
     /// </summary>
     public sealed class TopicAcl
     {
+        /// <summary>No access: the rule denies every access to the topics it matches.</summary>
+        public const int Deny = 0;
+
         /// <summary>Subscribe to and receive messages on a topic.</summary>
         public const int Read = 1;
 
@@ -37,6 +44,7 @@ namespace Nano.Mqtt.Broker
         private readonly int[] _filterOffset;
         private readonly int[] _filterLength;
         private int _count;
+        private int _denies;
         private readonly int[] _userOffset;
         private readonly int[] _userLength;
         private int _users;
@@ -111,26 +119,18 @@ namespace Nano.Mqtt.Broker
             bool clientIdUnsafe = IsUnsafeSubstitution(clientId, clientIdOffset, clientIdLength);
             bool userNameUnsafe = anonymous || IsUnsafeSubstitution(userName, userNameOffset, userNameLength);
             _substitution.Set(clientId, clientIdOffset, clientIdLength, userName, userNameOffset, userNameLength);
+            for (int i = 0; _denies > 0 && i < _count; i++)
+            {
+                if (_access[i] == Deny && Applies(i, anonymous, clientIdUnsafe, userNameUnsafe, userName, userNameOffset, userNameLength)
+                    && TopicMatcher.MatchesLiterally(_arena, _filterOffset[i], _filterLength[i], topic, topicOffset, topicLength, _owner[i] == PatternOwner ? _substitution : null))
+                {
+                    return false;
+                }
+            }
             for (int i = 0; i < _count; i++)
             {
-                if ((_access[i] & access) == 0)
-                {
-                    continue;
-                }
-                int owner = _owner[i];
-                bool pattern = owner == PatternOwner;
-                if (pattern)
-                {
-                    if (((_uses[i] & UsesClientId) != 0 && clientIdUnsafe) || ((_uses[i] & UsesUserName) != 0 && userNameUnsafe))
-                    {
-                        continue;
-                    }
-                }
-                else if (anonymous ? owner != Anonymous : (owner == Anonymous || !UserIs(owner, userName, userNameOffset, userNameLength)))
-                {
-                    continue;
-                }
-                if (TopicMatcher.Overlaps(_arena, _filterOffset[i], _filterLength[i], topic, topicOffset, topicLength, pattern ? _substitution : null))
+                if ((_access[i] & access) != 0 && Applies(i, anonymous, clientIdUnsafe, userNameUnsafe, userName, userNameOffset, userNameLength)
+                    && TopicMatcher.Overlaps(_arena, _filterOffset[i], _filterLength[i], topic, topicOffset, topicLength, _owner[i] == PatternOwner ? _substitution : null))
                 {
                     return true;
                 }
@@ -138,9 +138,21 @@ namespace Nano.Mqtt.Broker
             return false;
         }
 
+        /// <summary>Whether rule <paramref name="i"/> concerns this client: its own or anonymous <c>topic</c> rule, or a pattern
+        /// whose substituted values are safe.</summary>
+        private bool Applies(int i, bool anonymous, bool clientIdUnsafe, bool userNameUnsafe, byte[] userName, int userNameOffset, int userNameLength)
+        {
+            int owner = _owner[i];
+            if (owner == PatternOwner)
+            {
+                return !(((_uses[i] & UsesClientId) != 0 && clientIdUnsafe) || ((_uses[i] & UsesUserName) != 0 && userNameUnsafe));
+            }
+            return anonymous ? owner == Anonymous : owner != Anonymous && UserIs(owner, userName, userNameOffset, userNameLength);
+        }
+
         private bool AddRule(int owner, int access, byte[] filter, int offset, int length)
         {
-            if (access < Read || access > ReadWrite || _count == _owner.Length || _arena.Length - _arenaUsed < length
+            if (access < Deny || access > ReadWrite || _count == _owner.Length || _arena.Length - _arenaUsed < length
                 || TopicFilter.Validate(filter, offset, length) != MqttError.None)
             {
                 return false;
@@ -159,6 +171,10 @@ namespace Nano.Mqtt.Broker
             _filterOffset[_count] = Store(filter, offset, length);
             _filterLength[_count] = length;
             _count++;
+            if (access == Deny)
+            {
+                _denies++;
+            }
             return true;
         }
 

@@ -2,10 +2,9 @@ namespace Nano.Mqtt.Broker
 {
     /// <summary>
     /// Reads Mosquitto's ACL file format into a <see cref="TopicAcl"/>: <c>user &lt;name&gt;</c>,
-    /// <c>topic [read|write|readwrite] &lt;filter&gt;</c> and <c>pattern [read|write|readwrite] &lt;filter&gt;</c>
-    /// (no access word = readwrite). <c>topic</c> lines before the first <c>user</c> line are for anonymous
-    /// clients. Blank lines and lines starting with <c>#</c> are skipped. <c>deny</c> is not supported and
-    /// is reported as an error rather than read as part of a filter.
+    /// <c>topic [read|write|readwrite|deny] &lt;filter&gt;</c> and <c>pattern [read|write|readwrite|deny] &lt;filter&gt;</c>
+    /// (no access word = readwrite; <c>deny</c> as in Mosquitto 2, see <see cref="TopicAcl.Deny"/>). <c>topic</c> lines
+    /// before the first <c>user</c> line are for anonymous clients. Blank lines and lines starting with <c>#</c> are skipped.
     /// </summary>
     public static class TopicAclFile
     {
@@ -74,7 +73,7 @@ namespace Nano.Mqtt.Broker
             }
             else if (Is(text, rest, accessEnd, "deny"))
             {
-                return false;
+                access = TopicAcl.Deny;
             }
             else if (!Is(text, rest, accessEnd, "readwrite"))
             {

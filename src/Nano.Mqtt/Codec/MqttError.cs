@@ -143,5 +143,14 @@ namespace Nano.Mqtt.Codec
 
         /// <summary>SUBACK return code other than 0, 1, 2 or 0x80 (0x80 only from level 4) [MQTT-3.9.3-2].</summary>
         SubAckReturnCodeInvalid = 76,
+
+        /// <summary>A packet's remaining length exceeds the receiver's maximum packet size.</summary>
+        PacketTooLarge = 80,
+
+        /// <summary>A QoS 2 PUBLISH arrived while the receiver's table of packets awaiting PUBREL is full.</summary>
+        AwaitingReleaseFull = 81,
+
+        /// <summary>A packet larger than the connection's own input buffer arrived while every large buffer was in use.</summary>
+        LargeBufferUnavailable = 82,
     }
 }

@@ -27,12 +27,27 @@ namespace Nano.Mqtt.Topics
         /// </summary>
         public static bool Overlaps(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength, TopicSubstitution substitution)
         {
+            return Walk(a, aOffset, aLength, b, bOffset, bLength, substitution, false);
+        }
+
+        /// <summary>
+        /// True when filter <paramref name="filter"/> (with "%c" and "%u" standing for the <paramref name="substitution"/>'s
+        /// values) matches <paramref name="name"/> read as a topic name: '+' and '#' in <paramref name="name"/> are plain
+        /// characters, as Mosquitto reads a subscription filter against a <c>deny</c> rule.
+        /// </summary>
+        public static bool MatchesLiterally(byte[] filter, int filterOffset, int filterLength, byte[] name, int nameOffset, int nameLength, TopicSubstitution substitution)
+        {
+            return Walk(filter, filterOffset, filterLength, name, nameOffset, nameLength, substitution, true);
+        }
+
+        private static bool Walk(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength, TopicSubstitution substitution, bool bLiteral)
+        {
             if (aLength <= 0 || bLength <= 0)
             {
                 return false;
             }
 
-            if ((IsWildcard(a[aOffset]) && b[bOffset] == (byte)'$') || (IsWildcard(b[bOffset]) && a[aOffset] == (byte)'$'))
+            if ((IsWildcard(a[aOffset]) && b[bOffset] == (byte)'$') || (!bLiteral && IsWildcard(b[bOffset]) && a[aOffset] == (byte)'$'))
             {
                 return false; // [MQTT-4.7.2-1]
             }
@@ -43,12 +58,12 @@ namespace Nano.Mqtt.Topics
             {
                 int aLevelEnd = LevelEnd(a, aOffset, aEnd);
                 int bLevelEnd = LevelEnd(b, bOffset, bEnd);
-                if (IsLevel(a, aOffset, aLevelEnd, (byte)'#') || IsLevel(b, bOffset, bLevelEnd, (byte)'#'))
+                if (IsLevel(a, aOffset, aLevelEnd, (byte)'#') || (!bLiteral && IsLevel(b, bOffset, bLevelEnd, (byte)'#')))
                 {
                     return true;
                 }
 
-                if (!IsLevel(a, aOffset, aLevelEnd, (byte)'+') && !IsLevel(b, bOffset, bLevelEnd, (byte)'+')
+                if (!IsLevel(a, aOffset, aLevelEnd, (byte)'+') && (bLiteral || !IsLevel(b, bOffset, bLevelEnd, (byte)'+'))
                     && !LevelEquals(a, aOffset, aLevelEnd, b, bOffset, bLevelEnd, substitution))
                 {
                     return false;
@@ -59,7 +74,7 @@ namespace Nano.Mqtt.Topics
                 if (aDone || bDone)
                 {
                     // "a/#" also matches "a": only a remaining "/#" on either side keeps them overlapping [MQTT-4.7.1-2].
-                    return (aDone && bDone) || (aDone ? IsParentWildcard(b, bLevelEnd, bEnd) : IsParentWildcard(a, aLevelEnd, aEnd));
+                    return (aDone && bDone) || (aDone ? !bLiteral && IsParentWildcard(b, bLevelEnd, bEnd) : IsParentWildcard(a, aLevelEnd, aEnd));
                 }
 
                 aOffset = aLevelEnd + 1;

@@ -22,9 +22,9 @@ namespace Nano.Broker.Tests.Security
     [TestClass]
     public sealed class TlsTests
     {
-        private static readonly X509Certificate2 Ca = TestCertificates.CreateCa("Nano Test CA");
+        internal static readonly X509Certificate2 Ca = TestCertificates.CreateCa("Nano Test CA");
         private static readonly X509Certificate2 OtherCa = TestCertificates.CreateCa("Some Other CA");
-        private static readonly X509Certificate2 Server = TestCertificates.CreateServer(Ca);
+        internal static readonly X509Certificate2 Server = TestCertificates.CreateServer(Ca);
 
         private static TestBroker StartTlsBroker() => new TestBroker(o =>
         {
@@ -32,7 +32,7 @@ namespace Nano.Broker.Tests.Security
             o.TlsPort = 0;
         });
 
-        private static bool ChainsTo(X509Certificate2 ca, X509Certificate certificate)
+        internal static bool ChainsTo(X509Certificate2 ca, X509Certificate certificate)
         {
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
