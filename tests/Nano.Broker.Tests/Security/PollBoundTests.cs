@@ -14,6 +14,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Nano.Broker.Tests.Logging;
 using Nano.Broker.Tests.RealPeer;
 using Nano.Host;
+using Nano.Net.Desktop;
 
 namespace Nano.Broker.Tests.Security
 {
