@@ -17,16 +17,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Matches the subscriptions on a topic; returns how many sessions matched, for <see cref="HasRoom"/>
-        /// and <see cref="Route(byte[], int, int, byte[], int, int, int, bool, bool, int)"/>.
-        /// </summary>
-        public int Match(byte[] topic, int offset, int length)
-        {
-            return _state.Subscriptions.Match(topic, offset, length);
-        }
-
-        /// <summary>
-        /// Whether every connected session among the <paramref name="found"/> of the last <see cref="Match"/> can
+        /// Whether every connected session among the <paramref name="found"/> of the last <see cref="SubscriptionTable.Match"/> can
         /// queue a message published at <paramref name="qos"/> without dropping a QoS 1/2 message. When not, the
         /// publisher is left unread (backpressure) rather than the acknowledged message dropped.
         /// </summary>
@@ -39,9 +30,9 @@ namespace Nano.Mqtt.Broker
             SubscriptionTable subscriptions = _state.Subscriptions;
             for (int k = 0; k < found; k++)
             {
-                int granted = subscriptions.MatchedQos(k);
+                int granted = subscriptions.MatchedQos[k];
                 int delivered = qos < granted ? qos : granted;
-                Session session = _state.Sessions[subscriptions.MatchedSession(k)];
+                Session session = _state.Sessions[subscriptions.MatchedSessions[k]];
                 if (delivered > 0 && session.Connection >= 0 && session.WouldDrop(delivered))
                 {
                     return false;
@@ -51,7 +42,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="Match"/> on its topic.
+        /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="SubscriptionTable.Match"/> on its topic.
         /// Returns false when dropped for lack of pool space.
         /// </summary>
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found)
@@ -79,7 +70,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Routes a publication, matching its topic first.</summary>
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
-            int found = Match(topic, topicOffset, topicLength);
+            int found = _state.Subscriptions.Match(topic, topicOffset, topicLength);
             return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found);
         }
 
@@ -87,7 +78,7 @@ namespace Nano.Mqtt.Broker
         public void RouteMessage(int m, bool retain)
         {
             MessagePool pool = _state.Pool;
-            int found = Match(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
+            int found = _state.Subscriptions.Match(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
             if (retain && pool.PayloadLength(m) == 0)
             {
                 _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
@@ -106,33 +97,30 @@ namespace Nano.Mqtt.Broker
                 statistics.RetainedRejected++; // [MQTT-3.3.1-5] bounded: a new topic beyond the limits is not stored
             }
             SubscriptionTable subscriptions = _state.Subscriptions;
-            byte[] arena = pool.Arena;
+            int[] sessions = subscriptions.MatchedSessions;
+            int[] granted = subscriptions.MatchedQos;
+            Session[] all = _state.Sessions;
             int qos = pool.Qos(m);
-            int topicOffset = pool.TopicOffset(m);
-            int topicLength = pool.TopicLength(m);
             bool checkRead = _access.Acl != null;
+            bool queueQos0 = _state.Options.QueueQos0;
             for (int k = 0; k < found; k++)
             {
-                int s = subscriptions.MatchedSession(k);
-                if (checkRead && !_access.MayRead(s, arena, topicOffset, topicLength))
+                int s = sessions[k];
+                if (checkRead && !_access.MayRead(s, pool.Arena, pool.Offsets[m], pool.TopicLengths[m]))
                 {
                     statistics.DeliveriesDenied++;
                     continue;
                 }
-                int granted = subscriptions.MatchedQos(k);
-                Deliver(_state.Sessions[s], m, qos < granted ? qos : granted); // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
-            }
-        }
-
-        private void Deliver(Session session, int m, int qos)
-        {
-            if (qos == 0 && session.Connection < 0 && !_state.Options.QueueQos0)
-            {
-                return; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
-            }
-            if (session.Enqueue(m, qos) != EnqueueOutcome.Queued)
-            {
-                _state.Statistics.DroppedQueueFull++;
+                int delivered = qos < granted[k] ? qos : granted[k]; // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
+                Session session = all[s];
+                if (delivered == 0 && session.Connection < 0 && !queueQos0)
+                {
+                    continue; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
+                }
+                if (session.Enqueue(m, delivered) != EnqueueOutcome.Queued)
+                {
+                    statistics.DroppedQueueFull++;
+                }
             }
         }
     }
