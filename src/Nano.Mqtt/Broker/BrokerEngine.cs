@@ -72,6 +72,10 @@ namespace Nano.Mqtt.Broker
                 if (connections[i].State == ConnectionState.Free)
                 {
                     connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
+                    if (i >= _state.ConnectionSlots)
+                    {
+                        _state.ConnectionSlots = i + 1;
+                    }
                     return i;
                 }
             }
@@ -131,7 +135,8 @@ namespace Nano.Mqtt.Broker
             BrokerOptions options = _state.Options;
             Connection[] connections = _state.Connections;
             bool retries = options.RetryIntervalMs > 0;
-            for (int i = 0; i < connections.Length; i++)
+            int slots = _state.ConnectionSlots;
+            for (int i = 0; i < slots; i++)
             {
                 Connection c = connections[i];
                 ConnectionState state = c.State;
@@ -156,13 +161,17 @@ namespace Nano.Mqtt.Broker
             {
                 _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs);
             }
-            _sys.Poll(HeapFree);
+            if (options.SysIntervalMs > 0)
+            {
+                _sys.Poll(HeapFree);
+            }
         }
 
         /// <summary>Bytes ready to be sent on a connection (0 when nothing is).</summary>
         public int PendingOutput(int connection)
         {
-            return IsInRange(connection) ? _outbox.Pending(_state.Connections[connection]) : 0;
+            Connection[] connections = _state.Connections;
+            return connection >= 0 && connection < connections.Length ? _outbox.Pending(connections[connection]) : 0;
         }
 
         /// <summary>
@@ -212,6 +221,10 @@ namespace Nano.Mqtt.Broker
             _outbox.Abandon(c);
             _largeInput.Release(c);
             c.State = ConnectionState.Free;
+            while (_state.ConnectionSlots > 0 && _state.Connections[_state.ConnectionSlots - 1].State == ConnectionState.Free)
+            {
+                _state.ConnectionSlots--;
+            }
             RetryBlockedPublishers();
         }
 

@@ -75,7 +75,10 @@ namespace Nano.Mqtt.Broker
                     Finish(c);
                 }
             }
-            _state.Statistics.BytesSent += at - offset;
+            if (at > offset)
+            {
+                _state.Statistics.BytesSent += at - offset;
+            }
             return at - offset;
         }
 
@@ -109,8 +112,12 @@ namespace Nano.Mqtt.Broker
             }
             int s = c.Session;
             Session session = _state.Sessions[s];
-            long now = _state.NowMs;
             int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
+            if (i < 0 && session.QueueCount == 0 && _state.Subscriptions.RetainedScans[s] == 0)
+            {
+                return false; // nothing to send, the most common answer
+            }
+            long now = _state.NowMs;
             if (i >= 0)
             {
                 session.MarkSent(i, now);

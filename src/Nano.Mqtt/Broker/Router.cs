@@ -28,12 +28,13 @@ namespace Nano.Mqtt.Broker
                 return true; // every delivery is at QoS 0, which a full queue may drop
             }
             SubscriptionTable subscriptions = _state.Subscriptions;
+            int maxQueued = _state.Options.MaxQueued; // a queue with room never drops
             for (int k = 0; k < found; k++)
             {
                 int granted = subscriptions.MatchedQos[k];
                 int delivered = qos < granted ? qos : granted;
                 Session session = _state.Sessions[subscriptions.MatchedSessions[k]];
-                if (delivered > 0 && session.Connection >= 0 && session.WouldDrop(delivered))
+                if (delivered > 0 && session.Connection >= 0 && session.QueueCount == maxQueued && session.WouldDrop(delivered))
                 {
                     return false;
                 }
@@ -62,7 +63,7 @@ namespace Nano.Mqtt.Broker
                 _state.Statistics.DroppedPoolFull++;
                 return false;
             }
-            RouteMatched(m, store, system, found);
+            RouteMatched(m, qos, store, system, found);
             _state.Pool.Release(m);
             return true;
         }
@@ -84,11 +85,12 @@ namespace Nano.Mqtt.Broker
                 _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
                 retain = false;
             }
-            RouteMatched(m, retain, false, found);
+            RouteMatched(m, pool.Qos(m), retain, false, found);
         }
 
-        /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message for the matched sessions.</summary>
-        private void RouteMatched(int m, bool store, bool system, int found)
+        /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message published at <paramref name="qos"/> for
+        /// the matched sessions.</summary>
+        private void RouteMatched(int m, int qos, bool store, bool system, int found)
         {
             MessagePool pool = _state.Pool;
             BrokerStatistics statistics = _state.Statistics;
@@ -100,7 +102,6 @@ namespace Nano.Mqtt.Broker
             int[] sessions = subscriptions.MatchedSessions;
             int[] granted = subscriptions.MatchedQos;
             Session[] all = _state.Sessions;
-            int qos = pool.Qos(m);
             bool checkRead = _access.Acl != null;
             bool queueQos0 = _state.Options.QueueQos0;
             for (int k = 0; k < found; k++)

@@ -213,19 +213,6 @@ namespace Nano.Mqtt.Broker
             _b.InflightSentAtMs[_inflightBase + i] = nowMs;
         }
 
-        /// <summary>The inflight entry with this packet identifier, or -1.</summary>
-        private int FindInflight(int packetId)
-        {
-            for (int i = 0; i < InflightCount; i++)
-            {
-                if (_b.InflightPacketId[_inflightBase + i] == packetId)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
         /// <summary>
         /// Applies PUBACK, PUBREC or PUBCOMP to the inflight entry with <paramref name="packetId"/>: PUBACK of a QoS 1
         /// entry and PUBCOMP of a released QoS 2 entry remove it, PUBREC of a QoS 2 entry releases it; anything else
@@ -358,14 +345,24 @@ namespace Nano.Mqtt.Broker
         /// <summary>A packet identifier that is neither 0 [MQTT-2.3.1-1] nor in use by the inflight window [MQTT-2.3.1-2].</summary>
         private int NextPacketId()
         {
-            while (true)
+            int id = _lastPacketId;
+            int end = _inflightBase + InflightCount;
+            bool inUse = true;
+            while (inUse)
             {
-                _lastPacketId = _lastPacketId == 65535 ? 1 : _lastPacketId + 1;
-                if (FindInflight(_lastPacketId) < 0)
+                id = id == 65535 ? 1 : id + 1;
+                inUse = false;
+                for (int k = _inflightBase; k < end; k++)
                 {
-                    return _lastPacketId;
+                    if (_b.InflightPacketId[k] == id)
+                    {
+                        inUse = true;
+                        break;
+                    }
                 }
             }
+            _lastPacketId = id;
+            return id;
         }
 
 

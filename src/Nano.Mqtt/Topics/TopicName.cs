@@ -15,15 +15,16 @@ namespace Nano.Mqtt.Topics
         /// <returns><see cref="MqttError.None"/> or the rule broken.</returns>
         public static MqttError Validate(byte[] buffer, int offset, int length)
         {
+            if (length >= 8 && length <= Wire.MaxFieldLength && buffer != null && offset >= 0 && offset <= buffer.Length - length
+                && PlainAscii(buffer, offset, length))
+            {
+                return MqttError.None; // the common case, without the calls of the checks below
+            }
+
             MqttError error = Wire.CheckTopicRange(buffer, offset, length, MqttError.TopicNameEmpty); // [MQTT-4.7.3-1]
             if (error != MqttError.None)
             {
                 return error;
-            }
-
-            if (length >= 8 && PlainAscii(buffer, offset, length))
-            {
-                return MqttError.None;
             }
 
             // One pass for wildcards; the UTF-8 check runs only when a byte is not plain ASCII.
