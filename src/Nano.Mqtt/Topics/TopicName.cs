@@ -8,7 +8,7 @@ namespace Nano.Mqtt.Topics
     {
         private const long Ones = 0x0101010101010101L;
         private const long HighBits = unchecked((long)0x8080808080808080UL);
-        private const long Pluses = 0x2B2B2B2B2B2B2B2BL;
+        private const long Bit3 = 0x0808080808080808L;
         private const long Hashes = 0x2323232323232323L;
 
         /// <summary>Checks length, wildcards and UTF-8 of a topic name (§4.7).</summary>
@@ -50,7 +50,8 @@ namespace Nano.Mqtt.Topics
         /// <summary>
         /// True when every byte of a range of at least 8 is ASCII other than NUL, '+' and '#', tested eight bytes
         /// at a time (on the interpreter a native read and a few word operations cost less than eight element
-        /// loads). A word has a zero byte exactly when (w - 0x01..01) &amp; ~w &amp; 0x80..80 is not 0.
+        /// loads). A word has a zero byte exactly when (w - 0x01..01) &amp; ~w &amp; 0x80..80 is not 0; with bit 3 of
+        /// every byte cleared, '+' and '#' both become 0x23, which XOR turns into a zero byte.
         /// </summary>
         private static bool PlainAscii(byte[] buffer, int offset, int length)
         {
@@ -59,9 +60,8 @@ namespace Nano.Mqtt.Topics
             while (true)
             {
                 long w = BitConverter.ToInt64(buffer, i);
-                long plus = w ^ Pluses;
-                long hash = w ^ Hashes;
-                if (((w | ((w - Ones) & ~w) | ((plus - Ones) & ~plus) | ((hash - Ones) & ~hash)) & HighBits) != 0)
+                long wildcard = (w & ~Bit3) ^ Hashes; // '+' (0x2B) and '#' (0x23) differ only in bit 3
+                if (((w | ((w - Ones) & ~w) | ((wildcard - Ones) & ~wildcard)) & HighBits) != 0)
                 {
                     return false;
                 }
