@@ -279,7 +279,7 @@ namespace Nano.Net
             return true;
         }
 
-        /// <summary>Sends the engine's output as far as the socket takes it; closes when the engine asked and the output drained.</summary>
+        /// <summary>Sends the engine's output while the socket is writable; closes when the engine asked and the output drained.</summary>
         private bool Transmit(int id, TcpConnection c, long nowMs)
         {
             bool worked = false;
