@@ -7,12 +7,12 @@ namespace Nano.Net
     /// <summary>
     /// Serves a <see cref="BrokerEngine"/> over TCP without threads: each <see cref="PollOnce"/> accepts
     /// pending connections, feeds readable sockets to the engine through one shared receive buffer,
-    /// and sends the engine's output through one shared send buffer as far as each socket accepts it:
-    /// the engine keeps what a socket did not take (<see cref="BrokerEngine.PeekOutput"/>), so a slow
-    /// reader never holds up the others. With <see cref="Tls"/>, an accepted socket waits in a handshake
-    /// table of its own (<see cref="MaxHandshakes"/> slots, <see cref="HandshakeTimeoutMs"/>) and takes an
-    /// engine connection only with its first decrypted byte, so half-open handshakes never keep plain
-    /// clients out. Uses only the Socket members common to nanoFramework and .NET; every buffer is
+    /// and sends the engine's output through one shared send buffer to each socket that is writable:
+    /// one <see cref="BrokerEngine.ReadOutput"/> encodes as many packets as the buffer holds, so a socket
+    /// that cannot take more is skipped until it can. With <see cref="Tls"/>, an accepted socket waits in a
+    /// handshake table of its own (<see cref="MaxHandshakes"/> slots, <see cref="HandshakeTimeoutMs"/>) and
+    /// takes an engine connection only with its first decrypted byte, so half-open handshakes never keep
+    /// plain clients out. Uses only the Socket members common to nanoFramework and .NET; every buffer is
     /// allocated in the constructor, the handshake table in <see cref="Start"/> when TLS is served.
     /// </summary>
     public sealed class BrokerListener : IPollable
@@ -442,7 +442,7 @@ namespace Nano.Net
             return true;
         }
 
-        /// <summary>Sends the engine's output as far as the socket takes it; closes when the engine asked and the output drained.</summary>
+        /// <summary>Sends the engine's output while the socket is writable; closes when the engine asked and the output drained.</summary>
         private bool Transmit(int id, TcpConnection c, long nowMs)
         {
             bool worked = false;
@@ -452,27 +452,13 @@ namespace Nano.Net
                 c.CloseDeadlineMs = nowMs + CloseLingerMs;
                 worked = true;
             }
-            for (int k = 0; k < SendsPerPoll; k++)
+            for (int k = 0; k < SendsPerPoll && _engine.PendingOutput(id) > 0; k++)
             {
-                int count = _engine.PeekOutput(id, _sendBuffer, 0, _sendBuffer.Length);
-                if (count == 0)
-                {
-                    break;
-                }
-                int sent;
                 try
                 {
-                    if (c.Tls != null)
-                    {
-                        sent = c.Tls.Write(_sendBuffer, 0, count);
-                    }
-                    else if (!c.Socket.Poll(0, SelectMode.SelectWrite))
+                    if (c.Tls == null && !c.Socket.Poll(0, SelectMode.SelectWrite))
                     {
                         break;
-                    }
-                    else
-                    {
-                        sent = c.Socket.Send(_sendBuffer, 0, count, SocketFlags.None);
                     }
                 }
                 catch (SocketException)
@@ -480,17 +466,17 @@ namespace Nano.Net
                     Lose(id, c, nowMs);
                     return true;
                 }
-                if (sent < 0)
+                int count = _engine.ReadOutput(id, _sendBuffer, 0, _sendBuffer.Length);
+                if (!SendAll(c, count))
                 {
                     Lose(id, c, nowMs);
                     return true;
                 }
-                if (sent == 0)
-                {
-                    break;
-                }
-                _engine.ConsumeOutput(id, sent);
                 worked = true;
+                if (count < _sendBuffer.Length)
+                {
+                    break; // the engine had nothing more
+                }
             }
             if (c.Closing && (_engine.PendingOutput(id) == 0 || nowMs - c.CloseDeadlineMs >= 0))
             {
@@ -502,6 +488,35 @@ namespace Nano.Net
                 worked = true;
             }
             return worked;
+        }
+
+        /// <summary>
+        /// Sends all of <paramref name="count"/> bytes of the send buffer, which the engine has already handed over.
+        /// Sockets are blocking with a send timeout and TLS writes whole records, so a send takes everything or
+        /// fails; false when the connection failed.
+        /// </summary>
+        private bool SendAll(TcpConnection c, int count)
+        {
+            int sent = 0;
+            try
+            {
+                while (sent < count)
+                {
+                    int n = c.Tls != null
+                        ? c.Tls.Write(_sendBuffer, sent, count - sent)
+                        : c.Socket.Send(_sendBuffer, sent, count - sent, SocketFlags.None);
+                    if (n <= 0)
+                    {
+                        return false;
+                    }
+                    sent += n;
+                }
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+            return true;
         }
 
         private void Lose(int id, TcpConnection c, long nowMs)

@@ -27,6 +27,26 @@ namespace Nano.Broker.Tests
         }
 
         [TestMethod]
+        public void One_ReadOutput_returns_every_ready_packet_in_order_and_a_short_read_means_nothing_more_MQTT_4_6_0_6()
+        {
+            var broker = new ScriptedBroker();
+            ScriptedClient sub = Subscriber(broker, "s", "t", 1);
+            ScriptedClient pub = broker.Connect("p");
+            pub.Send(Packets.Publish("t", "x", 0));
+            pub.Send(Packets.Publish("t", "y", 1, 9));
+            pub.Send(Packets.Publish("t", "z", 0));
+            Assert.AreEqual("40020009", pub.Next().Hex);
+            string expected = "3004000174" + "78" + "32060001740001" + "79" + "3004000174" + "7A";
+            var output = new byte[64];
+            int n = broker.Engine.ReadOutput(sub.Id, output, 0, 10);
+            Assert.AreEqual(10, n, "a read that fills the room may leave more");
+            n += broker.Engine.ReadOutput(sub.Id, output, 10, output.Length - 10);
+            Assert.AreEqual(expected.Length / 2, n, "the rest in one read, the cut packet first");
+            Assert.AreEqual(expected, System.Convert.ToHexString(output, 0, n));
+            Assert.AreEqual(0, broker.Engine.ReadOutput(sub.Id, output, 0, output.Length));
+        }
+
+        [TestMethod]
         public void QoS_1_is_acknowledged_with_the_same_id_MQTT_4_3_2_2_and_forwarded_with_a_broker_id_MQTT_2_3_1_4()
         {
             var broker = new ScriptedBroker();

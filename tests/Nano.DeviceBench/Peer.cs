@@ -5,11 +5,14 @@ namespace Nano.DeviceBench
     /// <summary>
     /// One MQTT client on one engine connection, played by the bench: it sends prepared packets,
     /// reads everything the engine has for it, counts the packets by type and acknowledges each
-    /// QoS 1 PUBLISH with a PUBACK, as a subscriber would. Allocates only in its constructor.
+    /// QoS 1 PUBLISH with a PUBACK, as a subscriber would. Allocates only in its constructor. How it reads the
+    /// engine's output (<c>Drain</c>) is in Drive/, one file per way a revision's BrokerListener reads it.
     /// </summary>
-    public sealed class Peer
+    public sealed partial class Peer
     {
         private readonly BrokerEngine _engine;
+
+        /// <summary>Bytes read from the engine and not yet handled: whole packets are handled as they complete.</summary>
         private readonly byte[] _stream = new byte[1024];
         private readonly byte[] _pubAck = Packets.PubAck();
         private int _length;
@@ -41,21 +44,6 @@ namespace Nano.DeviceBench
         public void Send(byte[] packet, long nowMs)
         {
             _engine.Receive(Connection, packet, 0, packet.Length, nowMs);
-        }
-
-        /// <summary>Reads and handles all output the engine has for this connection.</summary>
-        public void Drain(long nowMs)
-        {
-            while (_engine.PendingOutput(Connection) > 0)
-            {
-                int n = _engine.ReadOutput(Connection, _stream, _length, _stream.Length - _length);
-                if (n == 0)
-                {
-                    return;
-                }
-                _length += n;
-                HandleCompletePackets(nowMs);
-            }
         }
 
         private void HandleCompletePackets(long nowMs)

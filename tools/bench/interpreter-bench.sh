@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Broker engine throughput on the nanoCLR interpreter, baseline against current, in one run.
 #
-#   tools/bench/interpreter-bench.sh [--baseline REV] [--current-repo DIR] [--arch x64|x86]
-#                                    [--heap SIZE] [--runs N]
+#   tools/bench/interpreter-bench.sh [--baseline REV] [--baseline-drive NAME] [--current-repo DIR]
+#                                    [--arch x64|x86] [--heap SIZE] [--runs N]
 #
 # Builds tests/Nano.DeviceBench (of this checkout) twice for the nano target: against the
 # Nano.Mqtt of the baseline revision (default a3de058, the last commit before the engines were
@@ -14,6 +14,9 @@
 # tests/Nano.DeviceRuntime (the interpreter host's internal calls) is in this checkout.
 #
 #   --baseline REV       revision of this repository whose src/Nano.Mqtt is the baseline
+#   --baseline-drive NAME  how the bench reads the baseline's output, as that revision's BrokerListener
+#                        does: a file tests/Nano.DeviceBench/Drive/NAME.cs (default ProbeBeforeEachRead,
+#                        a3de058's way); the current side uses ReadUntilShort, this revision's way
 #   --current-repo DIR   take the current Nano.Mqtt from the HEAD commit of the git checkout DIR
 #                        (exported, DIR is not written to); default: this checkout as it is on
 #                        disk, uncommitted changes included
@@ -32,6 +35,7 @@ die() { echo "interpreter-bench: $*" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 baseline=a3de058
+baseline_drive=ProbeBeforeEachRead
 current_repo=
 arch=x64
 heap=
@@ -43,11 +47,13 @@ while [ $# -gt 0 ]; do
     --arch) arch=${2:?}; shift 2 ;;
     --heap) heap=${2:?}; shift 2 ;;
     --runs) runs=${2:?}; shift 2 ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    --baseline-drive) baseline_drive=${2:?}; shift 2 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
 case "$arch" in x64|x86) ;; *) die "--arch must be x64 or x86" ;; esac
+[ -f "$root/tests/Nano.DeviceBench/Drive/$baseline_drive.cs" ] || die "no drive tests/Nano.DeviceBench/Drive/$baseline_drive.cs"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number"
 
 # --- toolchain -------------------------------------------------------------------------------
@@ -122,11 +128,11 @@ to_pe() { # dll pe [hint-name hint-dll]...
     { cat "$pe.log" >&2; die "MetadataProcessor could not convert $dll"; }
 }
 
-build_side() { # name tree
-  local name=$1 tree=$2 out="$work/$1"
+build_side() { # name tree drive
+  local name=$1 tree=$2 drive=$3 out="$work/$1"
   mkdir -p "$out/pe"
   echo "building the bench against the $name Nano.Mqtt" >&2
-  dotnet build "$tree/tests/Nano.DeviceBench/Nano.DeviceBench.csproj" -c Release -f netnano1.0 -nodeReuse:false -nologo -v q \
+  dotnet build "$tree/tests/Nano.DeviceBench/Nano.DeviceBench.csproj" -c Release -f netnano1.0 -p:BenchDrive="$drive" -nodeReuse:false -nologo -v q \
     >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; die "the $name build failed"; }
   local bin="$tree/tests/Nano.DeviceBench/bin/Release/netnano1.0"
   local hints=(Nano.Mqtt "$bin/Nano.Mqtt.dll")
@@ -137,8 +143,8 @@ build_side() { # name tree
   fi
   to_pe "$bin/Nano.DeviceBench.exe" "$out/pe/Nano.DeviceBench.pe" "${hints[@]}"
 }
-build_side baseline "$work/baseline"
-build_side current "$current_tree"
+build_side baseline "$work/baseline" "$baseline_drive"
+build_side current "$current_tree" ReadUntilShort
 
 # --- run -------------------------------------------------------------------------------------
 heap_args=()

@@ -70,7 +70,7 @@ namespace Nano.Mqtt.Broker
         public BrokerStatistics Statistics => _state.Statistics;
 
         /// <summary>Free heap in bytes as measured by the host, published in <c>$SYS/broker/heap/free</c>; -1 = unknown.</summary>
-        public long HeapFree { get; set; } = -1;
+        public long HeapFree = -1;
 
         /// <summary>Takes a connection slot for a newly accepted socket; returns its id, or -1 when all are in use.</summary>
         public int Accept(long nowMs)
@@ -82,6 +82,10 @@ namespace Nano.Mqtt.Broker
                 if (connections[i].State == ConnectionState.Free)
                 {
                     connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
+                    if (i >= _state.ConnectionSlots)
+                    {
+                        _state.ConnectionSlots = i + 1;
+                    }
                     return i;
                 }
             }
@@ -93,7 +97,11 @@ namespace Nano.Mqtt.Broker
         /// close it (see <see cref="ReceiveCapacity"/>).</summary>
         public void Receive(int connection, byte[] data, int offset, int count, long nowMs)
         {
-            Tick(nowMs);
+            _state.NowMs = nowMs;
+            if (!_started)
+            {
+                Tick(nowMs);
+            }
             if (!_state.IsOpen(connection) || data == null || offset < 0 || count < 0 || offset > data.Length - count)
             {
                 return;
@@ -101,7 +109,14 @@ namespace Nano.Mqtt.Broker
             _input.Receive(connection, data, offset, count);
             if (_state.QueueSpaceFreed)
             {
-                RetryBlockedPublishers();
+                if (_state.AnyBlocked)
+                {
+                    RetryBlockedPublishers();
+                }
+                else
+                {
+                    _state.QueueSpaceFreed = false;
+                }
             }
         }
 
@@ -131,14 +146,20 @@ namespace Nano.Mqtt.Broker
             _state.CredentialsChecked = false;
             BrokerOptions options = _state.Options;
             Connection[] connections = _state.Connections;
-            for (int i = 0; i < connections.Length; i++)
+            bool retries = options.RetryIntervalMs > 0;
+            int slots = _state.ConnectionSlots;
+            for (int i = 0; i < slots; i++)
             {
                 Connection c = connections[i];
-                if (c.State == ConnectionState.Free)
+                ConnectionState state = c.State;
+                if (state == ConnectionState.Free)
                 {
                     continue;
                 }
-                _timers.Poll(i);
+                if (state != ConnectionState.Connected || retries || (c.KeepAliveMs > 0 && nowMs - c.LastActivityMs > c.KeepAliveMs * 3 / 2))
+                {
+                    _timers.Poll(i); // skipped while no timer of a connected client can fire
+                }
                 if ((c.InputLength > 0 || c.LargeInput >= 0) && _state.IsOpen(i))
                 {
                     _input.Process(i); // an empty input holds no packet; only a borrowed large buffer is returned
@@ -152,63 +173,43 @@ namespace Nano.Mqtt.Broker
             {
                 _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs);
             }
-            _sys.Poll(HeapFree);
+            if (options.SysIntervalMs > 0)
+            {
+                _sys.Poll(HeapFree);
+            }
         }
 
         /// <summary>Bytes ready to be sent on a connection (0 when nothing is).</summary>
         public int PendingOutput(int connection)
         {
-            return IsInRange(connection) ? _outbox.Pending(_state.Connections[connection]) : 0;
-        }
-
-        /// <summary>Copies up to <paramref name="count"/> bytes to send into <paramref name="dst"/> and consumes them.</summary>
-        public int ReadOutput(int connection, byte[] dst, int offset, int count)
-        {
-            int total = 0;
-            while (total < count)
-            {
-                int n = PeekOutput(connection, dst, offset + total, count - total);
-                if (n == 0)
-                {
-                    break;
-                }
-                ConsumeOutput(connection, n);
-                total += n;
-            }
-            return total;
+            Connection[] connections = _state.Connections;
+            return connection >= 0 && connection < connections.Length ? _outbox.Pending(connections[connection]) : 0;
         }
 
         /// <summary>
-        /// Copies up to <paramref name="count"/> bytes of the packet being sent into <paramref name="dst"/> without
-        /// consuming them; with <see cref="ConsumeOutput"/> a host sends straight from one shared buffer and hands
-        /// back only what the socket took.
+        /// Copies as many packets to send as fit into <paramref name="dst"/> and consumes them (the last one may be cut
+        /// short, its rest comes first in the next call). Returns the bytes copied: fewer than <paramref name="count"/>
+        /// only when nothing more is ready, so a host needs no <see cref="PendingOutput"/> call before it.
         /// </summary>
-        public int PeekOutput(int connection, byte[] dst, int offset, int count)
+        public int ReadOutput(int connection, byte[] dst, int offset, int count)
         {
-            if (!IsInRange(connection) || dst == null || offset < 0 || count < 0 || offset > dst.Length - count)
+            Connection[] connections = _state.Connections;
+            if (connection < 0 || connection >= connections.Length || dst == null || offset < 0 || count < 0 || offset > dst.Length - count)
             {
                 return 0;
             }
-            return _outbox.Peek(_state.Connections[connection], dst, offset, count);
-        }
-
-        /// <summary>Consumes <paramref name="count"/> bytes returned by the last <see cref="PeekOutput"/>.</summary>
-        public void ConsumeOutput(int connection, int count)
-        {
-            if (!IsInRange(connection) || count <= 0)
+            Connection c = connections[connection];
+            int total = 0;
+            while (total < count)
             {
-                return;
+                int n = _outbox.Read(c, dst, offset + total, count - total);
+                total += n;
+                if (n == 0 || !OutputTaken(connection, c))
+                {
+                    break; // nothing more, or nothing that could have made more output ready
+                }
             }
-            Connection c = _state.Connections[connection];
-            _outbox.Consume(c, count);
-            if (c.InputLength > 0 && _state.IsOpen(connection))
-            {
-                _input.Process(connection); // a packet may have waited for control output space
-            }
-            if (_state.QueueSpaceFreed)
-            {
-                RetryBlockedPublishers();
-            }
+            return total;
         }
 
         /// <summary>The engine has closed the connection: the host sends the pending output, then closes the socket.</summary>
@@ -232,6 +233,10 @@ namespace Nano.Mqtt.Broker
             _outbox.Abandon(c);
             _largeInput.Release(c);
             c.State = ConnectionState.Free;
+            while (_state.ConnectionSlots > 0 && _state.Connections[_state.ConnectionSlots - 1].State == ConnectionState.Free)
+            {
+                _state.ConnectionSlots--;
+            }
             RetryBlockedPublishers();
         }
 
@@ -291,6 +296,31 @@ namespace Nano.Mqtt.Broker
         }
 
         private bool IsInRange(int connection) => connection >= 0 && connection < _state.Connections.Length;
+
+        /// <summary>Output was taken: processes a packet that waited for control output space and publishers that
+        /// waited for queue space. Returns whether any was processed (which may have made more output ready).</summary>
+        private bool OutputTaken(int connection, Connection c)
+        {
+            bool processed = false;
+            if (c.InputLength > 0 && _state.IsOpen(connection))
+            {
+                _input.Process(connection);
+                processed = true;
+            }
+            if (_state.QueueSpaceFreed)
+            {
+                if (_state.AnyBlocked)
+                {
+                    RetryBlockedPublishers();
+                    processed = true;
+                }
+                else
+                {
+                    _state.QueueSpaceFreed = false;
+                }
+            }
+            return processed;
+        }
 
         /// <summary>Processes the input of publishers left waiting for subscribers' queue space once space was freed.</summary>
         private void RetryBlockedPublishers()

@@ -15,6 +15,9 @@ namespace Nano.Mqtt.Broker
         public readonly Session[] Sessions;
         public readonly Connection[] Connections;
 
+        /// <summary>One past the highest connection slot in use: per-connection scans stop here.</summary>
+        public int ConnectionSlots;
+
         /// <summary>Time of the current call into the engine.</summary>
         public long NowMs;
 

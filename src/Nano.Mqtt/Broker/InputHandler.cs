@@ -35,9 +35,9 @@ namespace Nano.Mqtt.Broker
             Connection c = _state.Connections[ci];
             _state.Statistics.BytesReceived += count;
             c.LastActivityMs = _state.NowMs;
-            while (count > 0 && _state.IsOpen(ci))
+            while (count > 0 && (c.State == ConnectionState.Connected || c.State == ConnectionState.AwaitingConnect))
             {
-                int n = Capacity(c);
+                int n = c.InputLength == 0 ? c.Input.Length : Capacity(c);
                 if (n == 0)
                 {
                     _closer.ProtocolViolation(ci, MqttError.LargeBufferUnavailable);
@@ -70,21 +70,53 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             int position = 0;
-            while (c.InputLength - position >= 2 && _state.IsOpen(ci))
+            byte[] input = c.Input;
+            int maxPacketSize = _state.Options.MaxPacketSize;
+            while (c.InputLength - position >= 2 && (c.State == ConnectionState.Connected || c.State == ConnectionState.AwaitingConnect))
             {
-                MqttError error = FixedHeader.Read(c.Input, position, c.InputLength - position, out PacketType type, out byte flags, out int remaining, out int header);
-                if (error == MqttError.FixedHeaderTruncated)
+                int first = input[position];
+                int header = 2;
+                int remaining = input[position + 1];
+                MqttError error = MqttError.None;
+                if (remaining >= 0x80 || first < 0x10 || first >= 0xF0)
                 {
-                    break;
+                    // A remaining length of more than one byte, or a reserved type: the full fixed-header read.
+                    error = FixedHeader.Read(input, position, c.InputLength - position, out PacketType t, out byte f, out remaining, out header);
+                    if (error == MqttError.FixedHeaderTruncated)
+                    {
+                        break;
+                    }
                 }
                 int size = header + remaining;
-                if (error != MqttError.None || size > _state.Options.MaxPacketSize)
+                if (error != MqttError.None || size > maxPacketSize)
                 {
                     // An oversized packet is refused from its remaining length, before buffering it.
                     _closer.ProtocolViolation(ci, error != MqttError.None ? error : MqttError.PacketTooLarge);
                     break;
                 }
-                if (c.InputLength - position < size || !Dispatch(ci, type, flags, position, header, size))
+                if (c.InputLength - position < size)
+                {
+                    break;
+                }
+                int type = first >> 4;
+                bool handled;
+                if (c.State != ConnectionState.Connected)
+                {
+                    handled = Dispatch(ci, (PacketType)type, position, header, size);
+                }
+                else if (type == (int)PacketType.Publish)
+                {
+                    handled = _publish.HandlePublish(ci, first & 0x0F, position + header, position + size);
+                }
+                else if (type >= (int)PacketType.PubAck && type <= (int)PacketType.PubComp)
+                {
+                    handled = _publish.HandleAck(ci, first, position + header, position + size);
+                }
+                else
+                {
+                    handled = Dispatch(ci, (PacketType)type, position, header, size);
+                }
+                if (!handled)
                 {
                     break;
                 }
@@ -118,7 +150,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Handles one whole packet; false when it must wait.</summary>
-        private bool Dispatch(int ci, PacketType type, byte flags, int offset, int header, int size)
+        private bool Dispatch(int ci, PacketType type, int offset, int header, int size)
         {
             Connection c = _state.Connections[ci];
             if (c.State == ConnectionState.AwaitingConnect)
@@ -132,13 +164,6 @@ namespace Nano.Mqtt.Broker
             }
             switch (type)
             {
-                case PacketType.Publish:
-                    return _publish.HandlePublish(ci, flags, offset + header, offset + size);
-                case PacketType.PubAck:
-                case PacketType.PubRec:
-                case PacketType.PubRel:
-                case PacketType.PubComp:
-                    return _publish.HandleAck(ci, offset, size);
                 case PacketType.Subscribe:
                     return _subscribe.HandleSubscribe(ci, offset, size);
                 case PacketType.Unsubscribe:

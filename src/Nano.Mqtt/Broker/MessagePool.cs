@@ -10,10 +10,12 @@ namespace Nano.Mqtt.Broker
         /// <summary>The arena holding every message's topic followed by its payload.</summary>
         public readonly byte[] Arena;
 
-        private readonly int[] _offset;
-        private readonly int[] _topicLength;
-        private readonly int[] _payloadLength;
-        private readonly int[] _references;
+        /// <summary>Per message: where its topic starts in <see cref="Arena"/>, its topic and payload lengths and its
+        /// holders. Read directly on the message path, where a getter would be a call on the interpreter.</summary>
+        public readonly int[] Offsets;
+        public readonly int[] TopicLengths;
+        public readonly int[] PayloadLengths;
+        public readonly int[] References;
         private readonly byte[] _qos;
         private readonly int[] _next;
         private readonly int[] _previous;
@@ -25,10 +27,10 @@ namespace Nano.Mqtt.Broker
         public MessagePool(int messages, int bytes)
         {
             Arena = new byte[bytes];
-            _offset = new int[messages];
-            _topicLength = new int[messages];
-            _payloadLength = new int[messages];
-            _references = new int[messages];
+            Offsets = new int[messages];
+            TopicLengths = new int[messages];
+            PayloadLengths = new int[messages];
+            References = new int[messages];
             _qos = new byte[messages];
             _next = new int[messages];
             _previous = new int[messages];
@@ -53,9 +55,9 @@ namespace Nano.Mqtt.Broker
             int size = topicLength + payloadLength;
             int gapStart = 0;
             int before = _first;
-            while (before >= 0 && _offset[before] - gapStart < size)
+            while (before >= 0 && Offsets[before] - gapStart < size)
             {
-                gapStart = _offset[before] + _topicLength[before] + _payloadLength[before];
+                gapStart = Offsets[before] + TopicLengths[before] + PayloadLengths[before];
                 before = _next[before];
             }
             if (before < 0 && Arena.Length - gapStart < size)
@@ -63,10 +65,10 @@ namespace Nano.Mqtt.Broker
                 return -1;
             }
             int m = _free[--_freeCount];
-            _offset[m] = gapStart;
-            _topicLength[m] = topicLength;
-            _payloadLength[m] = payloadLength;
-            _references[m] = 1;
+            Offsets[m] = gapStart;
+            TopicLengths[m] = topicLength;
+            PayloadLengths[m] = payloadLength;
+            References[m] = 1;
             _qos[m] = (byte)qos;
             Link(m, before);
             System.Array.Copy(topic, topicOffset, Arena, gapStart, topicLength);
@@ -75,12 +77,12 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Adds a holder to a message.</summary>
-        public void AddReference(int m) => _references[m]++;
+        public void AddReference(int m) => References[m]++;
 
         /// <summary>Removes a holder; the last one frees the message.</summary>
         public void Release(int m)
         {
-            if (--_references[m] > 0)
+            if (--References[m] > 0)
             {
                 return;
             }
@@ -91,22 +93,22 @@ namespace Nano.Mqtt.Broker
             _free[_freeCount++] = m;
         }
 
-        public int TopicOffset(int m) => _offset[m];
+        public int TopicOffset(int m) => Offsets[m];
 
-        public int TopicLength(int m) => _topicLength[m];
+        public int TopicLength(int m) => TopicLengths[m];
 
-        public int PayloadOffset(int m) => _offset[m] + _topicLength[m];
+        public int PayloadOffset(int m) => Offsets[m] + TopicLengths[m];
 
-        public int PayloadLength(int m) => _payloadLength[m];
+        public int PayloadLength(int m) => PayloadLengths[m];
 
         /// <summary>The QoS the message was published with.</summary>
         public int Qos(int m) => _qos[m];
 
         /// <summary>Topic plus payload bytes.</summary>
-        public int Size(int m) => _topicLength[m] + _payloadLength[m];
+        public int Size(int m) => TopicLengths[m] + PayloadLengths[m];
 
         /// <summary>Whether message <paramref name="m"/> has exactly the given topic.</summary>
-        public bool TopicEquals(int m, byte[] topic, int offset, int length) => Codec.Bytes.Equal(Arena, _offset[m], _topicLength[m], topic, offset, length);
+        public bool TopicEquals(int m, byte[] topic, int offset, int length) => Codec.Bytes.Equal(Arena, Offsets[m], TopicLengths[m], topic, offset, length);
 
         private void Link(int m, int before)
         {

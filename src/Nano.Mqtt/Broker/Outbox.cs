@@ -28,8 +28,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>Bytes of the packets ready to send: acknowledgements, the packet in progress, else the next one.</summary>
         public int Pending(Connection c)
         {
-            int n = c.ControlOutput.Pending;
-            if (c.Outgoing == OutgoingKind.Publish || c.Outgoing == OutgoingKind.PubRel)
+            int n = c.ControlOutput.End - c.ControlOutput.Start;
+            if (c.Outgoing != OutgoingKind.None)
             {
                 return n + c.OutgoingSize - c.OutgoingOffset;
             }
@@ -40,64 +40,64 @@ namespace Nano.Mqtt.Broker
             return n;
         }
 
-        /// <summary>Copies up to <paramref name="count"/> bytes of the current packet into <paramref name="dst"/>
-        /// without consuming them; 0 when nothing is ready.</summary>
-        public int Peek(Connection c, byte[] dst, int offset, int count)
+        /// <summary>
+        /// Copies as many packets as fit into <paramref name="dst"/> and consumes them; the last may be cut short, its
+        /// rest is copied first by the next read. Fewer than <paramref name="count"/> bytes means nothing more is ready.
+        /// </summary>
+        public int Read(Connection c, byte[] dst, int offset, int count)
         {
-            if (c.Outgoing == OutgoingKind.None)
+            int at = offset;
+            int end = offset + count;
+            Codec.OutputBuffer control = c.ControlOutput;
+            while (at < end)
             {
-                if (c.ControlOutput.Pending > 0)
+                if (c.Outgoing == OutgoingKind.None)
                 {
-                    c.Outgoing = OutgoingKind.Control;
+                    int pending = control.End - control.Start;
+                    if (pending > 0)
+                    {
+                        int n = pending < end - at ? pending : end - at;
+                        System.Array.Copy(control.Data, control.Start, dst, at, n);
+                        control.Consume(n);
+                        at += n;
+                        continue;
+                    }
+                    if (!Select(c))
+                    {
+                        break;
+                    }
                 }
-                else if (!Select(c))
+                int copied = CopyPacket(c, dst, at, end - at);
+                at += copied;
+                c.OutgoingOffset += copied;
+                if (c.OutgoingOffset == c.OutgoingSize)
                 {
-                    return 0;
+                    Finish(c);
                 }
             }
-            if (c.Outgoing == OutgoingKind.Control)
+            if (at > offset)
             {
-                return c.ControlOutput.Peek(dst, offset, count);
+                _state.Statistics.BytesSent += at - offset;
             }
-            return CopyPacket(c, dst, offset, count);
-        }
-
-        /// <summary>Marks <paramref name="n"/> bytes returned by <see cref="Peek"/> as sent.</summary>
-        public void Consume(Connection c, int n)
-        {
-            _state.Statistics.BytesSent += n;
-            if (c.Outgoing == OutgoingKind.Control)
-            {
-                c.ControlOutput.Consume(n);
-                if (c.ControlOutput.Pending == 0)
-                {
-                    c.Outgoing = OutgoingKind.None;
-                }
-                return;
-            }
-            c.OutgoingOffset += n;
-            if (c.OutgoingOffset == c.OutgoingSize)
-            {
-                Finish(c);
-            }
+            return at - offset;
         }
 
         /// <summary>Drops the packet in progress of a connection being closed.</summary>
         public void Abandon(Connection c)
         {
-            if (c.Outgoing == OutgoingKind.Publish || c.Outgoing == OutgoingKind.PubRel)
+            if (c.Outgoing != OutgoingKind.None)
             {
                 Finish(c);
             }
-            c.Outgoing = OutgoingKind.None;
             c.ControlOutput.Clear();
         }
 
         private void Finish(Connection c)
         {
-            if (c.OutgoingMessage >= 0)
+            int m = c.OutgoingMessage;
+            if (m >= 0)
             {
-                _state.Pool.Release(c.OutgoingMessage);
+                _state.Pool.Release(m);
                 c.OutgoingMessage = -1;
             }
             c.Outgoing = OutgoingKind.None;
@@ -112,8 +112,12 @@ namespace Nano.Mqtt.Broker
             }
             int s = c.Session;
             Session session = _state.Sessions[s];
-            long now = _state.NowMs;
             int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
+            if (i < 0 && session.QueueCount == 0 && _state.Subscriptions.RetainedScans[s] == 0)
+            {
+                return false; // nothing to send, the most common answer
+            }
+            long now = _state.NowMs;
             if (i >= 0)
             {
                 session.MarkSent(i, now);
@@ -123,24 +127,25 @@ namespace Nano.Mqtt.Broker
                 }
                 else
                 {
-                    _state.Pool.AddReference(session.InflightMessage(i));
-                    StartPublish(c, session.InflightMessage(i), session.InflightQos(i), session.InflightPacketId(i), session.InflightRetain(i), true);
+                    int held = session.InflightMessage(i);
+                    _state.Pool.References[held]++;
+                    StartPublish(c, held, session.InflightQos(i), session.InflightPacketId(i), session.InflightRetain(i), true);
                 }
                 return true;
             }
             int qos = 0;
-            int m = _state.Subscriptions.HasRetainedScan(s) ? _retained.Next(s, session.WindowOpen, ref qos) : RetainedCursor.None;
+            int m = _state.Subscriptions.RetainedScans[s] > 0 ? _retained.Next(s, session.WindowOpen, ref qos) : RetainedCursor.None;
             if (m == RetainedCursor.WindowFull)
             {
                 return false;
             }
             if (m >= 0)
             {
-                _state.Pool.AddReference(m);
+                _state.Pool.References[m]++;
                 int packetId = 0;
                 if (qos > 0)
                 {
-                    _state.Pool.AddReference(m);
+                    _state.Pool.References[m]++;
                     packetId = session.InflightPacketId(session.AddInflight(m, qos, true, now));
                 }
                 StartPublish(c, m, qos, packetId, true, false); // [MQTT-3.3.1-8]
@@ -161,9 +166,9 @@ namespace Nano.Mqtt.Broker
                 {
                     return false;
                 }
-                i = session.DequeueToInflight(now);
+                i = session.DequeueToInflight(qos, now);
                 m = session.InflightMessage(i);
-                _state.Pool.AddReference(m);
+                _state.Pool.References[m]++;
                 StartPublish(c, m, qos, session.InflightPacketId(i), false, false);
             }
             _state.QueueSpaceFreed = true;
@@ -175,15 +180,16 @@ namespace Nano.Mqtt.Broker
         private void StartPublish(Connection c, int m, int qos, int packetId, bool retain, bool dup)
         {
             MessagePool pool = _state.Pool;
-            int remaining = 2 + pool.TopicLength(m) + (qos > 0 ? 2 : 0) + pool.PayloadLength(m);
+            int remaining = 2 + pool.TopicLengths[m] + (qos > 0 ? 2 : 0) + pool.PayloadLengths[m];
             c.Outgoing = OutgoingKind.Publish;
             c.OutgoingMessage = m;
             c.OutgoingFlags = (dup ? 0x08 : 0) | (qos << 1) | (retain ? 0x01 : 0);
             c.OutgoingPacketId = packetId;
             c.OutgoingOffset = 0;
-            c.OutgoingSize = FixedHeader.GetSize(remaining) + remaining;
-            _state.Statistics.PacketsSent++;
-            _state.Statistics.MessagesSent++;
+            c.OutgoingSize = 1 + Wire.RemainingLengthSize(remaining) + remaining;
+            BrokerStatistics statistics = _state.Statistics;
+            statistics.PacketsSent++;
+            statistics.MessagesSent++;
         }
 
         private void StartPubRel(Connection c, int packetId)
@@ -212,53 +218,47 @@ namespace Nano.Mqtt.Broker
             }
             MessagePool pool = _state.Pool;
             int m = c.OutgoingMessage;
-            int topicLength = pool.TopicLength(m);
+            int topicLength = pool.TopicLengths[m];
+            int payloadLength = pool.PayloadLengths[m];
             int qos = (c.OutgoingFlags >> 1) & 3;
-            int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + pool.PayloadLength(m);
+            int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + payloadLength;
             if (from == 0 && count >= c.OutgoingSize)
             {
-                return WholePublish(c, pool, m, topicLength, qos, remaining, dst, offset);
+                // The common case, an output read with room for the whole PUBLISH: written in one pass.
+                int p = Wire.WriteFixedHeader(dst, offset, PublishFirstByte | c.OutgoingFlags, remaining);
+                dst[p] = (byte)(topicLength >> 8);
+                dst[p + 1] = (byte)topicLength;
+                p += 2;
+                int topicOffset = pool.Offsets[m];
+                System.Array.Copy(pool.Arena, topicOffset, dst, p, topicLength);
+                p += topicLength;
+                if (qos > 0)
+                {
+                    dst[p] = (byte)(c.OutgoingPacketId >> 8);
+                    dst[p + 1] = (byte)c.OutgoingPacketId;
+                    p += 2;
+                }
+                System.Array.Copy(pool.Arena, topicOffset + topicLength, dst, p, payloadLength);
+                return p + payloadLength - offset;
             }
             int header = FixedHeader.Write(_head, 0, PacketType.Publish, (byte)c.OutgoingFlags, remaining);
             Segment(_head, 0, header, ref from, dst, offset, count, ref copied);
             _head[0] = (byte)(topicLength >> 8);
             _head[1] = (byte)topicLength;
             Segment(_head, 0, 2, ref from, dst, offset, count, ref copied);
-            Segment(pool.Arena, pool.TopicOffset(m), topicLength, ref from, dst, offset, count, ref copied);
+            Segment(pool.Arena, pool.Offsets[m], topicLength, ref from, dst, offset, count, ref copied);
             if (qos > 0)
             {
                 _head[0] = (byte)(c.OutgoingPacketId >> 8);
                 _head[1] = (byte)c.OutgoingPacketId;
                 Segment(_head, 0, 2, ref from, dst, offset, count, ref copied);
             }
-            Segment(pool.Arena, pool.PayloadOffset(m), pool.PayloadLength(m), ref from, dst, offset, count, ref copied);
+            Segment(pool.Arena, pool.Offsets[m] + topicLength, payloadLength, ref from, dst, offset, count, ref copied);
             return copied;
         }
 
         /// <summary>Copies the part of one segment of the packet that lies at or after <paramref name="from"/> and
         /// fits in the room left; <paramref name="from"/> becomes relative to the next segment.</summary>
-        /// <summary>Writes the whole PUBLISH at once, the common case of an output read with room for it.</summary>
-        private static int WholePublish(Connection c, MessagePool pool, int m, int topicLength, int qos, int remaining, byte[] dst, int offset)
-        {
-            int p = Wire.WriteFixedHeader(dst, offset, PublishFirstByte | c.OutgoingFlags, remaining);
-            dst[p] = (byte)(topicLength >> 8);
-            dst[p + 1] = (byte)topicLength;
-            p += 2;
-            byte[] arena = pool.Arena;
-            int topicOffset = pool.TopicOffset(m);
-            System.Array.Copy(arena, topicOffset, dst, p, topicLength);
-            p += topicLength;
-            if (qos > 0)
-            {
-                dst[p] = (byte)(c.OutgoingPacketId >> 8);
-                dst[p + 1] = (byte)c.OutgoingPacketId;
-                p += 2;
-            }
-            int payloadLength = pool.PayloadLength(m);
-            System.Array.Copy(arena, topicOffset + topicLength, dst, p, payloadLength);
-            return p + payloadLength - offset;
-        }
-
         private static void Segment(byte[] src, int srcOffset, int length, ref int from, byte[] dst, int offset, int count, ref int copied)
         {
             if (from >= length)

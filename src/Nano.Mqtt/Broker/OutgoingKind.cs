@@ -6,9 +6,6 @@ namespace Nano.Mqtt.Broker
         /// <summary>Nothing: the next read selects a packet.</summary>
         None,
 
-        /// <summary>The acknowledgements buffered in the connection's control output.</summary>
-        Control,
-
         /// <summary>A PUBLISH encoded on demand from a pooled message.</summary>
         Publish,
 

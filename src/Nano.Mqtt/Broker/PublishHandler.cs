@@ -29,54 +29,65 @@ namespace Nano.Mqtt.Broker
         {
             Connection c = _state.Connections[ci];
             PublishPacket p = _publish;
-            MqttError error = p.DecodeBody(c.Input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
+            byte[] input = c.Input;
+            MqttError error = p.DecodeBody(input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
             if (error != MqttError.None)
             {
                 _closer.ProtocolViolation(ci, error);
                 return true;
             }
-            if (p.Qos > 0 && !c.Reserve(4))
+            int qos = p.Qos;
+            Codec.OutputBuffer control = c.ControlOutput;
+            if (qos > 0 && control.Reserve(4, 0) < 0)
             {
                 return false;
             }
+            int packetId = p.PacketId;
+            int topicOffset = p.Topic.Offset;
+            int topicLength = p.Topic.Length;
             Session session = _state.Sessions[c.Session];
-            bool duplicate = p.Qos == 2 && session.IsAwaitingRelease(p.PacketId); // not delivered onward again [MQTT-4.3.3-2]
-            bool route = !duplicate && _access.MayPublish(ci, c.Input, p.Topic.Offset, p.Topic.Length);
-            int found = route ? _router.Match(c.Input, p.Topic.Offset, p.Topic.Length) : 0;
-            if (route && !_router.HasRoom(found, p.Qos))
+            bool duplicate = qos == 2 && session.IsAwaitingRelease(packetId); // not delivered onward again [MQTT-4.3.3-2]
+            BrokerOptions options = _state.Options;
+            bool route = !duplicate
+                && ((_access.Acl == null && (options.MaxTopicLevels == 0 || topicLength < options.MaxTopicLevels)) // cannot be refused
+                    || _access.MayPublish(ci, input, topicOffset, topicLength));
+            int found = route ? _state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
+            if (route && qos > 0 && !_router.HasRoom(found, qos))
             {
                 c.Blocked = true;
                 _state.AnyBlocked = true;
                 return false;
             }
-            if (!_access.TakePublishToken(c))
+            if (options.MaxPublishRate > 0 && !_access.TakePublishToken(c))
             {
                 return false;
             }
-            if (p.Qos == 2 && !duplicate && !session.AddAwaitingRelease(p.PacketId))
+            if (qos == 2 && !duplicate && !session.AddAwaitingRelease(packetId))
             {
                 _closer.ProtocolViolation(ci, MqttError.AwaitingReleaseFull);
                 return true;
             }
             _state.Statistics.MessagesReceived++;
-            if (p.Qos > 0)
+            if (qos > 0)
             {
-                PacketType answer = p.Qos == 1 ? PacketType.PubAck : PacketType.PubRec;
-                _state.Written(c, _ackOut.Set(answer, p.PacketId).Encode(c.Control, c.ControlEnd));
+                // PUBACK [MQTT-4.3.2-2] or PUBREC [MQTT-4.3.3-2], reserved above.
+                Wire.WritePacketIdPacket(control.Data, control.End, qos == 1 ? (int)PacketType.PubAck << 4 : (int)PacketType.PubRec << 4, (ushort)packetId);
+                _state.Written(c, 4);
             }
             if (route)
             {
-                _router.Route(c.Input, p.Topic.Offset, p.Topic.Length, c.Input, p.Payload.Offset, p.Payload.Length, p.Qos, p.Retain, false, found);
+                _router.Route(input, topicOffset, topicLength, input, p.Payload.Offset, p.Payload.Length, qos, p.Retain, false, found);
             }
             return true;
         }
 
-        /// <summary>Handles PUBACK, PUBREC, PUBREL or PUBCOMP; false when the PUBCOMP must wait for control output space.</summary>
-        public bool HandleAck(int ci, int offset, int size)
+        /// <summary>Handles PUBACK, PUBREC, PUBREL or PUBCOMP whose fixed header starts with <paramref name="firstByte"/>; false
+        /// when the PUBCOMP must wait for control output space.</summary>
+        public bool HandleAck(int ci, int firstByte, int bodyStart, int bodyEnd)
         {
             Connection c = _state.Connections[ci];
             AckPacket ack = _ackIn;
-            MqttError error = ack.Decode(c.Input, offset, size, c.ProtocolLevel);
+            MqttError error = ack.DecodeBody(c.Input, firstByte, bodyStart, bodyEnd, c.ProtocolLevel);
             if (error != MqttError.None)
             {
                 _closer.ProtocolViolation(ci, error);
@@ -93,21 +104,9 @@ namespace Nano.Mqtt.Broker
                 _state.Written(c, _ackOut.Set(PacketType.PubComp, ack.PacketId).Encode(c.Control, c.ControlEnd));
                 return true;
             }
-            int i = session.FindInflight(ack.PacketId);
-            if (i < 0)
+            if (session.Acknowledge(ack.Type, ack.PacketId))
             {
-                return true;
-            }
-            bool released = session.InflightReleased(i);
-            int qos = session.InflightQos(i);
-            if ((ack.Type == PacketType.PubAck && qos == 1) || (ack.Type == PacketType.PubComp && released))
-            {
-                session.RemoveInflight(i);
                 _state.QueueSpaceFreed = true;
-            }
-            else if (ack.Type == PacketType.PubRec && qos == 2)
-            {
-                session.Release(i);
             }
             return true;
         }

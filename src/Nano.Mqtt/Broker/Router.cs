@@ -17,16 +17,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Matches the subscriptions on a topic; returns how many sessions matched, for <see cref="HasRoom"/>
-        /// and <see cref="Route(byte[], int, int, byte[], int, int, int, bool, bool, int)"/>.
-        /// </summary>
-        public int Match(byte[] topic, int offset, int length)
-        {
-            return _state.Subscriptions.Match(topic, offset, length);
-        }
-
-        /// <summary>
-        /// Whether every connected session among the <paramref name="found"/> of the last <see cref="Match"/> can
+        /// Whether every connected session among the <paramref name="found"/> of the last <see cref="SubscriptionTable.Match"/> can
         /// queue a message published at <paramref name="qos"/> without dropping a QoS 1/2 message. When not, the
         /// publisher is left unread (backpressure) rather than the acknowledged message dropped.
         /// </summary>
@@ -37,12 +28,13 @@ namespace Nano.Mqtt.Broker
                 return true; // every delivery is at QoS 0, which a full queue may drop
             }
             SubscriptionTable subscriptions = _state.Subscriptions;
+            int maxQueued = _state.Options.MaxQueued; // a queue with room never drops
             for (int k = 0; k < found; k++)
             {
-                int granted = subscriptions.MatchedQos(k);
+                int granted = subscriptions.MatchedQos[k];
                 int delivered = qos < granted ? qos : granted;
-                Session session = _state.Sessions[subscriptions.MatchedSession(k)];
-                if (delivered > 0 && session.Connection >= 0 && session.WouldDrop(delivered))
+                Session session = _state.Sessions[subscriptions.MatchedSessions[k]];
+                if (delivered > 0 && session.Connection >= 0 && session.QueueCount == maxQueued && session.WouldDrop(delivered))
                 {
                     return false;
                 }
@@ -51,7 +43,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="Match"/> on its topic.
+        /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="SubscriptionTable.Match"/> on its topic.
         /// Returns false when dropped for lack of pool space.
         /// </summary>
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found)
@@ -71,7 +63,7 @@ namespace Nano.Mqtt.Broker
                 _state.Statistics.DroppedPoolFull++;
                 return false;
             }
-            RouteMatched(m, store, system, found);
+            RouteMatched(m, qos, store, system, found);
             _state.Pool.Release(m);
             return true;
         }
@@ -79,7 +71,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>Routes a publication, matching its topic first.</summary>
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
-            int found = Match(topic, topicOffset, topicLength);
+            int found = _state.Subscriptions.Match(topic, topicOffset, topicLength);
             return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found);
         }
 
@@ -87,17 +79,18 @@ namespace Nano.Mqtt.Broker
         public void RouteMessage(int m, bool retain)
         {
             MessagePool pool = _state.Pool;
-            int found = Match(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
+            int found = _state.Subscriptions.Match(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
             if (retain && pool.PayloadLength(m) == 0)
             {
                 _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
                 retain = false;
             }
-            RouteMatched(m, retain, false, found);
+            RouteMatched(m, pool.Qos(m), retain, false, found);
         }
 
-        /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message for the matched sessions.</summary>
-        private void RouteMatched(int m, bool store, bool system, int found)
+        /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message published at <paramref name="qos"/> for
+        /// the matched sessions.</summary>
+        private void RouteMatched(int m, int qos, bool store, bool system, int found)
         {
             MessagePool pool = _state.Pool;
             BrokerStatistics statistics = _state.Statistics;
@@ -106,39 +99,33 @@ namespace Nano.Mqtt.Broker
                 statistics.RetainedRejected++; // [MQTT-3.3.1-5] bounded: a new topic beyond the limits is not stored
             }
             SubscriptionTable subscriptions = _state.Subscriptions;
-            byte[] arena = pool.Arena;
-            int qos = pool.Qos(m);
-            int topicOffset = pool.TopicOffset(m);
-            int topicLength = pool.TopicLength(m);
+            int[] sessions = subscriptions.MatchedSessions;
+            int[] granted = subscriptions.MatchedQos;
+            Session[] all = _state.Sessions;
             bool checkRead = _access.Acl != null;
+            bool queueQos0 = _state.Options.QueueQos0;
             for (int k = 0; k < found; k++)
             {
-                int s = subscriptions.MatchedSession(k);
-                if (checkRead && !_access.MayRead(s, arena, topicOffset, topicLength))
+                int s = sessions[k];
+                if (checkRead && !_access.MayRead(s, pool.Arena, pool.Offsets[m], pool.TopicLengths[m]))
                 {
                     statistics.DeliveriesDenied++;
                     continue;
                 }
-                int granted = subscriptions.MatchedQos(k);
-                Deliver(s, m, qos < granted ? qos : granted); // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
-            }
-        }
-
-        private void Deliver(int s, int m, int qos)
-        {
-            Session session = _state.Sessions[s];
-            if (qos == 0 && session.Connection < 0 && !_state.Options.QueueQos0)
-            {
-                return; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
-            }
-            if (session.Enqueue(m, qos) != EnqueueOutcome.Queued)
-            {
-                _state.Statistics.DroppedQueueFull++;
-                BrokerDiagnostics diagnostics = _state.Diagnostics;
-                if (diagnostics != null)
+                int delivered = qos < granted[k] ? qos : granted[k]; // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
+                Session session = all[s];
+                if (delivered == 0 && session.Connection < 0 && !queueQos0)
                 {
-                    MessagePool pool = _state.Pool;
-                    diagnostics.SendSession(BrokerEvent.QueueFull, session.Connection, s, pool.Arena, pool.TopicOffset(m), pool.TopicLength(m), qos);
+                    continue; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
+                }
+                if (session.Enqueue(m, delivered) != EnqueueOutcome.Queued)
+                {
+                    statistics.DroppedQueueFull++;
+                    BrokerDiagnostics diagnostics = _state.Diagnostics;
+                    if (diagnostics != null)
+                    {
+                        diagnostics.SendSession(BrokerEvent.QueueFull, session.Connection, s, pool.Arena, pool.Offsets[m], pool.TopicLengths[m], delivered);
+                    }
                 }
             }
         }

@@ -146,7 +146,7 @@ namespace Nano.Mqtt.Broker
             _b.QueueMessage[_queueBase + slot] = m;
             _b.QueueQos[_queueBase + slot] = (byte)qos;
             QueueCount++;
-            _b.Pool.AddReference(m);
+            _b.Pool.References[m]++;
             return outcome;
         }
 
@@ -162,11 +162,10 @@ namespace Nano.Mqtt.Broker
             return m;
         }
 
-        /// <summary>Moves the head of the queue into the inflight window under a fresh packet identifier,
-        /// being sent now; returns its index.</summary>
-        public int DequeueToInflight(long nowMs)
+        /// <summary>Moves the head of the queue, delivered at <paramref name="qos"/> (<see cref="HeadQos"/>), into the
+        /// inflight window under a fresh packet identifier, being sent now; returns its index.</summary>
+        public int DequeueToInflight(int qos, long nowMs)
         {
-            int qos = HeadQos;
             return AddInflight(Dequeue(), qos, false, nowMs);
         }
 
@@ -214,21 +213,37 @@ namespace Nano.Mqtt.Broker
             _b.InflightSentAtMs[_inflightBase + i] = nowMs;
         }
 
-        /// <summary>The inflight entry with this packet identifier, or -1.</summary>
-        public int FindInflight(int packetId)
+        /// <summary>
+        /// Applies PUBACK, PUBREC or PUBCOMP to the inflight entry with <paramref name="packetId"/>: PUBACK of a QoS 1
+        /// entry and PUBCOMP of a released QoS 2 entry remove it, PUBREC of a QoS 2 entry releases it; anything else
+        /// is ignored. Returns true when an entry left the window.
+        /// </summary>
+        public bool Acknowledge(Codec.PacketType type, int packetId)
         {
-            for (int i = 0; i < InflightCount; i++)
+            int end = _inflightBase + InflightCount;
+            for (int k = _inflightBase; k < end; k++)
             {
-                if (_b.InflightPacketId[_inflightBase + i] == packetId)
+                if (_b.InflightPacketId[k] != packetId)
                 {
-                    return i;
+                    continue;
                 }
+                int flags = _b.InflightFlags[k];
+                if ((type == Codec.PacketType.PubAck && (flags & QosMask) == 1) || (type == Codec.PacketType.PubComp && (flags & ReleasedFlag) != 0))
+                {
+                    RemoveInflight(k - _inflightBase);
+                    return true;
+                }
+                if (type == Codec.PacketType.PubRec && (flags & QosMask) == 2)
+                {
+                    Release(k - _inflightBase);
+                }
+                return false;
             }
-            return -1;
+            return false;
         }
 
         /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
-        public void RemoveInflight(int i)
+        private void RemoveInflight(int i)
         {
             if (_b.InflightMessage[_inflightBase + i] >= 0)
             {
@@ -246,7 +261,7 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>PUBREC received: from now on only PUBREL is sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
-        public void Release(int i)
+        private void Release(int i)
         {
             if (_b.InflightMessage[_inflightBase + i] >= 0)
             {
@@ -330,14 +345,24 @@ namespace Nano.Mqtt.Broker
         /// <summary>A packet identifier that is neither 0 [MQTT-2.3.1-1] nor in use by the inflight window [MQTT-2.3.1-2].</summary>
         private int NextPacketId()
         {
-            while (true)
+            int id = _lastPacketId;
+            int end = _inflightBase + InflightCount;
+            bool inUse = true;
+            while (inUse)
             {
-                _lastPacketId = _lastPacketId == 65535 ? 1 : _lastPacketId + 1;
-                if (FindInflight(_lastPacketId) < 0)
+                id = id == 65535 ? 1 : id + 1;
+                inUse = false;
+                for (int k = _inflightBase; k < end; k++)
                 {
-                    return _lastPacketId;
+                    if (_b.InflightPacketId[k] == id)
+                    {
+                        inUse = true;
+                        break;
+                    }
                 }
             }
+            _lastPacketId = id;
+            return id;
         }
 
 

@@ -23,10 +23,13 @@ namespace Nano.Mqtt.Broker
         private readonly int _maxFilterLength;
         private readonly int _maxPerSession;
         private readonly int[] _matchedQos;
-        private readonly int[] _matched;
-        private readonly int[] _resultQos;
+        /// <summary>The sessions found by the last <see cref="Match"/> and the highest QoS granted to each among its
+        /// matching filters, in its first <c>found</c> entries (fields: read once per delivery).</summary>
+        public readonly int[] MatchedSessions;
+        public readonly int[] MatchedQos;
         private readonly int[] _retainedNext;
-        private readonly int[] _retainedScans;
+        /// <summary>Per session: rows with a retained-message scan under way (read on every output, so a field).</summary>
+        public readonly int[] RetainedScans;
         private int _count;
 
         /// <summary>One past the highest row in use: the scans stop here instead of at the capacity.</summary>
@@ -44,10 +47,10 @@ namespace Nano.Mqtt.Broker
             _maxFilterLength = maxFilterLength;
             _maxPerSession = maxPerSession;
             _matchedQos = new int[sessions];
-            _matched = new int[sessions];
-            _resultQos = new int[sessions];
+            MatchedSessions = new int[sessions];
+            MatchedQos = new int[sessions];
             _retainedNext = new int[capacity];
-            _retainedScans = new int[sessions];
+            RetainedScans = new int[sessions];
             for (int i = 0; i < capacity; i++)
             {
                 _session[i] = -1;
@@ -126,8 +129,8 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Finds the sessions with a filter matching the topic. Returns how many; read them with
-        /// <see cref="MatchedSession"/> and <see cref="MatchedQos"/> before the next call.
+        /// Finds the sessions with a filter matching the topic. Returns how many; read them in
+        /// <see cref="MatchedSessions"/> and <see cref="MatchedQos"/> before the next call.
         /// </summary>
         public int Match(byte[] topic, int offset, int length)
         {
@@ -152,7 +155,7 @@ namespace Nano.Mqtt.Broker
                 }
                 if (_matchedQos[s] < 0)
                 {
-                    _matched[found++] = s;
+                    MatchedSessions[found++] = s;
                 }
                 if (_qos[i] > _matchedQos[s])
                 {
@@ -161,8 +164,8 @@ namespace Nano.Mqtt.Broker
             }
             for (int k = 0; k < found; k++)
             {
-                int s = _matched[k];
-                _resultQos[k] = _matchedQos[s];
+                int s = MatchedSessions[k];
+                MatchedQos[k] = _matchedQos[s];
                 _matchedQos[s] = -1;
             }
             return found;
@@ -189,13 +192,10 @@ namespace Nano.Mqtt.Broker
         {
             if (_retainedNext[row] < 0)
             {
-                _retainedScans[_session[row]]++;
+                RetainedScans[_session[row]]++;
             }
             _retainedNext[row] = 0;
         }
-
-        /// <summary>Whether any row of the session still has retained messages to scan.</summary>
-        public bool HasRetainedScan(int session) => _retainedScans[session] > 0;
 
         /// <summary>The next retained slot the row's scan examines, or -1 when it has none.</summary>
         public int RetainedNext(int row) => _retainedNext[row];
@@ -209,15 +209,9 @@ namespace Nano.Mqtt.Broker
             if (_retainedNext[row] >= 0)
             {
                 _retainedNext[row] = -1;
-                _retainedScans[_session[row]]--;
+                RetainedScans[_session[row]]--;
             }
         }
-
-        /// <summary>The <paramref name="k"/>-th session found by the last <see cref="Match"/>.</summary>
-        public int MatchedSession(int k) => _matched[k];
-
-        /// <summary>The highest QoS granted to that session among its matching filters.</summary>
-        public int MatchedQos(int k) => _resultQos[k];
 
         private static bool HasWildcard(byte[] filter, int offset, int length)
         {

@@ -45,27 +45,44 @@ namespace Nano.Mqtt.Codec
                 return error;
             }
 
+            error = Wire.CheckLevel(protocolLevel);
+            return error != MqttError.None && type >= PacketType.PubAck && type <= PacketType.PubComp
+                ? error
+                : DecodeBody(buffer, buffer[offset], p, end, protocolLevel);
+        }
+
+        /// <summary>
+        /// Decodes an acknowledgement whose fixed header the caller has already read and checked (a remaining length
+        /// that spans <paramref name="bodyStart"/> to <paramref name="bodyEnd"/>, a supported protocol level):
+        /// <paramref name="firstByte"/> (type and flags) and the body, without helper calls (this runs for every
+        /// QoS 1/2 message).
+        /// </summary>
+        public MqttError DecodeBody(byte[] buffer, int firstByte, int bodyStart, int bodyEnd, byte protocolLevel)
+        {
+            Type = PacketType.Reserved;
+            PacketId = 0;
+            PacketType type = (PacketType)(firstByte >> 4);
             if (type < PacketType.PubAck || type > PacketType.PubComp)
             {
                 return MqttError.PacketTypeUnexpected;
             }
 
-            error = Wire.CheckLevel(protocolLevel);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
             Type = type;
+            int flags = firstByte & 0x0F;
             bool flagsInvalid = type == PacketType.PubRel ? Wire.RequiredFlagsInvalid(flags, protocolLevel) : flags != 0;
             if (flagsInvalid)
             {
                 return MqttError.FixedHeaderFlagsInvalid; // [MQTT-2.2.2-1], [MQTT-3.6.1-1]
             }
 
-            error = Wire.ReadPacketIdBody(buffer, p, end, out ushort packetId);
-            PacketId = packetId;
-            return error;
+            if (bodyEnd - bodyStart != 2)
+            {
+                return MqttError.RemainingLengthInvalidForType;
+            }
+
+            int packetId = (buffer[bodyStart] << 8) | buffer[bodyStart + 1];
+            PacketId = (ushort)packetId;
+            return packetId == 0 ? MqttError.PacketIdZero : MqttError.None; // [MQTT-2.3.1-1]
         }
 
         /// <summary>Exact encoded size: always 4.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace Nano.Mqtt.Codec
 {
     /// <summary>Byte-exact comparison of ranges of byte arrays (client ids, topics, filters, user names).</summary>
@@ -10,6 +12,21 @@ namespace Nano.Mqtt.Codec
             if (aLength != bLength)
             {
                 return false;
+            }
+
+            if (aLength >= 8)
+            {
+                // Eight bytes per comparison: on the interpreter one native read costs less than eight element loads.
+                int last = aLength - 8;
+                for (int i = 0; i < last; i += 8)
+                {
+                    if (BitConverter.ToInt64(a, aOffset + i) != BitConverter.ToInt64(b, bOffset + i))
+                    {
+                        return false;
+                    }
+                }
+
+                return BitConverter.ToInt64(a, aOffset + last) == BitConverter.ToInt64(b, bOffset + last);
             }
 
             for (int i = 0; i < aLength; i++)

@@ -10,34 +10,26 @@ namespace Nano.Mqtt.Codec
     /// </summary>
     internal sealed class OutputBuffer
     {
-        private readonly byte[] _data;
-        private int _start;
-        private int _end;
+        internal readonly byte[] Data;
+
+        /// <summary>The pending bytes lie from <see cref="Start"/> to <see cref="End"/>, where the next reserved
+        /// packet starts; fields, as a getter is a call on the interpreter. Written only by this class.</summary>
+        internal int Start;
+        internal int End;
 
         internal OutputBuffer(int size)
         {
-            _data = new byte[size];
-        }
-
-        internal byte[] Data
-        {
-            get { return _data; }
-        }
-
-        /// <summary>Where the next reserved packet starts.</summary>
-        internal int End
-        {
-            get { return _end; }
+            Data = new byte[size];
         }
 
         internal int Pending
         {
-            get { return _end - _start; }
+            get { return End - Start; }
         }
 
         internal int Free
         {
-            get { return _data.Length - Pending; }
+            get { return Data.Length - Pending; }
         }
 
         /// <summary>Returns where <paramref name="size"/> bytes can be written while <paramref name="keepFree"/>
@@ -49,19 +41,19 @@ namespace Nano.Mqtt.Codec
                 return -1;
             }
 
-            if (_data.Length - _end < size)
+            if (Data.Length - End < size)
             {
-                Array.Copy(_data, _start, _data, 0, Pending);
-                _end -= _start;
-                _start = 0;
+                Array.Copy(Data, Start, Data, 0, Pending);
+                End -= Start;
+                Start = 0;
             }
 
-            return _end;
+            return End;
         }
 
         internal void Commit(int size)
         {
-            _end += size;
+            End += size;
         }
 
         internal int Read(byte[] dst, int offset, int count)
@@ -75,25 +67,25 @@ namespace Nano.Mqtt.Codec
         internal int Peek(byte[] dst, int offset, int count)
         {
             int n = Pending < count ? Pending : count;
-            Array.Copy(_data, _start, dst, offset, n);
+            Array.Copy(Data, Start, dst, offset, n);
             return n;
         }
 
         /// <summary>Takes <paramref name="count"/> pending bytes (at most <see cref="Pending"/>).</summary>
         internal void Consume(int count)
         {
-            _start += count;
-            if (_start >= _end)
+            Start += count;
+            if (Start >= End)
             {
-                _start = 0;
-                _end = 0;
+                Start = 0;
+                End = 0;
             }
         }
 
         internal void Clear()
         {
-            _start = 0;
-            _end = 0;
+            Start = 0;
+            End = 0;
         }
     }
 }

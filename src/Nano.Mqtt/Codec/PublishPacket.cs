@@ -49,49 +49,74 @@ namespace Nano.Mqtt.Codec
         /// </summary>
         public MqttError DecodeBody(byte[] buffer, int flags, int bodyStart, int bodyEnd, byte protocolLevel)
         {
-            Clear();
-            int p = bodyStart;
-            int end = bodyEnd;
+            // Fields are set in place, without helper calls: on the interpreter every call costs as much as
+            // dozens of instructions, and this runs for every message a broker or client receives.
+            int qos = (flags >> 1) & 0x03;
             Dup = (flags & 0x08) != 0;
-            Qos = (byte)((flags >> 1) & 0x03);
+            Qos = (byte)qos;
             Retain = (flags & 0x01) != 0;
-            if (Qos == 3)
+            PacketId = 0;
+            ByteSlice topic = Topic;
+            ByteSlice payload = Payload;
+            topic.Buffer = buffer;
+            topic.Length = 0;
+            payload.Buffer = null;
+            payload.Offset = 0;
+            payload.Length = 0;
+            if (qos == 3)
             {
+                topic.Buffer = null;
+                topic.Offset = 0;
                 return MqttError.PublishQos3; // [MQTT-3.3.1-4]
             }
 
-            if (Dup && Qos == 0 && protocolLevel == ProtocolLevel.V311)
+            if (Dup && qos == 0 && protocolLevel == ProtocolLevel.V311)
             {
+                topic.Buffer = null;
+                topic.Offset = 0;
                 return MqttError.PublishDupWithQos0; // [MQTT-3.3.1-2]
             }
 
-            MqttError error = Wire.ReadField(buffer, ref p, end, Topic);
+            int p = bodyStart + 2;
+            int length = p <= bodyEnd ? (buffer[bodyStart] << 8) | buffer[bodyStart + 1] : 0;
+            topic.Offset = p;
+            if (p > bodyEnd || length > bodyEnd - p)
+            {
+                topic.Offset = bodyStart;
+                return MqttError.FieldOverrunsPacket;
+            }
+
+            topic.Length = length;
+            MqttError error = TopicName.Validate(buffer, p, length); // [MQTT-3.3.2-1], [MQTT-3.3.2-2]
             if (error != MqttError.None)
             {
                 return error;
             }
 
-            error = TopicName.Validate(buffer, Topic.Offset, Topic.Length); // [MQTT-3.3.2-1], [MQTT-3.3.2-2]
-            if (error != MqttError.None)
+            p += length;
+            if (qos > 0)
             {
-                return error;
-            }
-
-            if (Qos > 0)
-            {
-                error = Wire.ReadPacketId(buffer, ref p, end, out ushort packetId);
-                PacketId = packetId;
-                if (error != MqttError.None)
+                if (bodyEnd - p < 2)
                 {
-                    return error;
+                    return MqttError.FieldOverrunsPacket;
                 }
+
+                int packetId = (buffer[p] << 8) | buffer[p + 1];
+                PacketId = (ushort)packetId;
+                if (packetId == 0)
+                {
+                    return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
+                }
+
+                p += 2;
             }
 
-            Payload.Set(buffer, p, end - p);
+            payload.Buffer = buffer;
+            payload.Offset = p;
+            payload.Length = bodyEnd - p;
             return MqttError.None;
         }
 
-        /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (topic too long, QoS 3).</summary>
         private void Clear()
         {
             Dup = false;
@@ -102,6 +127,7 @@ namespace Nano.Mqtt.Codec
             Payload.Clear();
         }
 
+        /// <summary>Exact encoded size in bytes, or -1 when it cannot be encoded (topic too long, QoS 3).</summary>
         public int GetSize()
         {
             return Wire.PacketSize(RemainingLength());

@@ -1,3 +1,4 @@
+using System;
 using Nano.Mqtt.Codec;
 
 namespace Nano.Mqtt.Topics
@@ -5,10 +6,21 @@ namespace Nano.Mqtt.Topics
     /// <summary>Validation of a topic name (the topic a PUBLISH or Will is sent to).</summary>
     public static class TopicName
     {
+        private const long Ones = 0x0101010101010101L;
+        private const long HighBits = unchecked((long)0x8080808080808080UL);
+        private const long Bit3 = 0x0808080808080808L;
+        private const long Hashes = 0x2323232323232323L;
+
         /// <summary>Checks length, wildcards and UTF-8 of a topic name (§4.7).</summary>
         /// <returns><see cref="MqttError.None"/> or the rule broken.</returns>
         public static MqttError Validate(byte[] buffer, int offset, int length)
         {
+            if (length >= 8 && length <= Wire.MaxFieldLength && buffer != null && offset >= 0 && offset <= buffer.Length - length
+                && PlainAscii(buffer, offset, length))
+            {
+                return MqttError.None; // the common case, without the calls of the checks below
+            }
+
             MqttError error = Wire.CheckTopicRange(buffer, offset, length, MqttError.TopicNameEmpty); // [MQTT-4.7.3-1]
             if (error != MqttError.None)
             {
@@ -33,6 +45,34 @@ namespace Nano.Mqtt.Topics
             }
 
             return checkUtf8 ? Utf8.Validate(buffer, offset, length) : MqttError.None;
+        }
+
+        /// <summary>
+        /// True when every byte of a range of at least 8 is ASCII other than NUL, '+' and '#', tested eight bytes
+        /// at a time (on the interpreter a native read and a few word operations cost less than eight element
+        /// loads). A word has a zero byte exactly when (w - 0x01..01) &amp; ~w &amp; 0x80..80 is not 0; with bit 3 of
+        /// every byte cleared, '+' and '#' both become 0x23, which XOR turns into a zero byte.
+        /// </summary>
+        private static bool PlainAscii(byte[] buffer, int offset, int length)
+        {
+            int last = offset + length - 8;
+            int i = offset;
+            while (true)
+            {
+                long w = BitConverter.ToInt64(buffer, i);
+                long wildcard = (w & ~Bit3) ^ Hashes; // '+' (0x2B) and '#' (0x23) differ only in bit 3
+                if (((w | ((w - Ones) & ~w) | ((wildcard - Ones) & ~wildcard)) & HighBits) != 0)
+                {
+                    return false;
+                }
+
+                if (i == last)
+                {
+                    return true;
+                }
+
+                i = i + 8 < last ? i + 8 : last;
+            }
         }
     }
 }
