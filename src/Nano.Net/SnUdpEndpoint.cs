@@ -101,19 +101,8 @@ namespace Nano.Net
             {
                 return;
             }
-            Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            try
-            {
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
-                socket.Bind(new IPEndPoint(bind, port));
-                _port = ((IPEndPoint)socket.LocalEndPoint).Port;
-                JoinGroup(socket);
-            }
-            catch (SocketException)
-            {
-                socket.Close();
-                throw;
-            }
+            Socket socket = UdpSocket.Open(bind, port, out _port);
+            JoinGroup(socket);
             _remote = NewPeer();
             _socket = socket;
         }
@@ -142,14 +131,7 @@ namespace Nano.Net
             {
                 return;
             }
-            try
-            {
-                _socket.Close();
-            }
-            catch (SocketException)
-            {
-                // Closing a failed socket can report the failure again; it is released either way.
-            }
+            UdpSocket.Close(_socket);
             _socket = null;
         }
 
@@ -161,9 +143,7 @@ namespace Nano.Net
                 int n;
                 try
                 {
-                    // Not Available: it is the size of the next datagram, 0 for an empty one, which would then
-                    // never be read and hold back every datagram behind it.
-                    if (!_socket.Poll(0, SelectMode.SelectRead))
+                    if (!UdpSocket.HasDatagram(_socket))
                     {
                         break;
                     }
