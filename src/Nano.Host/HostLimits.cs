@@ -31,7 +31,7 @@ namespace Nano.Host
                 o => o.Broker.MaxSubscriptionsPerClient, (o, n) => o.Broker.MaxSubscriptionsPerClient = (int)n),
             Count("max_subscription_bytes", "bytes of all topic filters together (0 = 32 per subscription)", 0, int.MaxValue,
                 o => o.Broker.MaxSubscriptionBytes, (o, n) => o.Broker.MaxSubscriptionBytes = (int)n),
-            Count("max_awaiting_release", "received QoS 2 messages awaiting PUBREL per client; beyond closes", 1, 65535,
+            Count("max_awaiting_release", "QoS 2 messages awaiting PUBREL per client, beyond closes; 65535 = every id (8 KB per QoS 2 client)", 1, 65535,
                 o => o.Broker.MaxAwaitingRelease, (o, n) => o.Broker.MaxAwaitingRelease = (int)n),
             Count("max_qos", "highest QoS granted in SUBACK", 0, 2,
                 o => o.Broker.MaxQos, (o, n) => o.Broker.MaxQos = (int)n),

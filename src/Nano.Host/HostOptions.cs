@@ -115,7 +115,7 @@ namespace Nano.Host
                 MaxSubscriptionsPerClient = 64,
                 MaxInflight = 20,
                 MaxQueued = 1000,
-                MaxAwaitingRelease = 20,
+                MaxAwaitingRelease = BrokerOptions.AllPacketIds,
                 MaxRetained = 1024,
                 MaxRetainedBytes = 1 << 20,
                 MaxMessages = 1 << 16,

@@ -33,9 +33,14 @@ namespace Nano.Mqtt.Broker
         /// When full, the oldest queued QoS 0 message is dropped, otherwise the new message.</summary>
         public int MaxQueued = 8;
 
-        /// <summary>Incoming QoS 2 messages received and not yet released per session; beyond it the
-        /// connection is closed.</summary>
+        /// <summary>Incoming QoS 2 messages received and not yet released per session; beyond it the connection is
+        /// closed (<see cref="Codec.MqttError.AwaitingReleaseFull"/>, reported as a protocol error).
+        /// <see cref="AllPacketIds"/> tracks every identifier a client may use in an 8 KB bitmap per session, made
+        /// at its first QoS 2 PUBLISH, so that no MQTT 3.1.1 client is ever closed for it.</summary>
         public int MaxAwaitingRelease = 8;
+
+        /// <summary>The <see cref="MaxAwaitingRelease"/> that tracks every packet identifier 1..65,535 [MQTT-2.3.1-1].</summary>
+        public const int AllPacketIds = 65535;
 
         /// <summary>Queue QoS 0 messages for offline persistent sessions (Mosquitto queue_qos0_messages).</summary>
         public bool QueueQos0;

@@ -116,6 +116,10 @@ namespace Nano.Mqtt.Broker
             }
             InflightCount = 0;
             _awaitingReleaseCount = 0;
+            if (_b.AwaitingReleaseBits != null)
+            {
+                _b.AwaitingReleaseBits[_index] = null;
+            }
             InUse = false;
             Connection = -1;
             ClientIdLength = 0;
@@ -309,6 +313,12 @@ namespace Nano.Mqtt.Broker
 
         public bool IsAwaitingRelease(int packetId)
         {
+            int[][] bitmaps = _b.AwaitingReleaseBits;
+            if (bitmaps != null)
+            {
+                int[] bits = bitmaps[_index];
+                return bits != null && (bits[packetId >> 5] & (1 << (packetId & 31))) != 0;
+            }
             for (int i = 0; i < _awaitingReleaseCount; i++)
             {
                 if (_b.AwaitingRelease[AwaitingBase + i] == packetId)
@@ -319,9 +329,21 @@ namespace Nano.Mqtt.Broker
             return false;
         }
 
-        /// <summary>Records a received QoS 2 id; false when the set is full.</summary>
+        /// <summary>Records a received QoS 2 id not yet recorded; false when the set is full.</summary>
         public bool AddAwaitingRelease(int packetId)
         {
+            int[][] bitmaps = _b.AwaitingReleaseBits;
+            if (bitmaps != null)
+            {
+                int[] bits = bitmaps[_index];
+                if (bits == null)
+                {
+                    bits = new int[(BrokerOptions.AllPacketIds + 1) >> 5];
+                    bitmaps[_index] = bits;
+                }
+                bits[packetId >> 5] |= 1 << (packetId & 31);
+                return true;
+            }
             if (_awaitingReleaseCount == _b.MaxAwaitingRelease)
             {
                 return false;
@@ -332,6 +354,16 @@ namespace Nano.Mqtt.Broker
 
         public void RemoveAwaitingRelease(int packetId)
         {
+            int[][] bitmaps = _b.AwaitingReleaseBits;
+            if (bitmaps != null)
+            {
+                int[] bits = bitmaps[_index];
+                if (bits != null)
+                {
+                    bits[packetId >> 5] &= ~(1 << (packetId & 31));
+                }
+                return;
+            }
             for (int i = 0; i < _awaitingReleaseCount; i++)
             {
                 if (_b.AwaitingRelease[AwaitingBase + i] == packetId)

@@ -25,6 +25,10 @@ namespace Nano.Mqtt.Broker
         public readonly long[] InflightSentAtMs;
         public readonly int[] AwaitingRelease;
 
+        /// <summary>One bitmap of every packet identifier per session when <see cref="BrokerOptions.MaxAwaitingRelease"/> is
+        /// <see cref="BrokerOptions.AllPacketIds"/>, made at a session's first QoS 2 PUBLISH; null otherwise.</summary>
+        public readonly int[][] AwaitingReleaseBits;
+
         public SessionBuffers(MessagePool pool, BrokerOptions o)
         {
             Pool = pool;
@@ -43,7 +47,14 @@ namespace Nano.Mqtt.Broker
             InflightFlags = new byte[n * MaxInflight];
             InflightRetries = new byte[n * MaxInflight];
             InflightSentAtMs = new long[n * MaxInflight];
-            AwaitingRelease = new int[n * MaxAwaitingRelease];
+            if (MaxAwaitingRelease >= BrokerOptions.AllPacketIds)
+            {
+                AwaitingReleaseBits = new int[n][];
+            }
+            else
+            {
+                AwaitingRelease = new int[n * MaxAwaitingRelease];
+            }
         }
     }
 }

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Nano.Broker.Tests.RealPeer
+{
+    /// <summary>The PC host's defaults never refuse what an MQTT 3.1.1 client may lawfully send or ask for: QoS 2
+    /// messages awaiting PUBREL under every packet identifier, topics of any depth, every retained message at once.</summary>
+    [TestClass]
+    public sealed class FlowLimitTests
+    {
+        [TestMethod]
+        public async Task Hundred_QoS_2_publishes_before_any_PUBREL_are_each_delivered_exactly_once_MQTT_4_3_3_2()
+        {
+            using var broker = new TestBroker();
+            await using var subscriber = await broker.ConnectAsync("sub", MqttProtocolVersion.V311);
+            await subscriber.SubscribeAsync("q2/#", MqttQualityOfServiceLevel.ExactlyOnce);
+            using var publisher = new RawMqttClient(broker.Port);
+            publisher.Send(RawMqttClient.Connect("rawpub", 4));
+            Assert.AreEqual("20020000", Packets.Hex(publisher.ReadPacket()), "CONNACK accepted");
+
+            var ids = new int[100];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = i == ids.Length - 1 ? 65535 : 1 + i * 655; // spread over the whole identifier space
+            }
+            foreach (int id in ids)
+            {
+                publisher.Send(Packets.Publish("q2/" + id, "m" + id, qos: 2, packetId: id));
+            }
+            foreach (int id in ids)
+            {
+                Assert.AreEqual(Packets.Hex(Packets.PubRec(id)), Packets.Hex(publisher.ReadPacket()), "PUBREC " + id);
+            }
+            foreach (int id in ids)
+            {
+                publisher.Send(Packets.Publish("q2/" + id, "m" + id, qos: 2, packetId: id, dup: true)); // re-sent before PUBREL [MQTT-4.3.3-2]
+            }
+            foreach (int id in ids)
+            {
+                Assert.AreEqual(Packets.Hex(Packets.PubRec(id)), Packets.Hex(publisher.ReadPacket()), "PUBREC of the duplicate " + id);
+            }
+            foreach (int id in ids)
+            {
+                publisher.Send(Packets.PubRel(id));
+            }
+            foreach (int id in ids)
+            {
+                Assert.AreEqual(Packets.Hex(Packets.PubComp(id)), Packets.Hex(publisher.ReadPacket()), "PUBCOMP " + id);
+            }
+            publisher.Send(Packets.Publish("q2/end", "end"));
+
+            var received = new HashSet<string>();
+            PeerMessage m;
+            while ((m = await subscriber.NextAsync()).Topic != "q2/end")
+            {
+                Assert.AreEqual("q2/" + m.Payload.Substring(1), m.Topic);
+                Assert.IsTrue(received.Add(m.Payload), "delivered twice: " + m.Payload);
+            }
+            Assert.HasCount(ids.Length, received);
+            Assert.AreEqual(0L, broker.Statistics.ProtocolErrors);
+        }
+    }
+}
