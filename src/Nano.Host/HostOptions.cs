@@ -125,6 +125,7 @@ namespace Nano.Host
                 OutputBufferSize = 1 << 16,
                 MaxClientIdLength = 128,
                 MaxTopicLength = 256,
+                MaxTopicLevels = 0,
                 SysIntervalMs = 10000,
             };
         }

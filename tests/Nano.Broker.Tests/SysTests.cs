@@ -59,7 +59,7 @@ namespace Nano.Broker.Tests
         {
             var broker = new ScriptedBroker(new BrokerOptions
             {
-                SysIntervalMs = 10_000, AllowAnonymous = false, MaxTopicLevels = 4, MaxPublishRate = 1, PublishBurst = 12,
+                SysIntervalMs = 10_000, AllowAnonymous = false, MaxTopicLevels = 4, MaxPublishRate = 1, PublishBurst = 8,
             });
             broker.Engine.Acl = Security.TopicAclTests.Load(
                 "user watcher\n" +
@@ -91,13 +91,16 @@ namespace Nano.Broker.Tests
             }
             for (int i = 0; i < 4; i++)
             {
-                writer.Send(Packets.Publish("home/a/b/c/d", "too deep"));
+                ScriptedClient deep = Connect(broker, "deep" + i, "writer");
+                deep.Send(Packets.Publish("home/a/b/c/d", "too deep"));
+                Assert.IsTrue(deep.WantsClose);
+                deep.Closed();
             }
             for (int i = 0; i < 5; i++)
             {
                 writer.Send(Packets.Publish("home/other", "unreadable"));
             }
-            writer.Send(Packets.Publish("quiet/x", "throttled")); // the thirteenth PUBLISH exceeds the burst
+            writer.Send(Packets.Publish("quiet/x", "throttled")); // the ninth PUBLISH exceeds the burst
             watcher.ExpectNothing();
 
             broker.Advance(10_000);

@@ -28,15 +28,10 @@ namespace Nano.Mqtt.Broker
             return acl.Allows(TopicAcl.Read, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength);
         }
 
-        /// <summary>Whether a PUBLISH received on connection <paramref name="ci"/> is routed: the topic depth is within
-        /// bounds and the ACL grants write access. Otherwise it is dropped after its acknowledgement [MQTT-3.3.5-2].</summary>
+        /// <summary>Whether a PUBLISH received on connection <paramref name="ci"/> is routed: the ACL grants write access.
+        /// Otherwise it is dropped after its acknowledgement [MQTT-3.3.5-2].</summary>
         public bool MayPublish(int ci, byte[] topic, int offset, int length)
         {
-            if (TooDeep(topic, offset, length))
-            {
-                _state.Statistics.PublishesRejected++;
-                return false;
-            }
             TopicAcl acl = Acl;
             Session session = _state.Sessions[_state.Connections[ci].Session];
             if (acl != null && !acl.Allows(TopicAcl.Write, topic, offset, length, session.ClientIds, session.ClientIdOffset, session.ClientIdLength, session.UserNames, session.UserNameOffset, session.UserNameLength))

@@ -70,8 +70,9 @@ namespace Nano.Mqtt.Broker
         /// Topic names are bounded by <see cref="MaxPacketSize"/> only.</summary>
         public int MaxTopicLength = 64;
 
-        /// <summary>Most levels in a topic name or filter; 0 = no limit. A deeper filter gets 0x80, a PUBLISH to a
-        /// deeper topic is acknowledged and dropped (counted).</summary>
+        /// <summary>Most levels in a topic name or filter; 0 = no limit. A deeper filter gets 0x80; a PUBLISH to a
+        /// deeper topic closes the connection before any acknowledgement (<see cref="Codec.MqttError.TopicTooDeep"/>,
+        /// reported as a protocol error and counted in <see cref="BrokerStatistics.PublishesRejected"/>).</summary>
         public int MaxTopicLevels = 32;
 
         /// <summary>Longest user name accepted in CONNECT (kept per session for the ACL); longer gets CONNACK 4.</summary>

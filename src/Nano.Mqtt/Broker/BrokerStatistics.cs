@@ -84,7 +84,7 @@ namespace Nano.Mqtt.Broker
         /// <summary>PUBLISH packets acknowledged and dropped because the ACL denies writing the topic [MQTT-3.3.5-2].</summary>
         public long PublishesDenied;
 
-        /// <summary>PUBLISH packets acknowledged and dropped because the topic has too many levels.</summary>
+        /// <summary>PUBLISH packets refused (the connection closed) because the topic has more than <see cref="BrokerOptions.MaxTopicLevels"/> levels.</summary>
         public long PublishesRejected;
 
         /// <summary>PUBLISH packets held back by the per-connection rate limit.</summary>

@@ -36,6 +36,15 @@ namespace Nano.Mqtt.Broker
                 _closer.ProtocolViolation(ci, error);
                 return true;
             }
+            int topicOffset = p.Topic.Offset;
+            int topicLength = p.Topic.Length;
+            BrokerOptions options = _state.Options;
+            if (topicLength >= options.MaxTopicLevels && _access.TooDeep(input, topicOffset, topicLength))
+            {
+                _state.Statistics.PublishesRejected++;
+                _closer.ProtocolViolation(ci, MqttError.TopicTooDeep); // refused before any acknowledgement, never dropped after one
+                return true;
+            }
             int qos = p.Qos;
             Codec.OutputBuffer control = c.ControlOutput;
             if (qos > 0 && control.Reserve(4, 0) < 0)
@@ -43,14 +52,9 @@ namespace Nano.Mqtt.Broker
                 return false;
             }
             int packetId = p.PacketId;
-            int topicOffset = p.Topic.Offset;
-            int topicLength = p.Topic.Length;
             Session session = _state.Sessions[c.Session];
             bool duplicate = qos == 2 && session.IsAwaitingRelease(packetId); // not delivered onward again [MQTT-4.3.3-2]
-            BrokerOptions options = _state.Options;
-            bool route = !duplicate
-                && ((_access.Acl == null && (options.MaxTopicLevels == 0 || topicLength < options.MaxTopicLevels)) // cannot be refused
-                    || _access.MayPublish(ci, input, topicOffset, topicLength));
+            bool route = !duplicate && (_access.Acl == null || _access.MayPublish(ci, input, topicOffset, topicLength));
             int found = route ? _state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
             if (route && qos > 0 && !_router.HasRoom(found, qos))
             {

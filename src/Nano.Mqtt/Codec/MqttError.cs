@@ -152,5 +152,8 @@ namespace Nano.Mqtt.Codec
 
         /// <summary>A packet larger than the connection's own input buffer arrived while every large buffer was in use.</summary>
         LargeBufferUnavailable = 82,
+
+        /// <summary>A PUBLISH topic has more levels than the receiver's bound; MQTT 3.1.1 has no refusal short of closing.</summary>
+        TopicTooDeep = 83,
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -61,6 +62,22 @@ namespace Nano.Broker.Tests.RealPeer
             }
             Assert.HasCount(ids.Length, received);
             Assert.AreEqual(0L, broker.Statistics.ProtocolErrors);
+        }
+
+        [TestMethod]
+        public async Task A_200_level_topic_is_delivered_through_the_PC_host()
+        {
+            using var broker = new TestBroker();
+            await using var subscriber = await broker.ConnectAsync("sub", MqttProtocolVersion.V311);
+            await subscriber.SubscribeAsync("deep/#", MqttQualityOfServiceLevel.AtLeastOnce);
+            await using var publisher = await broker.ConnectAsync("pub", MqttProtocolVersion.V311);
+            string topic = "deep" + string.Concat(Enumerable.Range(1, 199).Select(i => "/" + i));
+            Assert.HasCount(200, topic.Split('/'));
+            await publisher.PublishAsync(topic, "bottom", MqttQualityOfServiceLevel.AtLeastOnce);
+            PeerMessage m = await subscriber.NextAsync();
+            Assert.AreEqual(topic, m.Topic);
+            Assert.AreEqual("bottom", m.Payload);
+            Assert.AreEqual(0L, broker.Statistics.PublishesRejected);
         }
     }
 }
