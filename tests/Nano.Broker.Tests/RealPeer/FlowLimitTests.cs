@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using MQTTnet.Formatter;
+using Nano.Host;
 using MQTTnet.Protocol;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -78,6 +79,34 @@ namespace Nano.Broker.Tests.RealPeer
             Assert.AreEqual(topic, m.Topic);
             Assert.AreEqual("bottom", m.Payload);
             Assert.AreEqual(0L, broker.Statistics.PublishesRejected);
+        }
+
+        [TestMethod]
+        public async Task Five_hundred_retained_messages_reach_a_new_hash_subscriber_through_a_queue_of_10_MQTT_3_3_1_6()
+        {
+            Assert.AreEqual(ParseOutcome.Run, HostOptionsParser.Parse(new[] { "--max_queued_messages", "10" }, out HostOptions parsed, out string error), error);
+            using var broker = new TestBroker(o => o.Broker.MaxQueued = parsed.Broker.MaxQueued);
+            await using (var publisher = await broker.ConnectAsync("pub", MqttProtocolVersion.V311))
+            {
+                for (int i = 0; i < 500; i++)
+                {
+                    await publisher.PublishAsync("kept/" + i, "v" + i, MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+                }
+            }
+            await using var subscriber = await broker.ConnectAsync("sub", MqttProtocolVersion.V311);
+            await subscriber.SubscribeAsync("#", MqttQualityOfServiceLevel.AtLeastOnce);
+            var received = new HashSet<string>();
+            for (int i = 0; i < 500; i++)
+            {
+                PeerMessage m = await subscriber.NextAsync();
+                Assert.IsTrue(m.Retain, "[MQTT-3.3.1-8]");
+                Assert.AreEqual("kept/" + m.Payload.Substring(1), m.Topic);
+                Assert.IsTrue(received.Add(m.Topic), "delivered twice: " + m.Topic);
+            }
+            await subscriber.PublishAsync("end", "end");
+            Assert.AreEqual("end", (await subscriber.NextAsync()).Topic);
+            Assert.AreEqual(0L, broker.Statistics.MessagesDropped);
+            Assert.AreEqual(0L, broker.Statistics.RetainedRejected);
         }
     }
 }
