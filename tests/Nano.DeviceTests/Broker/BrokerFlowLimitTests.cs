@@ -18,9 +18,8 @@ namespace Nano.DeviceTests.Broker
         {
             BrokerOptions options = new BrokerOptions();
             options.MaxTopicLevels = 3;
-            Rig rig = new Rig(options);
             CountingDiagnostics sink = new CountingDiagnostics();
-            rig.Engine.Diagnostics = sink;
+            Rig rig = Watched(options, sink);
             RigClient sub = rig.Connect("s");
             sub.Send(Wire.Subscribe(1, "a/b/c", 1, "a/b/c/d", 1));
             Assert.AreEqual("900400010180", sub.Next());
@@ -44,9 +43,8 @@ namespace Nano.DeviceTests.Broker
         {
             BrokerOptions options = new BrokerOptions();
             options.MaxAwaitingRelease = 2;
-            Rig rig = new Rig(options);
             CountingDiagnostics sink = new CountingDiagnostics();
-            rig.Engine.Diagnostics = sink;
+            Rig rig = Watched(options, sink);
             RigClient pub = rig.Connect("p");
             pub.Send(Wire.Publish("t", "1", 2, 1, false));
             pub.Send(Wire.Publish("t", "2", 2, 2, false));
@@ -59,6 +57,13 @@ namespace Nano.DeviceTests.Broker
             Assert.AreEqual("", pub.Next());
             Assert.IsTrue(pub.WantsClose);
             Assert.AreEqual((int)MqttError.AwaitingReleaseFull, sink.LastReason);
+        }
+
+        private static Rig Watched(BrokerOptions options, CountingDiagnostics sink)
+        {
+            Rig rig = new Rig(options);
+            rig.Engine.Diagnostics = sink;
+            return rig;
         }
     }
 }
