@@ -125,6 +125,13 @@ written as a line 'key value' in a configuration file given with -c.
             {
                 return ParseOutcome.Error;
             }
+            foreach (BridgeConfig bridge in options.Bridges)
+            {
+                if (!bridge.Complete(options.Broker, out error))
+                {
+                    return ParseOutcome.Error;
+                }
+            }
             return ParseOutcome.Run;
         }
 
@@ -166,6 +173,7 @@ written as a line 'key value' in a configuration file given with -c.
                 error = "cannot read configuration file: " + e.Message;
                 return false;
             }
+            BridgeConfig bridge = null;
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
@@ -177,6 +185,15 @@ written as a line 'key value' in a configuration file given with -c.
                 string key = space < 0 ? line : line.Substring(0, space);
                 string value = space < 0 ? "" : line.Substring(space + 1).Trim();
                 string where = path + ":" + (i + 1) + ": ";
+                if (key == "connection" || BridgeConfig.IsKey(key))
+                {
+                    if (!ApplyBridge(options, ref bridge, key, value, out error))
+                    {
+                        error = where + key + ": " + error;
+                        return false;
+                    }
+                    continue;
+                }
                 if (!IsKey(key))
                 {
                     error = where + "unknown option '" + key + "'";
@@ -190,6 +207,34 @@ written as a line 'key value' in a configuration file given with -c.
             }
             error = null;
             return true;
+        }
+
+        /// <summary>A <c>connection &lt;name&gt;</c> line starts a bridge block; the bridge keys after it apply to that bridge.</summary>
+        private static bool ApplyBridge(HostOptions options, ref BridgeConfig bridge, string key, string value, out string error)
+        {
+            if (key == "connection")
+            {
+                if (value.Length == 0 || value.IndexOfAny(new[] { ' ', '\t', '/', '+', '#' }) >= 0)
+                {
+                    error = "expected a name without spaces, '/', '+' or '#'";
+                    return false;
+                }
+                if (options.Bridges.Exists(b => b.Options.Name == value))
+                {
+                    error = "a connection named '" + value + "' is already defined";
+                    return false;
+                }
+                bridge = new BridgeConfig(value);
+                options.Bridges.Add(bridge);
+                error = null;
+                return true;
+            }
+            if (bridge == null)
+            {
+                error = "must follow a 'connection <name>' line";
+                return false;
+            }
+            return bridge.Apply(key, value, out error);
         }
 
         private static bool IsKey(string key)
@@ -361,7 +406,7 @@ written as a line 'key value' in a configuration file given with -c.
             return acl;
         }
 
-        private static bool Integer(string value, int min, int max, out int n, out string error)
+        internal static bool Integer(string value, int min, int max, out int n, out string error)
         {
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < min || n > max)
             {
@@ -372,7 +417,7 @@ written as a line 'key value' in a configuration file given with -c.
             return true;
         }
 
-        private static bool Boolean(string value, out bool b, out string error)
+        internal static bool Boolean(string value, out bool b, out string error)
         {
             error = null;
             if (value == "true")

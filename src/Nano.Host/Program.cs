@@ -39,6 +39,7 @@ namespace Nano.Host
                 return 1;
             }
             using var host = created;
+            host.BridgeLog = Console.Out;
             try
             {
                 host.Start();

@@ -42,7 +42,8 @@ namespace Nano.Mqtt.Broker
             bool duplicate = p.Qos == 2 && session.IsAwaitingRelease(p.PacketId); // not delivered onward again [MQTT-4.3.3-2]
             bool route = !duplicate && _access.MayPublish(c.Session, c.Input, p.Topic.Offset, p.Topic.Length);
             int found = route ? _router.Match(c.Input, p.Topic.Offset, p.Topic.Length) : 0;
-            if (route && !_router.HasRoom(found, p.Qos))
+            bool fromBridge = _state.IsBridge(c.Session);
+            if (route && !_router.HasRoom(found, p.Qos, fromBridge))
             {
                 c.Blocked = true;
                 _state.AnyBlocked = true;
@@ -65,7 +66,7 @@ namespace Nano.Mqtt.Broker
             }
             if (route)
             {
-                _router.Route(c.Input, p.Topic.Offset, p.Topic.Length, c.Input, p.Payload.Offset, p.Payload.Length, p.Qos, p.Retain, false, found);
+                _router.Route(c.Input, p.Topic.Offset, p.Topic.Length, c.Input, p.Payload.Offset, p.Payload.Length, p.Qos, p.Retain, false, found, fromBridge);
             }
             return true;
         }

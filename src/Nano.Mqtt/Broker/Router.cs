@@ -18,7 +18,7 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>
         /// Matches the subscriptions on a topic; returns how many sessions matched, for <see cref="HasRoom"/>
-        /// and <see cref="Route(byte[], int, int, byte[], int, int, int, bool, bool, int)"/>.
+        /// and <see cref="Route(byte[], int, int, byte[], int, int, int, bool, bool, int, bool)"/>.
         /// </summary>
         public int Match(byte[] topic, int offset, int length)
         {
@@ -28,9 +28,10 @@ namespace Nano.Mqtt.Broker
         /// <summary>
         /// Whether every connected session among the <paramref name="found"/> of the last <see cref="Match"/> can
         /// queue a message published at <paramref name="qos"/> without dropping a QoS 1/2 message. When not, the
-        /// publisher is left unread (backpressure) rather than the acknowledged message dropped.
+        /// publisher is left unread (backpressure) rather than the acknowledged message dropped. Bridges do not
+        /// count for a message <paramref name="fromBridge"/>: they are not sent it.
         /// </summary>
-        public bool HasRoom(int found, int qos)
+        public bool HasRoom(int found, int qos, bool fromBridge)
         {
             if (qos == 0)
             {
@@ -41,8 +42,9 @@ namespace Nano.Mqtt.Broker
             {
                 int granted = subscriptions.MatchedQos(k);
                 int delivered = qos < granted ? qos : granted;
-                Session session = _state.Sessions[subscriptions.MatchedSession(k)];
-                if (delivered > 0 && session.Connection >= 0 && session.WouldDrop(delivered))
+                int s = subscriptions.MatchedSession(k);
+                Session session = _state.Sessions[s];
+                if (delivered > 0 && session.Connection >= 0 && !(fromBridge && _state.IsBridge(s)) && session.WouldDrop(delivered))
                 {
                     return false;
                 }
@@ -52,9 +54,11 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>
         /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="Match"/> on its topic.
-        /// Returns false when dropped for lack of pool space.
+        /// A message <paramref name="fromBridge"/> is not sent to any bridge (split horizon: no echo to the bridge
+        /// that brought it, no second bridge hop, so bridged brokers cannot loop). Returns false when dropped for
+        /// lack of pool space.
         /// </summary>
-        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found)
+        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found, bool fromBridge)
         {
             if (retain && payloadLength == 0)
             {
@@ -71,7 +75,7 @@ namespace Nano.Mqtt.Broker
                 _state.Statistics.DroppedPoolFull++;
                 return false;
             }
-            RouteMatched(m, store, system, found);
+            RouteMatched(m, store, system, found, fromBridge);
             _state.Pool.Release(m);
             return true;
         }
@@ -80,7 +84,7 @@ namespace Nano.Mqtt.Broker
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
             int found = Match(topic, topicOffset, topicLength);
-            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found);
+            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found, false);
         }
 
         /// <summary>Routes a message already in the pool (a Will); the caller keeps its reference.</summary>
@@ -93,11 +97,11 @@ namespace Nano.Mqtt.Broker
                 _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
                 retain = false;
             }
-            RouteMatched(m, retain, false, found);
+            RouteMatched(m, retain, false, found, false);
         }
 
         /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message for the matched sessions.</summary>
-        private void RouteMatched(int m, bool store, bool system, int found)
+        private void RouteMatched(int m, bool store, bool system, int found, bool fromBridge)
         {
             MessagePool pool = _state.Pool;
             BrokerStatistics statistics = _state.Statistics;
@@ -114,6 +118,10 @@ namespace Nano.Mqtt.Broker
             for (int k = 0; k < found; k++)
             {
                 int s = subscriptions.MatchedSession(k);
+                if (fromBridge && _state.IsBridge(s))
+                {
+                    continue;
+                }
                 if (checkRead && !_access.MayRead(s, arena, topicOffset, topicLength))
                 {
                     statistics.DeliveriesDenied++;

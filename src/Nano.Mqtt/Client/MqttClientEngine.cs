@@ -169,6 +169,18 @@ namespace Nano.Mqtt.Client
             get { return _subscriptions.Capacity; }
         }
 
+        /// <summary>
+        /// While true, <see cref="Receive"/> stops before the next PUBLISH (reporting the bytes unconsumed), so a
+        /// message is only acknowledged when the application can take it; other packets still flow.
+        /// </summary>
+        public bool HoldPublishes { get; set; }
+
+        /// <summary>True when <see cref="Publish"/> can store one more message without dropping or rejecting one.</summary>
+        public bool CanStore
+        {
+            get { return !_queue.IsFull; }
+        }
+
         /// <summary>Bytes waiting to be sent.</summary>
         public int PendingOutput
         {
@@ -453,7 +465,8 @@ namespace Nano.Mqtt.Client
             int consumed = 0;
             while (consumed < count && (_state == ClientState.Connecting || _state == ClientState.Connected))
             {
-                if (!_writer.Fits(PacketWriter.ResponseReserve, 0))
+                if (!_writer.Fits(PacketWriter.ResponseReserve, 0)
+                    || (HoldPublishes && !_reader.HasPartialPacket && (data[offset + consumed] >> 4) == (int)PacketType.Publish))
                 {
                     break;
                 }
@@ -487,6 +500,7 @@ namespace Nano.Mqtt.Client
         {
             ConnectPacket p = _connect;
             p.ProtocolLevel = _level;
+            p.Bridge = options.Bridge;
             p.CleanSession = options.CleanSession;
             p.KeepAlive = (ushort)keepAliveSeconds;
             byte[] clientId = Utf8Encoder.GetBytes(options.ClientId);
