@@ -41,14 +41,14 @@ namespace Nano.DeviceTests.Bridge
             o.MaxSessions = 4;
             o.MaxSubscriptions = 8;
             o.MaxPacketSize = 256;
-            o.InputBufferSize = 256;
+            o.InputBufferSize = 128;
             o.OutputBufferSize = 256;
             o.MaxInflight = 4;
             o.MaxQueued = 16;
-            o.MaxMessages = 32;
-            o.MessagePoolBytes = 1024;
-            o.MaxRetained = 4;
-            o.MaxRetainedBytes = 256;
+            o.MaxMessages = 24;
+            o.MessagePoolBytes = 768;
+            o.MaxRetained = 2;
+            o.MaxRetainedBytes = 128;
             o.SysIntervalMs = 0;
             return o;
         }
