@@ -28,8 +28,8 @@ namespace Nano.DeviceTests.Bridge
             Remote = new BrokerEngine(SmallBroker());
             LocalClient = new MqttClientEngine(SmallClient("lc"));
             RemoteClient = new MqttClientEngine(SmallClient("rc"));
-            LocalClientLink = new InProcessTransport(LocalClient, Local, 256);
-            RemoteClientLink = new InProcessTransport(RemoteClient, Remote, 256);
+            LocalClientLink = new InProcessTransport(LocalClient, Local, 128);
+            RemoteClientLink = new InProcessTransport(RemoteClient, Remote, 128);
             LocalClient.Start(NowMs);
             RemoteClient.Start(NowMs);
         }
@@ -37,8 +37,8 @@ namespace Nano.DeviceTests.Bridge
         public static BrokerOptions SmallBroker()
         {
             BrokerOptions o = new BrokerOptions();
-            o.MaxConnections = 4;
-            o.MaxSessions = 4;
+            o.MaxConnections = 3;
+            o.MaxSessions = 3;
             o.MaxSubscriptions = 8;
             o.MaxPacketSize = 256;
             o.InputBufferSize = 128;
@@ -61,8 +61,8 @@ namespace Nano.DeviceTests.Bridge
             o.InflightWindow = 2;
             o.MaxQueued = 12;
             o.MaxMessageSize = 64;
-            o.MaxPacketSize = 256;
-            o.OutputBufferSize = 256;
+            o.MaxPacketSize = 128;
+            o.OutputBufferSize = 128;
             o.MaxSubscriptions = 2;
             o.MaxTopicFilterLength = 32;
             o.ReconnectMinMs = 100;
@@ -80,8 +80,8 @@ namespace Nano.DeviceTests.Bridge
             o.Remote.InflightWindow = 2;
             o.Remote.MaxQueued = 2;
             o.Remote.MaxMessageSize = 64;
-            o.Remote.MaxPacketSize = 256;
-            o.Remote.OutputBufferSize = 256;
+            o.Remote.MaxPacketSize = 128;
+            o.Remote.OutputBufferSize = 128;
             o.Remote.MaxSubscriptions = 2;
             o.Remote.MaxTopicFilterLength = 32;
             o.Remote.ReconnectMinMs = 100;
@@ -107,7 +107,7 @@ namespace Nano.DeviceTests.Bridge
         {
             BridgeEngine bridge = new BridgeEngine(options, local);
             _bridges[_bridgeCount] = bridge;
-            _bridgeLinks[_bridgeCount] = new InProcessTransport(bridge.Remote, remote, 256);
+            _bridgeLinks[_bridgeCount] = new InProcessTransport(bridge.Remote, remote, 128);
             _bridgeCount++;
             bridge.Start(NowMs);
             return bridge;
