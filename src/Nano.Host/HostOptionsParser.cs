@@ -62,6 +62,12 @@ written as a line 'key value' in a configuration file given with -c.
   --simulate-nodes <n>                  run n simulated sleeping sensor nodes on an in-memory radio of the
                                         --radio family; they publish sensors/<i>/temperature at QoS 1
   -h, --help                            show this text
+
+Bridges to upstream brokers are 'connection <name>' blocks in a -c file, in Mosquitto's vocabulary:
+address, topic, cleansession, local_clientid, remote_clientid, remote_username, remote_password,
+local_username, local_password, keepalive_interval, restart_timeout, bridge_protocol_version,
+try_private, notifications, notification_topic, bridge_cafile, bridge_insecure, start_type,
+bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
 ";
 
         /// <summary>Parses <paramref name="args"/>; on <see cref="ParseOutcome.Error"/> <paramref name="error"/> says why.</summary>
