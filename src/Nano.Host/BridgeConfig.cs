@@ -179,6 +179,7 @@ namespace Nano.Host
                 return false;
             }
             Mqtt.Client.MqttClientOptions remote = Options.Remote;
+            Options.SysIntervalMs = broker.SysIntervalMs;
             remote.InflightWindow = broker.MaxInflight;
             remote.MaxQueued = broker.MaxQueued;
             remote.GrowBuffers = true;

@@ -29,6 +29,10 @@ namespace Nano.Mqtt.Bridge
         private readonly int _localFilters;
         private readonly int _remoteFilters;
         private int _matched;
+        private readonly byte[][] _sysTopics;
+        private readonly byte[] _digits;
+        private readonly int _sysIntervalMs;
+        private long _lastSysMs;
         private bool _up = true;
         private long _nowMs;
 
@@ -107,6 +111,17 @@ namespace Nano.Mqtt.Bridge
             _localLink = new InProcessTransport(_local, broker, remote.OutputBufferSize);
             Statistics = new BridgeStatistics();
             _echoes = options.TryPrivate ? null : new EchoFilter(remote.InflightWindow + 8);
+            _sysIntervalMs = options.SysIntervalMs;
+            if (_sysIntervalMs > 0)
+            {
+                string prefix = "$SYS/broker/connection/" + Name + "/messages/";
+                _sysTopics = new byte[][]
+                {
+                    Utf8Encoder.GetBytes(prefix + "out"), Utf8Encoder.GetBytes(prefix + "in"),
+                    Utf8Encoder.GetBytes(prefix + "queued"), Utf8Encoder.GetBytes(prefix + "dropped"),
+                };
+                _digits = new byte[20];
+            }
             for (int i = 0; i < _topics.Length; i++)
             {
                 BridgeTopic t = _topics[i];
@@ -184,7 +199,22 @@ namespace Nano.Mqtt.Bridge
             _local.HoldPublishes = !Remote.CanStore;
             bool worked = _localLink.Poll(nowMs);
             Remote.HoldPublishes = !_local.CanStore;
+            if (_sysTopics != null && nowMs - _lastSysMs >= _sysIntervalMs)
+            {
+                _lastSysMs = nowMs;
+                PublishCounter(0, Statistics.MessagesOut);
+                PublishCounter(1, Statistics.MessagesIn);
+                PublishCounter(2, Remote.StoredMessages);
+                PublishCounter(3, Statistics.MessagesDropped);
+            }
+
             return worked;
+        }
+
+        private void PublishCounter(int topic, long value)
+        {
+            byte[] name = _sysTopics[topic];
+            _broker.Publish(name, 0, name.Length, _digits, 0, SysTopics.Format(value, _digits), 0, true, _nowMs);
         }
 
         private void ForwardOut(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength, int qos, bool retain)

@@ -49,6 +49,10 @@ namespace Nano.Mqtt.Bridge
         /// <summary>Topic of the state notifications; null = <c>$SYS/broker/connection/&lt;name&gt;/state</c>.</summary>
         public string NotificationTopic;
 
+        /// <summary>Interval of the counters published retained under <c>$SYS/broker/connection/&lt;name&gt;/</c> on the
+        /// local broker (<c>messages/out</c>, <c>messages/in</c>, <c>messages/queued</c>, <c>messages/dropped</c>); 0 = off.</summary>
+        public int SysIntervalMs;
+
         /// <summary>When the remote connection starts (<c>start_type</c>).</summary>
         public BridgeStartType StartType = BridgeStartType.Automatic;
 

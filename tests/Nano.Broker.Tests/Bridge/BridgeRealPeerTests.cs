@@ -215,6 +215,26 @@ namespace Nano.Broker.Tests.Bridge
         }
 
         [TestMethod]
+        public async Task The_bridge_counters_are_published_under_its_SYS_topics_at_sys_interval()
+        {
+            await using var remote = new RemoteBroker();
+            await remote.StartAsync();
+            using var host = new BridgedHost(Config(remote, "topic up out 1\nsys_interval 1\n"));
+            await host.WaitReadyAsync();
+            await using var local = await host.ConnectAsync("local-app");
+            await local.PublishAsync("up", "1", MqttQualityOfServiceLevel.AtLeastOnce);
+            await local.PublishAsync("up", "2", MqttQualityOfServiceLevel.AtLeastOnce);
+            await BridgedHost.WaitAsync(() => host.Bridge().Statistics.MessagesOut == 2, "two messages out", TimeSpan.FromSeconds(5));
+            await local.SubscribeAsync("$SYS/broker/connection/cloud/messages/out", MqttQualityOfServiceLevel.AtMostOnce);
+            PeerMessage m = await local.NextAsync();
+            while (m.Payload != "2")
+            {
+                m = await local.NextAsync(); // a report from before the second message, then the next one
+            }
+            Assert.AreEqual("$SYS/broker/connection/cloud/messages/out", m.Topic);
+        }
+
+        [TestMethod]
         public async Task TLS_to_the_remote_works_with_the_test_CA_and_a_certificate_from_another_CA_is_refused()
         {
             using var ca = TestCertificates.CreateCa("Nano bridge test CA");
