@@ -76,26 +76,32 @@ namespace Nano.Broker.Tests.Bridge
             Assert.AreEqual("down/y d q" + qos, m.Topic + " " + m.Payload + " q" + m.Qos);
         }
 
+        /// <summary>MQTTnet's server is stopped and started again (a new instance that remembers nothing) in the middle of the
+        /// stream. A restarted remote has forgotten which PUBLISHes it took: only those still unacknowledged (at most
+        /// max_inflight_messages, 20) can arrive twice; a QoS 2 message whose PUBREC arrived is never sent again [MQTT-4.3.3-1].</summary>
         [TestMethod]
-        public async Task A_remote_restart_in_the_middle_of_1000_QoS_1_messages_loses_none_and_keeps_their_order()
+        [DataRow(1, 1000)]
+        [DataRow(2, 300)]
+        public async Task A_remote_restart_in_the_middle_of_the_stream_loses_nothing_keeps_the_order_and_repeats_only_what_was_in_flight(int qos, int count)
         {
             await using var remote = new RemoteBroker();
             await remote.StartAsync();
-            using var host = new BridgedHost(Config(remote, "topic seq out 1\n"));
+            using var host = new BridgedHost(Config(remote, "topic seq out " + qos + "\n"));
             await host.WaitReadyAsync();
             await using var local = await host.ConnectAsync("producer");
-            for (int i = 0; i < 1000; i++)
+            for (int i = 0; i < count; i++)
             {
-                await local.PublishAsync("seq", i.ToString(), MqttQualityOfServiceLevel.AtLeastOnce);
-                if (i == 400)
+                await local.PublishAsync("seq", i.ToString(), (MqttQualityOfServiceLevel)qos);
+                if (i == count * 2 / 5)
                 {
                     await remote.StopAsync();
                     await remote.StartAsync();
                 }
             }
-            await BridgedHost.WaitAsync(() => remote.Snapshot("edge1").Select(a => a.Payload).Distinct().Count() == 1000, "1000 distinct messages at the remote", TimeSpan.FromSeconds(30));
-            int[] firsts = remote.Snapshot("edge1").Select(a => int.Parse(a.Payload)).Distinct().ToArray();
-            CollectionAssert.AreEqual(Enumerable.Range(0, 1000).ToArray(), firsts, "each message first arrives in publish order");
+            await BridgedHost.WaitAsync(() => remote.Snapshot("edge1").Select(a => a.Payload).Distinct().Count() == count, count + " distinct messages at the remote", TimeSpan.FromSeconds(30));
+            Accepted[] accepted = remote.Snapshot("edge1");
+            CollectionAssert.AreEqual(Enumerable.Range(0, count).ToArray(), accepted.Select(a => int.Parse(a.Payload)).Distinct().ToArray(), "each message first arrives in publish order");
+            Assert.IsTrue(accepted.Length - count <= 20, (accepted.Length - count) + " repeated");
             Assert.IsTrue(host.Bridge().Remote.Statistics.Connections >= 2, "the bridge reconnected");
             Assert.AreEqual(0L, host.Bridge().Statistics.MessagesDropped);
         }
@@ -127,31 +133,6 @@ namespace Nano.Broker.Tests.Bridge
             Assert.AreEqual("end", (await cloud.NextAsync()).Payload);
             Assert.IsTrue(received.All(c => c == 1), "every message exactly once");
             Assert.IsTrue(host.Bridge().Remote.Statistics.Connections >= 2, "the bridge reconnected");
-        }
-
-        [TestMethod]
-        public async Task QoS_2_through_a_restart_of_a_remote_that_keeps_no_state_loses_nothing_and_repeats_only_what_was_in_flight()
-        {
-            await using var remote = new RemoteBroker();
-            await remote.StartAsync();
-            using var host = new BridgedHost(Config(remote, "topic q2 out 2\n"));
-            await host.WaitReadyAsync();
-            await using var local = await host.ConnectAsync("producer");
-            for (int i = 0; i < 300; i++)
-            {
-                await local.PublishAsync("q2", i.ToString(), MqttQualityOfServiceLevel.ExactlyOnce);
-                if (i == 150)
-                {
-                    await remote.StopAsync();
-                    await remote.StartAsync();
-                }
-            }
-            await BridgedHost.WaitAsync(() => remote.Snapshot("edge1").Select(a => a.Payload).Distinct().Count() == 300, "300 distinct messages at the remote", TimeSpan.FromSeconds(30));
-            Accepted[] accepted = remote.Snapshot("edge1");
-            CollectionAssert.AreEqual(Enumerable.Range(0, 300).ToArray(), accepted.Select(a => int.Parse(a.Payload)).Distinct().ToArray(), "in order");
-            // A restarted remote has forgotten which QoS 2 PUBLISHes it took: only those still unacknowledged (at most
-            // max_inflight_messages, 20) can arrive twice; a message whose PUBREC arrived is never sent again [MQTT-4.3.3-1].
-            Assert.IsTrue(accepted.Length - 300 <= 20, (accepted.Length - 300) + " repeated");
         }
 
         [TestMethod]

@@ -25,8 +25,6 @@ namespace Nano.DeviceTests.Bridge
         private static int lastTopicLength;
         private static BridgeRig rig;
         private static BridgeEngine bridge;
-        private static byte[] sendTopic;
-        private static int sendQos;
 
         [TestMethod]
         public void Out_and_in_lines_swap_the_prefixes_and_cross_at_most_at_the_line_QoS_MQTT_3_8_4_6()
@@ -64,12 +62,7 @@ namespace Nano.DeviceTests.Bridge
         [TestMethod]
         public void Messages_wait_within_the_budget_while_the_remote_is_down_then_the_local_broker_holds_the_rest_and_all_arrive_in_order_MQTT_4_6_0_2()
         {
-            NewRig();
-            BridgeOptions o = BridgeRig.SmallBridge("b");
-            o.AddTopic(BridgeRig.Topic("q/#", BridgeDirection.Out, 1, "", ""));
-            bridge = rig.AddBridge(o, rig.Local, rig.Remote);
-            Subscribe(rig.RemoteClient, "q/#", 1, false);
-            Settle();
+            OneLine("q/#", BridgeDirection.Out, false);
             rig.BridgeLink(0).Close(rig.NowMs);
             rig.BridgeLink(0).Reachable = false;
             Reset();
@@ -96,13 +89,7 @@ namespace Nano.DeviceTests.Bridge
         [TestMethod]
         public void A_both_line_between_two_bridged_brokers_delivers_once_each_way_and_never_loops()
         {
-            NewRig();
-            BridgeOptions o = BridgeRig.SmallBridge("b");
-            o.AddTopic(BridgeRig.Topic("t/#", BridgeDirection.Both, 1, "", ""));
-            bridge = rig.AddBridge(o, rig.Local, rig.Remote);
-            Subscribe(rig.RemoteClient, "t/#", 1, false);
-            Subscribe(rig.LocalClient, "t/#", 1, true);
-            Settle();
+            OneLine("t/#", BridgeDirection.Both, true);
             Reset();
             Publish(rig.LocalClient, "t/a", 1, 1);
             rig.Run(50);
@@ -168,13 +155,7 @@ namespace Nano.DeviceTests.Bridge
         [TestMethod]
         public void Forwarding_a_QoS_1_message_each_way_allocates_nothing()
         {
-            NewRig();
-            BridgeOptions o = BridgeRig.SmallBridge("b");
-            o.AddTopic(BridgeRig.Topic("sensors/kitchen/temp", BridgeDirection.Both, 1, "", ""));
-            bridge = rig.AddBridge(o, rig.Local, rig.Remote);
-            Subscribe(rig.RemoteClient, "sensors/kitchen/temp", 1, false);
-            Subscribe(rig.LocalClient, "sensors/kitchen/temp", 1, true);
-            Settle();
+            OneLine("sensors/kitchen/temp", BridgeDirection.Both, true);
             Reset();
             Operation op = ForwardBothWays;
             long bytes = Allocation.Measure(op, 3, 10);
@@ -217,13 +198,28 @@ namespace Nano.DeviceTests.Bridge
 
         private static void ForwardBothWays()
         {
-            Publish(rig.LocalClient, sendTopicOrDefault(), 1, 5);
+            Publish(rig.LocalClient, Topic, 1, 5);
             rig.Run(6);
-            Publish(rig.RemoteClient, sendTopicOrDefault(), 1, 6);
+            Publish(rig.RemoteClient, Topic, 1, 6);
             rig.Run(6);
         }
 
-        private static byte[] sendTopicOrDefault() => Topic;
+        /// <summary>A rig with one bridge of one QoS 1 line without prefixes, the remote client (and the local one when
+        /// <paramref name="subscribeLocal"/>) subscribed to the pattern, all connected.</summary>
+        private static void OneLine(string pattern, BridgeDirection direction, bool subscribeLocal)
+        {
+            NewRig();
+            BridgeOptions o = BridgeRig.SmallBridge("b");
+            o.AddTopic(BridgeRig.Topic(pattern, direction, 1, "", ""));
+            bridge = rig.AddBridge(o, rig.Local, rig.Remote);
+            Subscribe(rig.RemoteClient, pattern, 1, false);
+            if (subscribeLocal)
+            {
+                Subscribe(rig.LocalClient, pattern, 1, true);
+            }
+
+            Settle();
+        }
 
         /// <summary>Drops the previous test's engines before building new ones: the interpreter's heap holds one rig at a time.</summary>
         private static void NewRig()

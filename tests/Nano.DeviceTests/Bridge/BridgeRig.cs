@@ -57,17 +57,9 @@ namespace Nano.DeviceTests.Bridge
         {
             MqttClientOptions o = new MqttClientOptions();
             o.ClientId = clientId;
-            o.KeepAliveSeconds = 0;
-            o.InflightWindow = 2;
             o.MaxQueued = 12;
-            o.MaxMessageSize = 64;
-            o.MaxPacketSize = 128;
-            o.OutputBufferSize = 128;
             o.MaxSubscriptions = 2;
-            o.MaxTopicFilterLength = 32;
-            o.ReconnectMinMs = 100;
-            o.ReconnectMaxMs = 100;
-            o.ReconnectJitterPercent = 0;
+            Shrink(o);
             return o;
         }
 
@@ -76,18 +68,24 @@ namespace Nano.DeviceTests.Bridge
         {
             BridgeOptions o = new BridgeOptions(name);
             o.Notifications = false;
-            o.Remote.KeepAliveSeconds = 0;
-            o.Remote.InflightWindow = 2;
             o.Remote.MaxQueued = 2;
-            o.Remote.MaxMessageSize = 64;
-            o.Remote.MaxPacketSize = 128;
-            o.Remote.OutputBufferSize = 128;
             o.Remote.MaxSubscriptions = 2;
-            o.Remote.MaxTopicFilterLength = 32;
-            o.Remote.ReconnectMinMs = 100;
-            o.Remote.ReconnectMaxMs = 100;
-            o.Remote.ReconnectJitterPercent = 0;
+            Shrink(o.Remote);
             return o;
+        }
+
+        /// <summary>Small buffers, no keep-alive, a fixed 100 ms reconnect delay.</summary>
+        private static void Shrink(MqttClientOptions o)
+        {
+            o.KeepAliveSeconds = 0;
+            o.InflightWindow = 2;
+            o.MaxMessageSize = 64;
+            o.MaxPacketSize = 128;
+            o.OutputBufferSize = 128;
+            o.MaxTopicFilterLength = 32;
+            o.ReconnectMinMs = 100;
+            o.ReconnectMaxMs = 100;
+            o.ReconnectJitterPercent = 0;
         }
 
         public static BridgeTopic Topic(string pattern, BridgeDirection direction, int qos, string localPrefix, string remotePrefix)
