@@ -57,6 +57,8 @@ namespace Nano.DeviceTests.Bridge
             Assert.AreEqual(1, localCount, "a remote topic outside the in line is not forwarded");
             Assert.AreEqual(2, remoteCount, "only the remote client's own publication reached it");
             Assert.AreEqual(0L, bridge.Statistics.MessagesDropped);
+
+            Release();
         }
 
         [TestMethod]
@@ -84,6 +86,8 @@ namespace Nano.DeviceTests.Bridge
             Assert.AreEqual(9, lastPayload);
             Assert.AreEqual(0, outOfOrder, "in publish order");
             Assert.AreEqual(0, bridge.Queued);
+
+            Release();
         }
 
         [TestMethod]
@@ -99,6 +103,8 @@ namespace Nano.DeviceTests.Bridge
             Assert.AreEqual(2, remoteCount, "t/a (bridged out) and t/b (own), once each");
             Assert.AreEqual(1L, bridge.Statistics.MessagesOut);
             Assert.AreEqual(1L, bridge.Statistics.MessagesIn);
+
+            Release();
         }
 
         [TestMethod]
@@ -125,6 +131,8 @@ namespace Nano.DeviceTests.Bridge
             rig.Run(200);
             Assert.AreEqual(2L, forwarded, "one forward per bridge");
             Assert.AreEqual(forwarded, forward.Statistics.MessagesOut + forward.Statistics.MessagesIn + backward.Statistics.MessagesOut + backward.Statistics.MessagesIn, "no loop");
+
+            Release();
         }
 
         [TestMethod]
@@ -150,6 +158,8 @@ namespace Nano.DeviceTests.Bridge
             Assert.AreEqual(2, remoteCount, "the Will reached the remote");
             Assert.AreEqual((int)'0', lastPayload);
             Assert.AreEqual(2, localCount, "and the local state changed");
+
+            Release();
         }
 
         [TestMethod]
@@ -162,6 +172,8 @@ namespace Nano.DeviceTests.Bridge
             Assert.AreEqual(26, remoteCount, "each round reached the remote");
             Assert.AreEqual(26, localCount, "each round reached the local broker");
             Assert.AreEqual(0L, bytes, "bridge forwarding, QoS 1 out and in");
+
+            Release();
         }
 
         [TestMethod]
@@ -194,6 +206,8 @@ namespace Nano.DeviceTests.Bridge
             System.Console.WriteLine("BridgeEngine construction (client defaults: inflight 4 + 8 queued of 256 B): " + bytes.ToString() + " B");
             Assert.IsTrue(bytes > 0, "the measurement saw the construction");
             Assert.IsTrue(bytes <= 20 * 1024, "bridge: " + bytes.ToString() + " B");
+
+            Release();
         }
 
         private static void ForwardBothWays()
@@ -202,6 +216,13 @@ namespace Nano.DeviceTests.Bridge
             rig.Run(6);
             Publish(rig.RemoteClient, Topic, 1, 6);
             rig.Run(6);
+        }
+
+        /// <summary>Lets the engines go: the suite's other tests share the interpreter's heap.</summary>
+        private static void Release()
+        {
+            rig = null;
+            bridge = null;
         }
 
         /// <summary>A rig with one bridge of one QoS 1 line without prefixes, the remote client (and the local one when
