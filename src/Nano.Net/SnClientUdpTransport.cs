@@ -130,7 +130,9 @@ namespace Nano.Net
                 int n;
                 try
                 {
-                    if (_socket.Available == 0)
+                    // Not Available: it is the size of the next datagram, 0 for an empty one, which would then never
+                    // be read and hold back every datagram behind it.
+                    if (!_socket.Poll(0, SelectMode.SelectRead))
                     {
                         break;
                     }

@@ -26,6 +26,9 @@ namespace Nano.DeviceTests.SnClient
         /// <summary>Topic id of the last PUBLISH.</summary>
         public int LastTopicId;
 
+        /// <summary>Length of the topic name handed with the last PUBLISH; -1 when none was.</summary>
+        public int LastTopicNameLength;
+
         /// <summary>QoS of the last PUBLISH.</summary>
         public int LastQos;
 
@@ -81,6 +84,7 @@ namespace Nano.DeviceTests.SnClient
         {
             Messages++;
             LastTopicId = topicId;
+            LastTopicNameLength = topicName == null ? -1 : topicNameLength;
             LastQos = qos;
             LastFirstOctet = length > 0 ? payload[offset] : -1;
         }

@@ -81,6 +81,25 @@ namespace Nano.DeviceTests.SnClient
             Count(_s.Client.Receive(_ack, 0, _ack.Length, _s.Now));
         }
 
+        private static void PublishQos1Queued()
+        {
+            int first;
+            int second;
+            Count(_s.Client.Publish(1, SnTopicIdType.Predefined, 1, false, _data, 0, _data.Length, _s.Now, out first));
+            Count(_s.Client.Publish(1, SnTopicIdType.Predefined, 1, false, _data, 0, _data.Length, _s.Now, out second));
+            Drain();
+            Acknowledge(first);
+            Drain();
+            Acknowledge(second);
+        }
+
+        private static void Acknowledge(int msgId)
+        {
+            _ack[4] = (byte)(msgId >> 8);
+            _ack[5] = (byte)msgId;
+            Count(_s.Client.Receive(_ack, 0, _ack.Length, _s.Now));
+        }
+
         private static void ReceivePublish()
         {
             Count(_s.Client.Receive(_received, 0, _received.Length, _s.Now));
@@ -122,6 +141,26 @@ namespace Nano.DeviceTests.SnClient
             Setup(ClientScript.Connected());
             AssertNothingAllocated(PublishQos1, "QoS 1 PUBLISH + PUBACK");
             Assert.AreEqual(Warmups + Iterations, _s.Events.Completed);
+        }
+
+        [TestMethod]
+        public void A_qos1_PUBLISH_queued_behind_another_and_both_PUBACKs_allocate_nothing()
+        {
+            Setup(ClientScript.Connected());
+            AssertNothingAllocated(PublishQos1Queued, "two QoS 1 PUBLISH, the second queued, + PUBACKs");
+            Assert.AreEqual(2 * (Warmups + Iterations), _s.Events.Completed);
+        }
+
+        [TestMethod]
+        public void A_received_PUBLISH_on_a_registered_id_is_handed_its_name_without_allocating_section_6_10()
+        {
+            Setup(ClientScript.Connected());
+            _received = Hex.Parse("09 0A 00 07 00 01 61 2F 63");
+            Count(_s.Client.Receive(_received, 0, _received.Length, _s.Now));
+            Drain();
+            _received = Hex.Parse("0B 0C 00 00 07 00 00 32 31 2E 35");
+            AssertNothingAllocated(ReceivePublish, "received QoS 0 PUBLISH on a registered id");
+            Assert.AreEqual(3, _s.Events.LastTopicNameLength);
         }
 
         [TestMethod]

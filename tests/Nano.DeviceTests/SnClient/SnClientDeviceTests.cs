@@ -75,13 +75,17 @@ namespace Nano.DeviceTests.SnClient
         }
 
         [TestMethod]
-        public void Only_one_acknowledged_request_is_outstanding_section_6_5()
+        public void One_acknowledged_request_is_outstanding_and_the_next_waits_for_its_answer_section_6_5()
         {
             ClientScript s = ClientScript.Connected();
             byte[] name = Hex.Parse("61");
             Ok(s.Client.Register(name, 0, 1, s.Now, out _msgId));
-            Assert.AreEqual((int)SnClientResult.Busy, (int)s.Client.Register(name, 0, 1, s.Now, out _msgId));
-            Assert.AreEqual((int)SnClientResult.Busy, (int)s.Client.Publish(1, SnTopicIdType.Predefined, 1, false, name, 0, 1, s.Now, out _msgId));
+            s.Expect("07 0A 00 00 00 01 61");
+            Ok(s.Client.Publish(1, SnTopicIdType.Predefined, 1, false, name, 0, 1, s.Now, out _msgId));
+            Assert.AreEqual(2, _msgId);
+            s.ExpectNothing();
+            s.Receive("07 0B 00 05 00 01 00");
+            s.Expect("08 0C 21 00 01 00 02 61");
         }
 
         [TestMethod]

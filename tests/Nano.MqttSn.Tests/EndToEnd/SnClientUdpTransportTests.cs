@@ -80,6 +80,20 @@ namespace Nano.MqttSn.Tests.EndToEnd
             Assert.AreEqual("cmd/fan", node.Events.LastTopicName);
         }
 
+        [TestMethod]
+        public void An_empty_datagram_is_counted_and_does_not_hold_back_the_ones_behind_it()
+        {
+            using var server = new GatewayServer();
+            using var node = new UdpNode("empty", server);
+            using var stranger = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+            var to = new IPEndPoint(IPAddress.Loopback, node.Transport.Port);
+            stranger.SendTo(Array.Empty<byte>(), to);
+            stranger.SendTo(new byte[] { 0x03, 0x00, 0x07 }, to); // ADVERTISE is 5 octets: malformed too
+            Assert.AreEqual(SnClientResult.Ok, node.Client.Connect(node.Now));
+            node.WaitFor("connected");
+            Assert.AreEqual(2, node.Client.MalformedDatagrams);
+        }
+
         /// <summary>An SnClient on its UDP transport bound to a loopback port, broadcasting to the gateway's port, pumped by the test thread.</summary>
         private sealed class UdpNode : IDisposable
         {
