@@ -107,6 +107,8 @@ namespace Nano.DeviceTests.Bridge
             Release();
         }
 
+#if !NANOFRAMEWORK_1_0
+        // Two bridges and two brokers at once do not fit the suite's shared interpreter heap; run on .NET only.
         [TestMethod]
         public void Two_bridges_carrying_one_topic_both_ways_between_two_brokers_stop_after_one_hop()
         {
@@ -134,6 +136,7 @@ namespace Nano.DeviceTests.Bridge
 
             Release();
         }
+#endif
 
         [TestMethod]
         public void The_state_notification_is_retained_on_both_brokers_and_the_remote_Will_says_0()
