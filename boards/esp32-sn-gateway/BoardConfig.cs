@@ -63,5 +63,24 @@ namespace Nano.Boards.Esp32SnGateway
         public const string PredefinedTopics =
             "*,sensors/alarm,1\n" +
             "*,sensors/status,2\n";
+
+        // Bridge to an upstream broker (README "Bridging to an upstream broker"); an empty address means no bridge.
+        // With a CA in PEM the bridge uses TLS (set WifiRequiresDateTime to true: the check needs the clock).
+        public const string BridgeAddress = "";
+        public const int BridgePort = 8883;
+        public const string BridgeCaPem = "";
+        public const string BridgeClientId = "site1-gateway";
+        public const string BridgeUserName = "";
+        public const string BridgePassword = "";
+        public const bool BridgeTryPrivate = false;
+        public const string BridgeOutPattern = "sensors/#";
+        public const string BridgeInPattern = "cmd/#";
+        public const string BridgeRemotePrefix = "site1/";
+        public const int BridgeQos = 1;
+
+        // The bridge's queue for the remote: inflight + queued messages of up to BridgeMaxMessage bytes (topic + payload).
+        public const int BridgeInflight = 2;
+        public const int BridgeQueued = 6;
+        public const int BridgeMaxMessage = 128;
     }
 }

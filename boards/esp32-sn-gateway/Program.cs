@@ -1,8 +1,10 @@
 using System;
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using Nano.Mqtt.Bridge;
 using Nano.Mqtt.Broker;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
@@ -65,6 +67,7 @@ namespace Nano.Boards.Esp32SnGateway
                 System.IO.Ports.StopBits.One, radio.CreateFraming(), BoardConfig.RadioReadBuffer);
             port.Open();
             var link = new SerialGatewayLink(gateway, port, radio.GatewayBroadcast(), radio.MaxPayload, 8);
+            BridgeLink bridge = BoardConfig.BridgeAddress.Length > 0 ? CreateBridge(broker) : null;
             Debug.WriteLine("MQTT-SN on " + BoardConfig.Radio + " at " + BoardConfig.RadioBaud
                 + " baud; managed heap free: " + nanoFramework.Runtime.Native.GC.Run(true));
 
@@ -83,6 +86,10 @@ namespace Nano.Boards.Esp32SnGateway
                 if (listening)
                 {
                     worked |= listener.PollOnce(now);
+                    if (bridge != null)
+                    {
+                        worked |= bridge.PollOnce(now);
+                    }
                 }
                 else
                 {
@@ -95,6 +102,26 @@ namespace Nano.Boards.Esp32SnGateway
                     Thread.Sleep(1);
                 }
             }
+        }
+
+        /// <summary>The bridge of BoardConfig: sensors/# out and cmd/# in under the remote prefix, over TLS when a CA is set.</summary>
+        private static BridgeLink CreateBridge(BrokerEngine broker)
+        {
+            var options = new BridgeOptions(BoardConfig.BridgeClientId) { TryPrivate = BoardConfig.BridgeTryPrivate };
+            options.Remote.ClientId = BoardConfig.BridgeClientId;
+            options.Remote.CleanSession = false;
+            options.Remote.UserName = BoardConfig.BridgeUserName.Length > 0 ? BoardConfig.BridgeUserName : null;
+            options.Remote.Password = BoardConfig.BridgePassword.Length > 0 ? BoardConfig.BridgePassword : null;
+            options.Remote.InflightWindow = BoardConfig.BridgeInflight;
+            options.Remote.MaxQueued = BoardConfig.BridgeQueued;
+            options.Remote.MaxMessageSize = BoardConfig.BridgeMaxMessage;
+            options.Remote.MaxPacketSize = BoardConfig.MaxPacketSize;
+            options.Remote.OutputBufferSize = BoardConfig.MaxPacketSize;
+            string error;
+            options.AddTopic(BridgeTopic.Create(BoardConfig.BridgeOutPattern, BridgeDirection.Out, BoardConfig.BridgeQos, "", BoardConfig.BridgeRemotePrefix, out error));
+            options.AddTopic(BridgeTopic.Create(BoardConfig.BridgeInPattern, BridgeDirection.In, BoardConfig.BridgeQos, "", BoardConfig.BridgeRemotePrefix, out error));
+            ITlsClient tls = BoardConfig.BridgeCaPem.Length > 0 ? new DeviceTls(null, new X509Certificate(BoardConfig.BridgeCaPem)) : null;
+            return new BridgeLink(new BridgeEngine(options, broker), new[] { BoardConfig.BridgeAddress }, new[] { BoardConfig.BridgePort }, tls, BoardConfig.MaxPacketSize);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Threading;
+using Nano.Mqtt.Bridge;
 using Nano.Mqtt.Broker;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
@@ -41,7 +42,7 @@ namespace Nano.Host
                 ReuseAddress = !OperatingSystem.IsWindows(),
                 Backlog = 64,
             };
-            _loop = new PollLoop(4);
+            _loop = new PollLoop(4 + options.Bridges.Count);
             _loop.Add(Listener);
             if (options.Tls != null)
             {
@@ -78,11 +79,38 @@ namespace Nano.Host
                     options.SimulateNodes, options.SimulateIntervalMs, pollsGateway: SnEndpoint == null);
                 _loop.Add(Radio);
             }
+            Bridges = new BridgeLink[options.Bridges.Count];
+            for (int i = 0; i < Bridges.Length; i++)
+            {
+                BridgeConfig config = options.Bridges[i];
+                var bridge = new BridgeEngine(config.Options, Engine);
+                Bridges[i] = new BridgeLink(bridge, config.Hosts.ToArray(), config.Ports.ToArray(), config.Tls, 16384);
+                _loop.Add(Bridges[i]);
+                string name = config.Options.Name;
+                BridgeLink link = Bridges[i];
+                bridge.Remote.StateChanged += (state, reason) => Log.Write(LogTypes.Notice, "bridge " + name + ": " + Describe(state, reason)
+                    + " (" + config.Hosts[link.CurrentAddress] + ":" + config.Ports[link.CurrentAddress] + "), "
+                    + bridge.Statistics.MessagesOut + " out, " + bridge.Statistics.MessagesIn + " in, " + bridge.Queued + " queued");
+            }
             _status = status == null ? null : new StatusLine(status, statusIsTerminal) { Gateway = Gateway?.Statistics };
         }
 
-        /// <summary>Formats the engine's and the TLS listener's events as log lines.</summary>
+        /// <summary>Formats the engine's and the TLS listener's events, and bridge state changes, as log lines.</summary>
         public BrokerLog Log { get; }
+
+        /// <summary>The bridges to upstream brokers, in configuration order.</summary>
+        public BridgeLink[] Bridges { get; }
+
+        private static string Describe(Nano.Mqtt.Client.ClientState state, Nano.Mqtt.Client.DisconnectReason reason)
+        {
+            switch (state)
+            {
+                case Nano.Mqtt.Client.ClientState.Connected: return "connected";
+                case Nano.Mqtt.Client.ClientState.Connecting: return "connecting";
+                case Nano.Mqtt.Client.ClientState.WaitingToReconnect: return reason == Nano.Mqtt.Client.DisconnectReason.None ? "starting" : "reconnecting after " + reason;
+                default: return "stopped (" + reason + ")";
+            }
+        }
 
         /// <summary>The engine; touch it only from the loop thread while running (reading counters is fine).</summary>
         public BrokerEngine Engine { get; }

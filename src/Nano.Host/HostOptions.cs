@@ -104,6 +104,9 @@ namespace Nano.Host
         /// <summary>The engine's capacity record, sized for a PC rather than an ESP32.</summary>
         public BrokerOptions Broker = PcBrokerOptions();
 
+        /// <summary>Bridges to upstream brokers (<c>connection</c> blocks of the configuration file).</summary>
+        public System.Collections.Generic.List<BridgeConfig> Bridges = new System.Collections.Generic.List<BridgeConfig>();
+
         /// <summary>Capacities for a development PC or a Raspberry Pi gateway; Mosquitto's defaults where it has them.</summary>
         public static BrokerOptions PcBrokerOptions()
         {

@@ -27,7 +27,7 @@ namespace Nano.Host
     public static class HostOptionsParser
     {
         /// <summary>The text printed for <c>--help</c>.</summary>
-        public static readonly string Usage = Options + "Limits:\n" + HostLimits.Usage + "  -h, --help                            show this text\n";
+        public static readonly string Usage = Options + "Limits:\n" + HostLimits.Usage + "  -h, --help                            show this text\n" + BridgeUsage;
 
         private const string Options =
 @"Usage: Nano.Host [options]
@@ -70,7 +70,15 @@ written as a line 'key value' in a configuration file given with -c.
                                         notice, information)
   --log_dest <dest>                     stdout, stderr or ""file <path>""; repeat to add (default stderr)
   --connection_messages true|false      log client connections and disconnections (default true)
-" + GatewayOptionsParser.Usage + @"";
+" + GatewayOptionsParser.Usage;
+
+        private const string BridgeUsage = @"
+Bridges to upstream brokers are 'connection <name>' blocks in a -c file, in Mosquitto's vocabulary:
+address, topic, cleansession, local_clientid, remote_clientid, remote_username, remote_password,
+local_username, local_password, keepalive_interval, restart_timeout, bridge_protocol_version,
+try_private, notifications, notification_topic, bridge_cafile, bridge_insecure, start_type,
+bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
+";
 
         /// <summary>Parses <paramref name="args"/>; on <see cref="ParseOutcome.Error"/> <paramref name="error"/> says why.</summary>
         public static ParseOutcome Parse(string[] args, out HostOptions options, out string error)
@@ -133,6 +141,13 @@ written as a line 'key value' in a configuration file given with -c.
             {
                 return ParseOutcome.Error;
             }
+            foreach (BridgeConfig bridge in options.Bridges)
+            {
+                if (!bridge.Complete(options.Broker, out error))
+                {
+                    return ParseOutcome.Error;
+                }
+            }
             return ParseOutcome.Run;
         }
 
@@ -174,6 +189,7 @@ written as a line 'key value' in a configuration file given with -c.
                 error = "cannot read configuration file: " + e.Message;
                 return false;
             }
+            BridgeConfig bridge = null;
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
@@ -185,6 +201,15 @@ written as a line 'key value' in a configuration file given with -c.
                 string key = space < 0 ? line : line.Substring(0, space);
                 string value = space < 0 ? "" : line.Substring(space + 1).Trim();
                 string where = path + ":" + (i + 1) + ": ";
+                if (key == "connection" || BridgeConfig.IsKey(key))
+                {
+                    if (!ApplyBridge(options, ref bridge, key, value, out error))
+                    {
+                        error = where + key + ": " + error;
+                        return false;
+                    }
+                    continue;
+                }
                 if (!IsKey(key))
                 {
                     error = where + "unknown option '" + key + "'";
@@ -198,6 +223,34 @@ written as a line 'key value' in a configuration file given with -c.
             }
             error = null;
             return true;
+        }
+
+        /// <summary>A <c>connection &lt;name&gt;</c> line starts a bridge block; the bridge keys after it apply to that bridge.</summary>
+        private static bool ApplyBridge(HostOptions options, ref BridgeConfig bridge, string key, string value, out string error)
+        {
+            if (key == "connection")
+            {
+                if (value.Length == 0 || value.IndexOfAny(new[] { ' ', '\t', '/', '+', '#' }) >= 0)
+                {
+                    error = "expected a name without spaces, '/', '+' or '#'";
+                    return false;
+                }
+                if (options.Bridges.Exists(b => b.Options.Name == value))
+                {
+                    error = "a connection named '" + value + "' is already defined";
+                    return false;
+                }
+                bridge = new BridgeConfig(value);
+                options.Bridges.Add(bridge);
+                error = null;
+                return true;
+            }
+            if (bridge == null)
+            {
+                error = "must follow a 'connection <name>' line";
+                return false;
+            }
+            return bridge.Apply(key, value, out error);
         }
 
         private static bool IsKey(string key)
@@ -390,7 +443,7 @@ written as a line 'key value' in a configuration file given with -c.
             return true;
         }
 
-        private static bool Boolean(string value, out bool b, out string error)
+        internal static bool Boolean(string value, out bool b, out string error)
         {
             error = null;
             if (value == "true")

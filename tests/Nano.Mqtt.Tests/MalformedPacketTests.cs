@@ -129,7 +129,7 @@ namespace Nano.Mqtt.Tests
             Row("unknown protocol name MQTT-3.1.2-1", "P:10 00 04 4D 51 54 58 04 02 00 3C 00 00", V4, MqttError.ConnectProtocolNameInvalid),
             Row("lower-case name", "P:10 00 04 6D 71 74 74 04 02 00 3C 00 00", V4, MqttError.ConnectProtocolNameInvalid),
             Row("level 5 MQTT-3.1.2-2", "P:10 00 04 4D 51 54 54 05 02 00 3C 00 00 00", V4, MqttError.ConnectProtocolLevelUnsupported),
-            Row("bridge bit level 0x84", "P:10 00 04 4D 51 54 54 84 02 00 3C 00 00", V4, MqttError.ConnectProtocolLevelUnsupported),
+            Row("bridge bit with level 5", "P:10 00 04 4D 51 54 54 85 02 00 3C 00 00", V4, MqttError.ConnectProtocolLevelUnsupported),
             Row("MQTT with level 3", "P:10 00 04 4D 51 54 54 03 02 00 3C 00 00", V4, MqttError.ConnectProtocolNameLevelMismatch),
             Row("MQIsdp with level 4", "P:10 00 06 4D 51 49 73 64 70 04 02 00 3C 00 00", V4, MqttError.ConnectProtocolNameLevelMismatch),
             Row("reserved flag MQTT-3.1.2-3", "P:10 " + Mqtt4 + " 03 00 3C 00 00", V4, MqttError.ConnectReservedFlagSet),
@@ -215,6 +215,21 @@ namespace Nano.Mqtt.Tests
             byte[] b = Build("P:10 00 04 4D 51 54 54 05 02 00 3C 05 00 00 00");
             Assert.AreEqual(MqttError.ConnectProtocolLevelUnsupported, Decoding.Decode(b, 0, b.Length, out ConnectPacket p));
             Assert.AreEqual(ProtocolLevel.V50, p.ProtocolLevel);
+        }
+
+        [TestMethod]
+        public void Bridge_bit_in_the_level_byte_is_decoded_apart_from_the_level_and_encoded_back()
+        {
+            byte[] b = Build("P:10 00 04 4D 51 54 54 84 02 00 3C 00 01 61");
+            Assert.AreEqual(MqttError.None, Decoding.Decode(b, 0, b.Length, out ConnectPacket p));
+            Assert.AreEqual(ProtocolLevel.V311, p.ProtocolLevel);
+            Assert.IsTrue(p.Bridge);
+            byte[] encoded = new byte[b.Length];
+            Assert.AreEqual(b.Length, p.Encode(encoded, 0));
+            CollectionAssert.AreEqual(b, encoded);
+            p.Bridge = false;
+            p.Encode(encoded, 0);
+            Assert.AreEqual((byte)0x04, encoded[8]);
         }
     }
 }

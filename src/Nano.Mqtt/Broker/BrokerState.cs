@@ -34,6 +34,13 @@ namespace Nano.Mqtt.Broker
         /// <summary>Where events are reported; null when no sink is set.</summary>
         public BrokerDiagnostics Diagnostics;
 
+        /// <summary>Per session: its client connected as a bridge (the CONNECT level byte carried 0x80). Allocated
+        /// when the first bridge connects, so a broker without bridges pays one reference.</summary>
+        public bool[] BridgeSessions;
+
+        /// <summary>Whether session <paramref name="s"/> belongs to a bridge.</summary>
+        public bool IsBridge(int s) => BridgeSessions != null && s >= 0 && BridgeSessions[s];
+
         public BrokerState(BrokerOptions options, int systemMessages, int systemBytes)
         {
             Options = options;

@@ -130,6 +130,7 @@ namespace Nano.Mqtt.Broker
             Session session = _state.Sessions[s];
             session.Bind(ci, c.Input, p.UserName.Offset, userNameLength);
             c.Session = s;
+            MarkBridge(s, p.Bridge);
             c.State = ConnectionState.Connected;
             c.KeepAliveMs = p.KeepAlive * 1000L;
             c.Will = will;
@@ -152,6 +153,18 @@ namespace Nano.Mqtt.Broker
                 session.MarkAllForResend(); // [MQTT-4.4.0-1]
             }
             return true;
+        }
+
+        private void MarkBridge(int s, bool bridge)
+        {
+            if (bridge && _state.BridgeSessions == null)
+            {
+                _state.BridgeSessions = new bool[_state.Sessions.Length];
+            }
+            if (_state.BridgeSessions != null)
+            {
+                _state.BridgeSessions[s] = bridge;
+            }
         }
 
         private int Authenticate(ConnectPacket p, byte[] input)

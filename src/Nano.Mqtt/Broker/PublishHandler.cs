@@ -56,7 +56,9 @@ namespace Nano.Mqtt.Broker
             bool duplicate = qos == 2 && session.IsAwaitingRelease(packetId); // not delivered onward again [MQTT-4.3.3-2]
             bool route = !duplicate && (_access.Acl == null || _access.MayPublish(ci, input, topicOffset, topicLength));
             int found = route ? _state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
-            if (route && qos > 0 && !_router.HasRoom(found, qos))
+            bool[] bridges = _state.BridgeSessions;
+            bool fromBridge = bridges != null && bridges[c.Session];
+            if (route && qos > 0 && !_router.HasRoom(found, qos, fromBridge))
             {
                 c.Blocked = true;
                 _state.AnyBlocked = true;
@@ -80,7 +82,7 @@ namespace Nano.Mqtt.Broker
             }
             if (route)
             {
-                _router.Route(input, topicOffset, topicLength, input, p.Payload.Offset, p.Payload.Length, qos, p.Retain, false, found);
+                _router.Route(input, topicOffset, topicLength, input, p.Payload.Offset, p.Payload.Length, qos, p.Retain, false, found, fromBridge);
             }
             return true;
         }

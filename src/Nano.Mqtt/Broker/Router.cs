@@ -19,9 +19,10 @@ namespace Nano.Mqtt.Broker
         /// <summary>
         /// Whether every connected session among the <paramref name="found"/> of the last <see cref="SubscriptionTable.Match"/> can
         /// queue a message published at <paramref name="qos"/> without dropping a QoS 1/2 message. When not, the
-        /// publisher is left unread (backpressure) rather than the acknowledged message dropped.
+        /// publisher is left unread (backpressure) rather than the acknowledged message dropped. Bridges do not
+        /// count for a message <paramref name="fromBridge"/>: they are not sent it.
         /// </summary>
-        public bool HasRoom(int found, int qos)
+        public bool HasRoom(int found, int qos, bool fromBridge)
         {
             if (qos == 0)
             {
@@ -34,7 +35,8 @@ namespace Nano.Mqtt.Broker
                 int granted = subscriptions.MatchedQos[k];
                 int delivered = qos < granted ? qos : granted;
                 Session session = _state.Sessions[subscriptions.MatchedSessions[k]];
-                if (delivered > 0 && session.Connection >= 0 && session.QueueCount == maxQueued && session.WouldDrop(delivered))
+                if (delivered > 0 && session.Connection >= 0 && session.QueueCount == maxQueued
+                    && !(fromBridge && _state.IsBridge(subscriptions.MatchedSessions[k])) && session.WouldDrop(delivered))
                 {
                     return false;
                 }
@@ -44,9 +46,11 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>
         /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="SubscriptionTable.Match"/> on its topic.
-        /// Returns false when dropped for lack of pool space.
+        /// A message <paramref name="fromBridge"/> is not sent to any bridge (split horizon: no echo to the bridge
+        /// that brought it, no second bridge hop, so bridged brokers cannot loop). Returns false when dropped for
+        /// lack of pool space.
         /// </summary>
-        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found)
+        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found, bool fromBridge)
         {
             if (retain && payloadLength == 0)
             {
@@ -63,7 +67,7 @@ namespace Nano.Mqtt.Broker
                 _state.Statistics.DroppedPoolFull++;
                 return false;
             }
-            RouteMatched(m, qos, store, system, found);
+            RouteMatched(m, qos, store, system, found, fromBridge);
             _state.Pool.Release(m);
             return true;
         }
@@ -72,7 +76,7 @@ namespace Nano.Mqtt.Broker
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
             int found = _state.Subscriptions.Match(topic, topicOffset, topicLength);
-            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found);
+            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found, false);
         }
 
         /// <summary>Routes a message already in the pool (a Will); the caller keeps its reference.</summary>
@@ -85,12 +89,12 @@ namespace Nano.Mqtt.Broker
                 _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
                 retain = false;
             }
-            RouteMatched(m, pool.Qos(m), retain, false, found);
+            RouteMatched(m, pool.Qos(m), retain, false, found, false);
         }
 
         /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message published at <paramref name="qos"/> for
-        /// the matched sessions.</summary>
-        private void RouteMatched(int m, int qos, bool store, bool system, int found)
+        /// the matched sessions; none of them a bridge when the message is <paramref name="fromBridge"/>.</summary>
+        private void RouteMatched(int m, int qos, bool store, bool system, int found, bool fromBridge)
         {
             MessagePool pool = _state.Pool;
             BrokerStatistics statistics = _state.Statistics;
@@ -104,9 +108,14 @@ namespace Nano.Mqtt.Broker
             Session[] all = _state.Sessions;
             bool checkRead = _access.Acl != null;
             bool queueQos0 = _state.Options.QueueQos0;
+            bool[] skip = fromBridge ? _state.BridgeSessions : null;
             for (int k = 0; k < found; k++)
             {
                 int s = sessions[k];
+                if (skip != null && skip[s])
+                {
+                    continue;
+                }
                 if (checkRead && !_access.MayRead(s, pool.Arena, pool.Offsets[m], pool.TopicLengths[m]))
                 {
                     statistics.DeliveriesDenied++;

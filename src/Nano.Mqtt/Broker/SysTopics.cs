@@ -138,7 +138,11 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Writes the decimal digits of a non-negative value into <see cref="Digits"/>; returns their count.</summary>
-        public int Format(long value)
+        public int Format(long value) => Format(value, Digits);
+
+        /// <summary>Writes the decimal digits of a non-negative value (negative counts as 0) into <paramref name="digits"/>
+        /// (20 bytes hold any long); returns their count.</summary>
+        public static int Format(long value, byte[] digits)
         {
             if (value < 0)
             {
@@ -154,7 +158,7 @@ namespace Nano.Mqtt.Broker
             while (rest > 0);
             for (int i = length - 1; i >= 0; i--)
             {
-                Digits[i] = (byte)('0' + (int)(value % 10));
+                digits[i] = (byte)('0' + (int)(value % 10));
                 value /= 10;
             }
             return length;

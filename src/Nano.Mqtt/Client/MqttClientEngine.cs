@@ -26,7 +26,11 @@ namespace Nano.Mqtt.Client
         private readonly int _inflightWindow;
         private readonly int _maxMessageSize;
         private readonly long _retryIntervalMs;
-        private readonly bool _autoReconnect;
+        private const int AutoReconnectFlag = 1;
+        private const int HoldPublishesFlag = 2;
+
+        /// <summary>AutoReconnect and HoldPublishes in one field: each field costs a 12-byte heap slot on the interpreter.</summary>
+        private int _flags;
         private readonly ConnectPacket _connect = new ConnectPacket();
         private readonly FrameReader _reader;
         private readonly PacketWriter _writer;
@@ -60,7 +64,7 @@ namespace Nano.Mqtt.Client
             _inflightWindow = options.InflightWindow < 1 ? 1 : options.InflightWindow;
             _maxMessageSize = options.MaxMessageSize < 1 ? 1 : options.MaxMessageSize;
             _retryIntervalMs = options.RetryIntervalMs < 0 ? 0 : options.RetryIntervalMs;
-            _autoReconnect = options.AutoReconnect;
+            _flags = options.AutoReconnect ? AutoReconnectFlag : 0;
             int queued = options.MaxQueued < 1 ? 1 : options.MaxQueued;
             int filterLength = options.MaxTopicFilterLength < 1 ? 1 : options.MaxTopicFilterLength;
 
@@ -167,6 +171,22 @@ namespace Nano.Mqtt.Client
         public int SubscriptionCapacity
         {
             get { return _subscriptions.Capacity; }
+        }
+
+        /// <summary>
+        /// While true, <see cref="Receive"/> stops before the next PUBLISH (reporting the bytes unconsumed), so a
+        /// message is only acknowledged when the application can take it; other packets still flow.
+        /// </summary>
+        public bool HoldPublishes
+        {
+            get { return (_flags & HoldPublishesFlag) != 0; }
+            set { _flags = value ? _flags | HoldPublishesFlag : _flags & ~HoldPublishesFlag; }
+        }
+
+        /// <summary>True when <see cref="Publish"/> can store one more message without dropping or rejecting one.</summary>
+        public bool CanStore
+        {
+            get { return !_queue.IsFull; }
         }
 
         /// <summary>Bytes waiting to be sent.</summary>
@@ -453,7 +473,8 @@ namespace Nano.Mqtt.Client
             int consumed = 0;
             while (consumed < count && (_state == ClientState.Connecting || _state == ClientState.Connected))
             {
-                if (!_writer.Fits(PacketWriter.ResponseReserve, 0))
+                if (!_writer.Fits(PacketWriter.ResponseReserve, 0)
+                    || (HoldPublishes && !_reader.HasPartialPacket && (data[offset + consumed] >> 4) == (int)PacketType.Publish))
                 {
                     break;
                 }
@@ -487,6 +508,7 @@ namespace Nano.Mqtt.Client
         {
             ConnectPacket p = _connect;
             p.ProtocolLevel = _level;
+            p.Bridge = options.Bridge;
             p.CleanSession = options.CleanSession;
             p.KeepAlive = (ushort)keepAliveSeconds;
             byte[] clientId = Utf8Encoder.GetBytes(options.ClientId);
@@ -889,7 +911,7 @@ namespace Nano.Mqtt.Client
 
             EndConnection();
             _writer.Output.Clear();
-            if (_autoReconnect)
+            if ((_flags & AutoReconnectFlag) != 0)
             {
                 _nextConnectAt = _nowMs + _backoff.Next();
                 SetState(ClientState.WaitingToReconnect, reason);

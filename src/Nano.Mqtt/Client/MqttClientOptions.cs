@@ -65,6 +65,10 @@ namespace Nano.Mqtt.Client
         /// <summary><see cref="Mqtt.ProtocolLevel.V311"/> (4, "MQTT") or <see cref="Mqtt.ProtocolLevel.V31"/> (3, "MQIsdp").</summary>
         public byte ProtocolLevel = Mqtt.ProtocolLevel.V311;
 
+        /// <summary>Announce a bridge: the CONNECT level byte carries 0x80 (Mosquitto's try_private); a Nano broker
+        /// then never sends this client a message that another bridge brought in, its own included.</summary>
+        public bool Bridge;
+
         /// <summary>Outgoing QoS 1/2 messages unacknowledged at once (Mosquitto max_inflight_messages).</summary>
         public int InflightWindow = 4;
 

@@ -17,6 +17,10 @@ namespace Nano.Mqtt.Codec
         /// After <see cref="MqttError.ConnectProtocolLevelUnsupported"/> it holds the level received.</summary>
         public byte ProtocolLevel;
 
+        /// <summary>The client is a bridge: the level byte carries 0x80 (Mosquitto's try_private), which the level
+        /// in <see cref="ProtocolLevel"/> never includes.</summary>
+        public bool Bridge;
+
         /// <summary>Clean Session flag.</summary>
         public bool CleanSession;
 
@@ -58,6 +62,7 @@ namespace Nano.Mqtt.Codec
         public MqttError Decode(byte[] buffer, int offset, int count)
         {
             ProtocolLevel = 0;
+            Bridge = false;
             CleanSession = false;
             KeepAlive = 0;
             HasWill = false;
@@ -106,7 +111,8 @@ namespace Nano.Mqtt.Codec
                 return MqttError.FieldOverrunsPacket;
             }
 
-            byte level = buffer[p];
+            Bridge = (buffer[p] & 0x80) != 0;
+            byte level = (byte)(buffer[p] & 0x7F);
             ProtocolLevel = level;
             if (level != Mqtt.ProtocolLevel.V31 && level != Mqtt.ProtocolLevel.V311)
             {
@@ -215,7 +221,7 @@ namespace Nano.Mqtt.Codec
             p = Wire.WriteUInt16(dst, p, name.Length);
             System.Array.Copy(name, 0, dst, p, name.Length);
             p += name.Length;
-            dst[p++] = ProtocolLevel;
+            dst[p++] = (byte)(ProtocolLevel | (Bridge ? 0x80 : 0));
             int connectFlags = (CleanSession ? 0x02 : 0) | (HasUserName ? 0x80 : 0) | (HasPassword ? 0x40 : 0);
             if (HasWill)
             {
