@@ -65,9 +65,25 @@ namespace Nano.DeviceTests.Client
         public void Construction_with_default_options_costs_less_than_before()
         {
             options = new MqttClientOptions();
-            long bytes = Allocation.Measure(Construct, 0, 1);
-            Console.WriteLine("client engine construction (default options): " + bytes.ToString() + " B");
-            Assert.IsTrue(bytes < 9036, "9,036 B measured before the codec became classes");
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                // The earlier tests' garbage is collected first; the collection empties the runtime's lookup caches,
+                // which one construction then pays for before the measured one.
+                HeapProbe.Collect();
+                Construct();
+                int collections = HeapProbe.CollectionCount();
+                long before = HeapProbe.AllocatedBytes();
+                Construct();
+                long bytes = HeapProbe.AllocatedBytes() - before;
+                if (collections == HeapProbe.CollectionCount())
+                {
+                    Console.WriteLine("client engine construction (default options): " + bytes.ToString() + " B");
+                    Assert.IsTrue(bytes < 9036, "9,036 B measured before the codec became classes");
+                    Assert.IsTrue(bytes > 0, "the measurement saw the construction");
+                    return;
+                }
+            }
+            Assert.IsTrue(false, "a garbage collection ran during every construction");
         }
 
         private static void Measure(Operation op, string what)
