@@ -138,8 +138,8 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Runs timers: connect timeout, keep-alive, retries, session and retained expiry, $SYS; retries
-        /// input left waiting. Between two polls the <see cref="Authenticator"/> checks one CONNECT with a user name;
-        /// others wait, so a pass of the host's poll loop runs at most two password hashes.</summary>
+        /// input left waiting. Between two polls the <see cref="Authenticator"/> runs one step of one CONNECT's password check;
+        /// others wait (see <see cref="PasswordTable.HashStepsPerPoll"/>).</summary>
         public void Poll(long nowMs)
         {
             Tick(nowMs);
@@ -229,6 +229,7 @@ namespace Nano.Mqtt.Broker
             {
                 _closer.Close(connection, true, BrokerEvent.ConnectionLost);
             }
+            _connect.Abandon(connection);
             Connection c = _state.Connections[connection];
             _outbox.Abandon(c);
             _largeInput.Release(c);

@@ -27,8 +27,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>A queue slot was freed since blocked publishers were last retried.</summary>
         public bool QueueSpaceFreed;
 
-        /// <summary>A CONNECT's credentials were checked since the last <see cref="BrokerEngine.Poll"/>: the next one waits
-        /// for it, so one pass of the poll loop runs at most one password hash.</summary>
+        /// <summary>A step of a CONNECT's credential check ran since the last <see cref="BrokerEngine.Poll"/>: the next one
+        /// waits for it, so one pass of the poll loop runs at most one bounded hash step.</summary>
         public bool CredentialsChecked;
 
         /// <summary>Where events are reported; null when no sink is set.</summary>

@@ -64,13 +64,18 @@ namespace Nano.Mqtt.Broker
             }
             if (Authenticator != null && p.HasUserName)
             {
-                if (_state.CredentialsChecked)
+                PasswordTable table = Authenticator as PasswordTable;
+                if (_state.CredentialsChecked || (table != null && table.IsBusyFor(ci)))
                 {
-                    return false; // one password hash per poll: the CONNECT waits for the next BrokerEngine.Poll
+                    return false; // one password hash step per poll, one check at a time: the CONNECT waits for a later BrokerEngine.Poll
                 }
                 _state.CredentialsChecked = true;
             }
-            int code = Authenticate(p, c.Input);
+            int code = Authenticate(ci, p, c.Input);
+            if (code == PasswordTable.CheckPending)
+            {
+                return false; // the password hash runs on at the next BrokerEngine.Poll
+            }
             if (code != 0)
             {
                 _state.Statistics.AuthenticationFailures++;
@@ -167,7 +172,17 @@ namespace Nano.Mqtt.Broker
             }
         }
 
-        private int Authenticate(ConnectPacket p, byte[] input)
+        /// <summary>The connection closed: a password check it started is dropped.</summary>
+        public void Abandon(int ci)
+        {
+            PasswordTable table = Authenticator as PasswordTable;
+            if (table != null)
+            {
+                table.Abandon(ci);
+            }
+        }
+
+        private int Authenticate(int ci, ConnectPacket p, byte[] input)
         {
             BrokerOptions options = _state.Options;
             if (!options.AllowAnonymous && !p.HasUserName)
@@ -183,10 +198,14 @@ namespace Nano.Mqtt.Broker
             {
                 return 0;
             }
-            int code = authenticator.Authenticate(input, p.ClientId.Offset, p.ClientId.Length,
-                p.UserName.Offset, p.HasUserName ? p.UserName.Length : -1,
-                p.Password.Offset, p.HasPassword ? p.Password.Length : -1);
-            return code >= 0 && code <= (int)ConnectReturnCode.NotAuthorized ? code : (int)ConnectReturnCode.NotAuthorized;
+            int userNameLength = p.HasUserName ? p.UserName.Length : -1;
+            int passwordLength = p.HasPassword ? p.Password.Length : -1;
+            PasswordTable table = authenticator as PasswordTable;
+            int code = table != null
+                ? table.Check(ci, input, p.UserName.Offset, userNameLength, p.Password.Offset, passwordLength, table.HashStepsPerPoll)
+                : authenticator.Authenticate(input, p.ClientId.Offset, p.ClientId.Length, p.UserName.Offset, userNameLength, p.Password.Offset, passwordLength);
+            bool known = code >= 0 && code <= (int)ConnectReturnCode.NotAuthorized || (table != null && code == PasswordTable.CheckPending);
+            return known ? code : (int)ConnectReturnCode.NotAuthorized;
         }
 
         /// <summary>Answers CONNECT with a non-zero return code and Session Present 0, then closes [MQTT-3.2.2-4], [MQTT-3.2.2-5].

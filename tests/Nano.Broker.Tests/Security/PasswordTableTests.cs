@@ -126,7 +126,7 @@ namespace Nano.Broker.Tests.Security
 
             ScriptedClient wrong = broker.Accept();
             wrong.Send(Packets.Concat(Packets.Connect("c1", user: "alice", password: Encoding.UTF8.GetBytes("guess")), Packets.PingReq));
-            Assert.AreEqual("20020004", wrong.Next().Hex);
+            Assert.AreEqual("20020004", PollUntilAnswered(broker, wrong, out _));
             Assert.IsTrue(wrong.WantsClose);
             wrong.ExpectNothing(); // nothing after a refused CONNECT is processed [MQTT-3.1.4-5]
             wrong.Closed();
@@ -139,12 +139,75 @@ namespace Nano.Broker.Tests.Security
 
             ScriptedClient right = broker.Accept();
             right.Send(Packets.Connect("c3", user: "alice", password: Encoding.UTF8.GetBytes("secret")));
-            right.ExpectNothing(); // one password hash between two polls: this CONNECT waits for the next
-            broker.Advance(0);
-            Assert.AreEqual("20020000", right.Next().Hex);
+            right.ExpectNothing(); // one hash step between two polls: this CONNECT waits for later ones
+            Assert.AreEqual("20020000", PollUntilAnswered(broker, right, out _));
             Assert.IsFalse(right.WantsClose);
             Assert.AreEqual(2L, broker.Engine.Statistics.AuthenticationFailures);
             Assert.AreEqual(2L, broker.Engine.Statistics.ConnectionsRefused);
+        }
+
+        /// <summary>Polls until <paramref name="client"/> gets a packet; its hexadecimal text, with the polls it took.</summary>
+        private static string PollUntilAnswered(ScriptedBroker broker, ScriptedClient client, out int polls)
+        {
+            for (polls = 1; polls <= 1000; polls++)
+            {
+                broker.Advance(1);
+                var answers = client.Drain();
+                if (answers.Count > 0)
+                {
+                    return answers[0].Hex;
+                }
+            }
+            return "";
+        }
+
+        [DataTestMethod]
+        [DataRow("secret", "20020000", DisplayName = "accepted")]
+        [DataRow("guess", "20020004", DisplayName = "bad password")]
+        public void A_pbkdf2_check_runs_over_polls_while_another_client_is_served_MQTT_3_2_2_3(string password, string connAck)
+        {
+            var table = new PasswordTable(1) { HashStepsPerPoll = 4 };
+            byte[] text = Encoding.UTF8.GetBytes(Line("alice", "secret", Salt, 20));
+            Assert.AreEqual(0, table.Load(text, 0, text.Length));
+            var broker = new ScriptedBroker();
+            broker.Engine.Authenticator = table;
+            ScriptedClient other = broker.Connect("other");
+
+            ScriptedClient alice = broker.Accept();
+            alice.Send(Packets.Connect("alice", user: "alice", password: Encoding.UTF8.GetBytes(password)));
+            alice.ExpectNothing();
+            for (int poll = 0; poll < 3; poll++)
+            {
+                other.Send(Packets.PingReq);
+                Assert.AreEqual("D000", other.Next().Hex, "PINGRESP between two steps of the check");
+                broker.Advance(1);
+                alice.ExpectNothing();
+            }
+            // 20 iterations: the first and two more at CONNECT, then two per poll: the CONNACK comes with the 9th poll.
+            Assert.AreEqual(connAck, PollUntilAnswered(broker, alice, out int polls));
+            Assert.AreEqual(9, polls + 3);
+        }
+
+        [TestMethod]
+        public void A_connection_closed_during_its_check_lets_the_next_check_run()
+        {
+            var table = new PasswordTable(2);
+            byte[] text = Encoding.UTF8.GetBytes(Line("alice", "secret", Salt, 50) + "\n" + Line("bob", "pw", Salt, 3));
+            Assert.AreEqual(0, table.Load(text, 0, text.Length));
+            var broker = new ScriptedBroker();
+            broker.Engine.Authenticator = table;
+            ScriptedClient alice = broker.Accept();
+            alice.Send(Packets.Connect("alice", user: "alice", password: Encoding.UTF8.GetBytes("secret")));
+            ScriptedClient bob = broker.Accept();
+            bob.Send(Packets.Connect("bob", user: "bob", password: Encoding.UTF8.GetBytes("pw")));
+            broker.Advance(1);
+            bob.ExpectNothing(); // alice's check runs: bob waits
+            alice.Closed();
+            ScriptedClient next = broker.Accept();
+            Assert.AreEqual(alice.Id, next.Id, "the slot is reused");
+            next.Send(Packets.Connect("mallory", user: "alice", password: Encoding.UTF8.GetBytes("wrong")));
+            Assert.AreEqual("20020004", PollUntilAnswered(broker, next, out _), "the reused slot's CONNECT gets its own check, not alice's");
+            Assert.AreEqual("20020000", PollUntilAnswered(broker, bob, out _));
         }
 
         [TestMethod]
