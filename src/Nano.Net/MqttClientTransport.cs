@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+#if !NANOFRAMEWORK_1_0
+using System.Threading.Tasks;
+#endif
 using Nano.Mqtt.Client;
 
 namespace Nano.Net
@@ -11,7 +14,10 @@ namespace Nano.Net
     /// and its output (a DISCONNECT) is sent. Every engine call is made under <c>lock (engine)</c>, the
     /// convention <see cref="MqttClient"/> follows, so the application may publish from another thread.
     /// Uses only the Socket members common to nanoFramework and .NET; buffers are allocated here.
-    /// The dial itself blocks (nanoFramework's Socket.Connect always waits) outside the lock.
+    /// On .NET the dial progresses across polls (name resolution through an asynchronous DNS query, a non-blocking connect
+    /// watched with Poll) and gives up after <see cref="ConnectTimeoutMs"/>; the TLS client handshake that follows still
+    /// blocks, each read bounded by <see cref="SocketTimeoutMs"/>. On nanoFramework Socket.Connect always waits, so the
+    /// whole dial blocks the poll loop (outside the lock), bounded by the platform's own connect timeout.
     /// </summary>
     public sealed class MqttClientTransport : IPollable
     {
@@ -31,9 +37,17 @@ namespace Nano.Net
         private ITlsChannel _tls;
         private bool _closing;
         private long _closeDeadlineMs;
+#if !NANOFRAMEWORK_1_0
+        private Socket _dialing;
+        private Task<IPAddress[]> _resolving;
+        private long _dialDeadlineMs;
+#endif
 
         /// <summary>Send and receive timeout set on the socket; bounds a send the socket cannot take at once.</summary>
         public int SocketTimeoutMs = 5000;
+
+        /// <summary>How long a dial (name resolution and TCP connect) may take on .NET before it counts as failed.</summary>
+        public int ConnectTimeoutMs = 10000;
 
         /// <summary>How long the output of an ended connection (a DISCONNECT) may take to drain before the socket is closed.</summary>
         public int CloseLingerMs = 1000;
@@ -48,7 +62,7 @@ namespace Nano.Net
         /// <summary>Dials started.</summary>
         public long Dials;
 
-        /// <summary>Dials that failed (name resolution or TCP connect).</summary>
+        /// <summary>Dials that failed (name resolution, TCP connect, its timeout or the TLS handshake).</summary>
         public long DialFailures;
 
         /// <summary>Connections lost through a peer close or a socket error.</summary>
@@ -100,7 +114,7 @@ namespace Nano.Net
                     return worked;
                 }
 
-                dial = _engine.WantsConnection && nowMs - _engine.NextConnectAt >= 0;
+                dial = !Dialing && _engine.WantsConnection && nowMs - _engine.NextConnectAt >= 0;
                 if (dial)
                 {
                     _engine.Connect(nowMs);
@@ -109,10 +123,16 @@ namespace Nano.Net
 
             if (dial)
             {
-                Dial(nowMs);
+                Dials++;
+                BeginDial(nowMs);
+                return true;
             }
 
-            return dial;
+#if NANOFRAMEWORK_1_0
+            return false;
+#else
+            return Dialing && ProgressDial(nowMs);
+#endif
         }
 
         /// <summary>Closes the socket; the engine sees the connection as lost (and reconnects if it wants to).</summary>
@@ -127,51 +147,222 @@ namespace Nano.Net
             }
         }
 
-        private void Dial(long nowMs)
+        private bool Dialing
         {
-            Dials++;
-            Socket socket = null;
-            ITlsChannel tls = null;
+#if NANOFRAMEWORK_1_0
+            get { return false; }
+#else
+            get { return _dialing != null || _resolving != null; }
+#endif
+        }
+
+#if NANOFRAMEWORK_1_0
+        /// <summary>Resolves, connects and runs the TLS handshake in one blocking step.</summary>
+        private void BeginDial(long nowMs)
+        {
+            IPAddress address = null;
             try
             {
-                IPAddress address = _endPoint != null ? _endPoint.Address : Resolve(_host);
-                if (address != null)
+                address = _endPoint != null ? _endPoint.Address : Resolve(_host);
+            }
+            catch (SocketException)
+            {
+                address = null;
+            }
+
+            if (address == null)
+            {
+                FailDial(nowMs);
+                return;
+            }
+
+            Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Connect(new IPEndPoint(address, _port));
+            }
+            catch (SocketException)
+            {
+                CloseQuietly(socket);
+                FailDial(nowMs);
+                return;
+            }
+
+            Established(socket, nowMs);
+        }
+
+        /// <summary>A dotted IPv4 address is parsed; anything else is resolved through DNS. Null when no IPv4 address is found.</summary>
+        private static IPAddress Resolve(string host)
+        {
+            return IsDotted(host) ? IPAddress.Parse(host) : FirstIPv4(Dns.GetHostEntry(host).AddressList);
+        }
+#else
+        /// <summary>Starts the name resolution (a DNS query that completes in the background) or the connect.</summary>
+        private void BeginDial(long nowMs)
+        {
+            _dialDeadlineMs = nowMs + ConnectTimeoutMs;
+            if (_endPoint != null)
+            {
+                StartConnect(_endPoint.Address, nowMs);
+            }
+            else if (IsDotted(_host))
+            {
+                StartConnect(IPAddress.Parse(_host), nowMs);
+            }
+            else
+            {
+                _resolving = Dns.GetHostAddressesAsync(_host);
+            }
+        }
+
+        /// <summary>Moves a dial under way on when its DNS answer or TCP connect is in; fails it at the connect timeout.</summary>
+        private bool ProgressDial(long nowMs)
+        {
+            if (_engine.State != ClientState.Connecting)
+            {
+                // The engine gave up (its CONNACK timeout) or the application disconnected while the dial was under way.
+                AbandonDial();
+                return true;
+            }
+
+            if (_resolving != null)
+            {
+                if (!_resolving.IsCompleted)
                 {
-                    socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    socket.Connect(new IPEndPoint(address, _port));
-                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
-                    socket.ReceiveTimeout = SocketTimeoutMs;
-                    socket.SendTimeout = SocketTimeoutMs;
-                    if (Tls != null)
-                    {
-                        tls = Tls.Connect(socket, TlsTargetHost != null ? TlsTargetHost : _host);
-                        if (tls == null)
-                        {
-                            CloseQuietly(socket);
-                            socket = null;
-                        }
-                    }
+                    return TimeOutDial(nowMs);
+                }
+
+                IPAddress address = _resolving.IsCompletedSuccessfully ? FirstIPv4(_resolving.Result) : null;
+                _resolving = null;
+                if (address == null)
+                {
+                    FailDial(nowMs);
+                }
+                else
+                {
+                    StartConnect(address, nowMs);
+                }
+
+                return true;
+            }
+
+            Socket socket = _dialing;
+            try
+            {
+                if (!socket.Poll(0, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError))
+                {
+                    return TimeOutDial(nowMs);
+                }
+
+                if ((int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) != 0)
+                {
+                    AbandonDial();
+                    FailDial(nowMs);
+                    return true;
                 }
             }
             catch (SocketException)
             {
-                if (socket != null)
-                {
-                    CloseQuietly(socket);
-                }
+                AbandonDial();
+                FailDial(nowMs);
+                return true;
+            }
 
-                socket = null;
+            _dialing = null;
+            socket.Blocking = true;
+            Established(socket, nowMs);
+            return true;
+        }
+
+        /// <summary>Starts a non-blocking TCP connect; it completes in <see cref="ProgressDial"/>.</summary>
+        private void StartConnect(IPAddress address, long nowMs)
+        {
+            Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Blocking = false;
+            try
+            {
+                socket.Connect(new IPEndPoint(address, _port));
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock || e.SocketErrorCode == SocketError.InProgress)
+            {
+                _dialing = socket;
+                return;
+            }
+            catch (SocketException)
+            {
+                CloseQuietly(socket);
+                FailDial(nowMs);
+                return;
+            }
+
+            socket.Blocking = true;
+            Established(socket, nowMs);
+        }
+
+        private bool TimeOutDial(long nowMs)
+        {
+            if (nowMs - _dialDeadlineMs < 0)
+            {
+                return false;
+            }
+
+            AbandonDial();
+            FailDial(nowMs);
+            return true;
+        }
+
+        private void AbandonDial()
+        {
+            if (_dialing != null)
+            {
+                CloseQuietly(_dialing);
+                _dialing = null;
+            }
+
+            _resolving = null;
+        }
+#endif
+
+        private void FailDial(long nowMs)
+        {
+            lock (_engine)
+            {
+                DialFailures++;
+                if (_engine.State == ClientState.Connecting)
+                {
+                    _engine.ConnectionLost(nowMs);
+                }
+            }
+        }
+
+        /// <summary>Takes a connected socket into use, after the TLS handshake when TLS is configured (a failed one fails the dial).</summary>
+        private void Established(Socket socket, long nowMs)
+        {
+            ITlsChannel tls = null;
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+                socket.ReceiveTimeout = SocketTimeoutMs;
+                socket.SendTimeout = SocketTimeoutMs;
+                if (Tls != null)
+                {
+                    tls = Tls.Connect(socket, TlsTargetHost != null ? TlsTargetHost : _host);
+                }
+            }
+            catch (SocketException)
+            {
+                tls = null;
+            }
+
+            if (Tls != null && tls == null)
+            {
+                CloseQuietly(socket);
+                FailDial(nowMs);
+                return;
             }
 
             lock (_engine)
             {
-                if (socket == null)
-                {
-                    DialFailures++;
-                    _engine.ConnectionLost(nowMs);
-                    return;
-                }
-
                 _socket = socket;
                 _tls = tls;
                 _closing = false;
@@ -187,8 +378,7 @@ namespace Nano.Net
             }
         }
 
-        /// <summary>A dotted IPv4 address is parsed; anything else is resolved through DNS. Null when no IPv4 address is found.</summary>
-        private static IPAddress Resolve(string host)
+        private static bool IsDotted(string host)
         {
             bool dotted = host.Length > 0;
             for (int i = 0; i < host.Length; i++)
@@ -200,12 +390,12 @@ namespace Nano.Net
                 }
             }
 
-            if (dotted)
-            {
-                return IPAddress.Parse(host);
-            }
+            return dotted;
+        }
 
-            IPAddress[] addresses = Dns.GetHostEntry(host).AddressList;
+        /// <summary>The first IPv4 address of <paramref name="addresses"/>, or null.</summary>
+        private static IPAddress FirstIPv4(IPAddress[] addresses)
+        {
             for (int i = 0; i < addresses.Length; i++)
             {
                 if (addresses[i].AddressFamily == AddressFamily.InterNetwork)

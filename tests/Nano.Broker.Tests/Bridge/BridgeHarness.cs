@@ -25,10 +25,10 @@ namespace Nano.Broker.Tests.Bridge
         private readonly X509Certificate2 _certificate;
         private MqttServer _server;
 
-        public RemoteBroker(X509Certificate2 certificate = null)
+        public RemoteBroker(X509Certificate2 certificate = null, int port = 0)
         {
             _certificate = certificate;
-            Port = FreePort();
+            Port = port != 0 ? port : FreePort();
         }
 
         public int Port { get; }
