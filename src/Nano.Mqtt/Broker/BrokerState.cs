@@ -38,9 +38,6 @@ namespace Nano.Mqtt.Broker
         /// when the first bridge connects, so a broker without bridges pays one reference.</summary>
         public bool[] BridgeSessions;
 
-        /// <summary>Whether session <paramref name="s"/> belongs to a bridge.</summary>
-        public bool IsBridge(int s) => BridgeSessions != null && s >= 0 && BridgeSessions[s];
-
         public BrokerState(BrokerOptions options, int systemMessages, int systemBytes)
         {
             Options = options;

@@ -30,13 +30,15 @@ namespace Nano.Mqtt.Broker
             }
             SubscriptionTable subscriptions = _state.Subscriptions;
             int maxQueued = _state.Options.MaxQueued; // a queue with room never drops
+            bool[] skip = fromBridge ? _state.BridgeSessions : null;
             for (int k = 0; k < found; k++)
             {
                 int granted = subscriptions.MatchedQos[k];
                 int delivered = qos < granted ? qos : granted;
-                Session session = _state.Sessions[subscriptions.MatchedSessions[k]];
+                int s = subscriptions.MatchedSessions[k];
+                Session session = _state.Sessions[s];
                 if (delivered > 0 && session.Connection >= 0 && session.QueueCount == maxQueued
-                    && !(fromBridge && _state.IsBridge(subscriptions.MatchedSessions[k])) && session.WouldDrop(delivered))
+                    && !(skip != null && skip[s]) && session.WouldDrop(delivered))
                 {
                     return false;
                 }
