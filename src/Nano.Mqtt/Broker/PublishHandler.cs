@@ -39,7 +39,8 @@ namespace Nano.Mqtt.Broker
             int topicOffset = p.Topic.Offset;
             int topicLength = p.Topic.Length;
             BrokerOptions options = _state.Options;
-            if (topicLength >= options.MaxTopicLevels && _access.TooDeep(input, topicOffset, topicLength))
+            int maxLevels = options.MaxTopicLevels;
+            if (maxLevels != 0 && topicLength >= maxLevels && _access.TooDeep(input, topicOffset, topicLength))
             {
                 _state.Statistics.PublishesRejected++;
                 _closer.ProtocolViolation(ci, MqttError.TopicTooDeep); // refused before any acknowledgement, never dropped after one
