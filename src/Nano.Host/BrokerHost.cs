@@ -34,6 +34,10 @@ namespace Nano.Host
         public BrokerHost(HostOptions options, TextWriter status = null, bool statusIsTerminal = false)
         {
             _options = options;
+            if (options.Authenticator is PasswordFile passwords)
+            {
+                passwords.HashStepsPerPoll = options.PasswordHashSteps;
+            }
             Engine = new BrokerEngine(options.Broker) { Authenticator = options.Authenticator, Acl = options.Acl };
             Log = new BrokerLog(options.Log, PeerOf, HandshakePeerOf);
             Engine.Diagnostics = Log;

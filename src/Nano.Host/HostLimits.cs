@@ -71,6 +71,8 @@ namespace Nano.Host
                 o => o.Broker.OutputBufferSize, (o, n) => o.Broker.OutputBufferSize = (int)n),
             Count("max_handshakes", "TLS handshakes at once, apart from max_connections", 1, 65535,
                 o => o.MaxHandshakes, (o, n) => o.MaxHandshakes = (int)n),
+            Count("password_hash_steps", "password hash compressions per poll of a $7$ check (about 1 us each)", 2, int.MaxValue,
+                o => o.PasswordHashSteps, (o, n) => o.PasswordHashSteps = (int)n),
             Time("handshake_timeout", "time from a TLS accept to the client's first MQTT byte", 1, int.MaxValue / 1000,
                 o => o.HandshakeTimeoutMs, (o, n) => o.HandshakeTimeoutMs = (int)n),
         };

@@ -12,9 +12,10 @@ namespace Nano.Host
     /// <c>user:$pbkdf2-sha256$iterations$salt$hash</c> lines (salt and hash in Base64, checked by the device-compatible
     /// <see cref="PasswordTable"/>). Lines <c>user:password</c> in clear text are still accepted and counted in
     /// <see cref="ClearTextCount"/> so the host can warn. Blank lines and <c>#</c> comments are ignored. A CONNECT
-    /// with a user name must match an entry; one without is left to <see cref="BrokerOptions.AllowAnonymous"/>.
+    /// with a user name must match an entry; one without is left to <see cref="BrokerOptions.AllowAnonymous"/>. In a broker a
+    /// hashed line is checked in steps of <see cref="HashStepsPerPoll"/> hash compressions per engine poll, one check at a time.
     /// </summary>
-    public sealed class PasswordFile : IAuthenticator
+    public sealed class PasswordFile : ISteppedAuthenticator
     {
         /// <summary>Iterations <see cref="HashLine"/> uses unless told otherwise: mosquitto_passwd's default.</summary>
         public const int DefaultIterations = 101;
@@ -23,6 +24,7 @@ namespace Nano.Host
         public const int SaltSize = 12;
 
         private const int BadUserNameOrPassword = 4;
+        private const int NotClearText = -2;
 
         private readonly PasswordTable _hashed;
         private readonly byte[][] _users;
@@ -40,6 +42,13 @@ namespace Nano.Host
 
         /// <summary>Users whose password is stored in clear text.</summary>
         public int ClearTextCount => _users.Length;
+
+        /// <summary>Hash compressions per engine poll of a PBKDF2 check (<see cref="PasswordTable.HashStepsPerPoll"/>).</summary>
+        public int HashStepsPerPoll
+        {
+            get => _hashed.HashStepsPerPoll;
+            set => _hashed.HashStepsPerPoll = value;
+        }
 
         /// <summary>Parses the file's text; null with <paramref name="error"/> set when a line is malformed.</summary>
         public static PasswordFile Parse(string text, out string error)
@@ -200,6 +209,26 @@ namespace Nano.Host
         /// <inheritdoc />
         public int Authenticate(byte[] buffer, int clientIdOffset, int clientIdLength, int userNameOffset, int userNameLength, int passwordOffset, int passwordLength)
         {
+            int code = CheckClearText(buffer, userNameOffset, userNameLength, passwordOffset, passwordLength);
+            return code != NotClearText ? code : _hashed.Authenticate(buffer, clientIdOffset, clientIdLength, userNameOffset, userNameLength, passwordOffset, passwordLength);
+        }
+
+        /// <inheritdoc />
+        public int Check(int connection, byte[] buffer, int userNameOffset, int userNameLength, int passwordOffset, int passwordLength)
+        {
+            int code = CheckClearText(buffer, userNameOffset, userNameLength, passwordOffset, passwordLength);
+            return code != NotClearText ? code : _hashed.Check(connection, buffer, userNameOffset, userNameLength, passwordOffset, passwordLength);
+        }
+
+        /// <inheritdoc />
+        public bool IsBusyFor(int connection) => _hashed.IsBusyFor(connection);
+
+        /// <inheritdoc />
+        public void Abandon(int connection) => _hashed.Abandon(connection);
+
+        /// <summary>The CONNACK return code for a clear-text user, else <see cref="NotClearText"/>.</summary>
+        private int CheckClearText(byte[] buffer, int userNameOffset, int userNameLength, int passwordOffset, int passwordLength)
+        {
             if (userNameLength < 0)
             {
                 return 0;
@@ -214,7 +243,7 @@ namespace Nano.Host
                     return match ? 0 : BadUserNameOrPassword;
                 }
             }
-            return _hashed.Authenticate(buffer, clientIdOffset, clientIdLength, userNameOffset, userNameLength, passwordOffset, passwordLength);
+            return NotClearText;
         }
     }
 }

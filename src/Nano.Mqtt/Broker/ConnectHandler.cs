@@ -64,8 +64,8 @@ namespace Nano.Mqtt.Broker
             }
             if (Authenticator != null && p.HasUserName)
             {
-                PasswordTable table = Authenticator as PasswordTable;
-                if (_state.CredentialsChecked || (table != null && table.IsBusyFor(ci)))
+                ISteppedAuthenticator stepped = Authenticator as ISteppedAuthenticator;
+                if (_state.CredentialsChecked || (stepped != null && stepped.IsBusyFor(ci)))
                 {
                     return false; // one password hash step per poll, one check at a time: the CONNECT waits for a later BrokerEngine.Poll
                 }
@@ -175,10 +175,10 @@ namespace Nano.Mqtt.Broker
         /// <summary>The connection closed: a password check it started is dropped.</summary>
         public void Abandon(int ci)
         {
-            PasswordTable table = Authenticator as PasswordTable;
-            if (table != null)
+            ISteppedAuthenticator stepped = Authenticator as ISteppedAuthenticator;
+            if (stepped != null)
             {
-                table.Abandon(ci);
+                stepped.Abandon(ci);
             }
         }
 
@@ -200,11 +200,11 @@ namespace Nano.Mqtt.Broker
             }
             int userNameLength = p.HasUserName ? p.UserName.Length : -1;
             int passwordLength = p.HasPassword ? p.Password.Length : -1;
-            PasswordTable table = authenticator as PasswordTable;
-            int code = table != null
-                ? table.Check(ci, input, p.UserName.Offset, userNameLength, p.Password.Offset, passwordLength, table.HashStepsPerPoll)
+            ISteppedAuthenticator stepped = authenticator as ISteppedAuthenticator;
+            int code = stepped != null
+                ? stepped.Check(ci, input, p.UserName.Offset, userNameLength, p.Password.Offset, passwordLength)
                 : authenticator.Authenticate(input, p.ClientId.Offset, p.ClientId.Length, p.UserName.Offset, userNameLength, p.Password.Offset, passwordLength);
-            bool known = code >= 0 && code <= (int)ConnectReturnCode.NotAuthorized || (table != null && code == PasswordTable.CheckPending);
+            bool known = code >= 0 && code <= (int)ConnectReturnCode.NotAuthorized || (stepped != null && code == PasswordTable.CheckPending);
             return known ? code : (int)ConnectReturnCode.NotAuthorized;
         }
 

@@ -16,7 +16,7 @@ namespace Nano.Mqtt.Broker
     /// Hashes are compared in constant time; an unknown user costs the same work as the first user's entry.
     /// A CONNECT without user name is accepted here and left to <see cref="BrokerOptions.AllowAnonymous"/>.
     /// </summary>
-    public sealed class PasswordTable : IAuthenticator
+    public sealed class PasswordTable : ISteppedAuthenticator
     {
         /// <summary>The scheme tag of a PBKDF2-HMAC-SHA256 line.</summary>
         public const string Scheme = "$pbkdf2-sha256$";
@@ -36,8 +36,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>Largest iteration count accepted.</summary>
         public const int MaxIterations = 10000000;
 
-        /// <summary>What <see cref="Check"/> returns while the check runs on.</summary>
-        internal const int CheckPending = -1;
+        /// <summary>What <see cref="ISteppedAuthenticator.Check"/> returns while the check runs on.</summary>
+        public const int CheckPending = -1;
 
         private const int BadUserNameOrPassword = 4;
         private const byte Pbkdf2Sha256Kind = 0;
@@ -235,6 +235,12 @@ namespace Nano.Mqtt.Broker
             return Check(-1, buffer, userNameOffset, userNameLength, passwordOffset, passwordLength, MaxIterations * 2);
         }
 
+        /// <inheritdoc />
+        public int Check(int connection, byte[] buffer, int userNameOffset, int userNameLength, int passwordOffset, int passwordLength)
+        {
+            return Check(connection, buffer, userNameOffset, userNameLength, passwordOffset, passwordLength, HashStepsPerPoll);
+        }
+
         /// <summary>
         /// Checks the credentials of <paramref name="connection"/>'s CONNECT, running at most <paramref name="compressions"/>
         /// PBKDF2 compressions after the first iteration; <see cref="CheckPending"/> while the check runs on (call again with
@@ -283,14 +289,14 @@ namespace Nano.Mqtt.Broker
             return _running.Step(iterations) ? Compare() : CheckPending;
         }
 
-        /// <summary>Whether a check started by another connection than <paramref name="connection"/> is running.</summary>
-        internal bool IsBusyFor(int connection)
+        /// <inheritdoc />
+        public bool IsBusyFor(int connection)
         {
             return _running != null && connection != _runningConnection;
         }
 
-        /// <summary>Drops the check of <paramref name="connection"/>, whose connection closed before it finished.</summary>
-        internal void Abandon(int connection)
+        /// <inheritdoc />
+        public void Abandon(int connection)
         {
             if (_running != null && connection == _runningConnection)
             {

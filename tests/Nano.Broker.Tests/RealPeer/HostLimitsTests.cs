@@ -20,6 +20,7 @@ namespace Nano.Broker.Tests.RealPeer
         [DataRow("connect_timeout", "10")]
         [DataRow("max_handshakes", "64")]
         [DataRow("handshake_timeout", "10")]
+        [DataRow("password_hash_steps", "2000")]
         public void Help_lists_the_limit_with_its_default(string name, string value)
         {
             string line = System.Array.Find(HostOptionsParser.Usage.Split('\n'), l => l.TrimStart().StartsWith("--" + name + " ", System.StringComparison.Ordinal));

@@ -48,6 +48,51 @@ namespace Nano.Broker.Tests.Security
         }
 
         [TestMethod]
+        public void A_password_file_check_runs_over_engine_polls_in_password_hash_steps_while_others_are_served_MQTT_3_2_2_3()
+        {
+            string path = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(path, PasswordFile.HashLine("alice", "secret", 20) + "\ncarol:plain\n");
+                Assert.AreEqual(ParseOutcome.Run, HostOptionsParser.Parse(new[] { "--password_file", path, "--password_hash_steps", "4", "--port", "0" },
+                    out HostOptions options, out string error), error);
+                using var host = new BrokerHost(options);
+                Assert.AreEqual(4, ((PasswordFile)options.Authenticator).HashStepsPerPoll, "the option reaches the file");
+                var broker = new ScriptedBroker();
+                broker.Engine.Authenticator = options.Authenticator;
+                ScriptedClient other = broker.Connect("other");
+
+                ScriptedClient alice = broker.Accept();
+                alice.Send(Packets.Connect("alice", user: "alice", password: Encoding.UTF8.GetBytes("secret")));
+                alice.ExpectNothing();
+                ScriptedClient carol = broker.Accept();
+                carol.Send(Packets.Connect("carol", user: "carol", password: Encoding.UTF8.GetBytes("plain")));
+                for (int poll = 0; poll < 3; poll++)
+                {
+                    other.Send(Packets.PingReq);
+                    Assert.AreEqual("D000", other.Next().Hex, "PINGRESP between two steps of the check");
+                    broker.Advance(1);
+                    alice.ExpectNothing();
+                    carol.ExpectNothing(); // one check at a time: the clear-text user waits for alice's
+                }
+                // 20 iterations: the first and two more at CONNECT, then two per poll: the CONNACK comes with the 9th poll.
+                for (int poll = 4; poll < 9; poll++)
+                {
+                    broker.Advance(1);
+                    alice.ExpectNothing();
+                }
+                broker.Advance(1);
+                Assert.AreEqual("20020000", alice.Next().Hex);
+                broker.Advance(1);
+                Assert.AreEqual("20020000", carol.Next().Hex);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [TestMethod]
         public void Clear_text_lines_are_counted_for_the_warning_and_foreign_hash_schemes_are_refused()
         {
             PasswordFile file = PasswordFile.Parse("carol:plain\n" + PasswordFile.HashLine("dave", "pw", 10) + "\n", out string error);

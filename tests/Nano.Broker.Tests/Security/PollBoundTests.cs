@@ -32,7 +32,7 @@ namespace Nano.Broker.Tests.Security
         private static readonly TimeSpan RoundTripBound = TimeSpan.FromMilliseconds(2000);
 
         /// <summary>Iterations of the slow user's $7$ line (20 times Mosquitto's default): each of its CONNECTs costs
-        /// 2 x 2,000 + 4 SHA-512 compressions inside the poll loop, which is what it delays the others by.</summary>
+        /// 2 x 2,000 + 4 SHA-512 compressions, run in steps of password_hash_steps between the others' packets.</summary>
         private const int SlowIterations = 2000;
 
         private static string Line7(string user, string password, int iterations)
@@ -151,6 +151,59 @@ namespace Nano.Broker.Tests.Security
                 {
                     s.Dispose();
                 }
+                System.IO.File.Delete(passwords);
+            }
+        }
+
+        /// <summary>Iterations of the $7$ lines of the password-file test: 3,000 times Mosquitto's default, a check of
+        /// 600,004 SHA-512 compressions (about half a second whole on a PC).</summary>
+        private const int HighIterations = 300000;
+
+        [TestMethod]
+        public async Task Logins_against_high_iteration_password_file_lines_run_in_steps_beside_QoS_1_round_trips()
+        {
+            string passwords = System.IO.Path.GetTempFileName();
+            try
+            {
+                System.IO.File.WriteAllText(passwords, "plain:plain-pw\n" + Line7("slow", "slow-pw", HighIterations) + "\n" + Line7("other", "other-pw", HighIterations) + "\n");
+                using var broker = new TestBroker(o => o.Authenticator = PasswordFile.Load(passwords, out _));
+                await using MqttPeer client = await broker.ConnectAsync("bound", MqttProtocolVersion.V311, configure: b => b.WithCredentials("plain", "plain-pw"));
+                await client.SubscribeAsync("bound/echo", MqttQualityOfServiceLevel.AtLeastOnce);
+                await SlowestRoundTripAsync(client, 5, _ => Task.CompletedTask);
+
+                int logins = 0;
+                Task loggingIn = Task.Run(async () =>
+                {
+                    for (int i = 0; i < 3; i++)
+                    {
+                        await using MqttPeer slow = await broker.ConnectAsync("slow-" + i, MqttProtocolVersion.V311,
+                            configure: b => b.WithCredentials("slow", "slow-pw").WithTimeout(TimeSpan.FromSeconds(30)));
+                        Interlocked.Increment(ref logins);
+                    }
+                });
+                int roundTrips = 0;
+                TimeSpan slowest = TimeSpan.Zero;
+                while (!loggingIn.IsCompleted)
+                {
+                    TimeSpan one = await SlowestRoundTripAsync(client, 1, _ => Task.CompletedTask);
+                    slowest = one > slowest ? one : slowest;
+                    roundTrips++;
+                }
+                await loggingIn;
+
+                PasswordFile file = PasswordFile.Load(passwords, out _);
+                byte[] credentials = Encoding.UTF8.GetBytes("slowslow-pw");
+                var check = Stopwatch.StartNew();
+                Assert.AreEqual(0, file.Authenticate(credentials, 0, 0, 0, 4, 4, 7));
+                check.Stop();
+                Console.WriteLine("one whole check of a " + HighIterations + "-iteration $7$ line: " + check.Elapsed.TotalMilliseconds.ToString("F1") + " ms");
+                Console.WriteLine("slowest of " + roundTrips + " QoS 1 round trips during 3 logins: " + slowest.TotalMilliseconds.ToString("F1") + " ms");
+                Assert.AreEqual(3, logins);
+                Assert.IsTrue(roundTrips >= 3, "round trips went on during the logins: " + roundTrips);
+                Assert.IsTrue(slowest < RoundTripBound, "slowest round trip " + slowest);
+            }
+            finally
+            {
                 System.IO.File.Delete(passwords);
             }
         }
