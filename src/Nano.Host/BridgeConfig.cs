@@ -70,6 +70,7 @@ namespace Nano.Host
                 case "bridge_insecure":
                 case "start_type":
                 case "bridge_max_packet_size":
+                case "bridge_connect_timeout":
                     return true;
                 default:
                     return false;
@@ -148,6 +149,10 @@ namespace Nano.Host
                             error = "expected automatic, lazy or once, got '" + value + "'";
                             return false;
                     }
+                case "bridge_connect_timeout":
+                    if (!HostOptionsParser.Integer(value, 1, int.MaxValue / 1000, out n, out error)) return false;
+                    remote.ConnectTimeoutMs = n * 1000;
+                    return true;
                 case "bridge_max_packet_size":
                     if (!HostOptionsParser.Integer(value, 32, 268435455 + 5, out n, out error)) return false;
                     remote.MaxPacketSize = n;

@@ -88,7 +88,10 @@ namespace Nano.Host
             {
                 BridgeConfig config = options.Bridges[i];
                 var bridge = new BridgeEngine(config.Options, Engine);
-                Bridges[i] = new BridgeLink(bridge, config.Hosts.ToArray(), config.Ports.ToArray(), config.Tls, 16384);
+                Bridges[i] = new BridgeLink(bridge, config.Hosts.ToArray(), config.Ports.ToArray(), config.Tls, 16384)
+                {
+                    ConnectTimeoutMs = config.Options.Remote.ConnectTimeoutMs,
+                };
                 _loop.Add(Bridges[i]);
                 string name = config.Options.Name;
                 BridgeLink link = Bridges[i];

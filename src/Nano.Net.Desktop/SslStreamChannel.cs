@@ -94,6 +94,10 @@ namespace Nano.Net.Desktop
         }
 
         /// <inheritdoc />
+        public TlsHandshake Handshake => _failed || _handshake.IsFaulted || _handshake.IsCanceled ? TlsHandshake.Failed
+            : _handshake.IsCompleted ? TlsHandshake.Done : TlsHandshake.Running;
+
+        /// <inheritdoc />
         public void Close()
         {
             _failed = true;

@@ -62,23 +62,17 @@ namespace Nano.Net.Desktop
         }
 
         /// <inheritdoc />
+        /// <remarks>Returns at once: the handshake runs on .NET's asynchronous SslStream while the caller polls the
+        /// channel's <see cref="ITlsChannel.Handshake"/>.</remarks>
         public ITlsChannel Connect(Socket socket, string targetHost)
         {
             var stream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false, Verify);
-            try
+            Task handshake = stream.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
             {
-                stream.AuthenticateAsClient(new SslClientAuthenticationOptions
-                {
-                    TargetHost = targetHost,
-                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                });
-            }
-            catch (Exception e) when (e is AuthenticationException || e is IOException)
-            {
-                stream.Dispose();
-                return null;
-            }
-            return new SslStreamChannel(stream, Task.CompletedTask);
+                TargetHost = targetHost,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            });
+            return new SslStreamChannel(stream, handshake);
         }
 
         /// <summary>Accepts a server certificate that chains to the configured CA (or the system store) and carries the target

@@ -30,6 +30,20 @@ namespace Nano.Net
         /// <summary>The bridge served.</summary>
         public BridgeEngine Bridge => _bridge;
 
+        /// <summary>How long a dial of any address (name resolution, TCP connect and TLS handshake) may take
+        /// (<see cref="MqttClientTransport.ConnectTimeoutMs"/>).</summary>
+        public int ConnectTimeoutMs
+        {
+            get { return _transports[0].ConnectTimeoutMs; }
+            set
+            {
+                for (int i = 0; i < _transports.Length; i++)
+                {
+                    _transports[i].ConnectTimeoutMs = value;
+                }
+            }
+        }
+
         /// <summary>Index of the address in use or dialled next.</summary>
         public int CurrentAddress => _current;
 

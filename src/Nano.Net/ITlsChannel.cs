@@ -14,6 +14,9 @@ namespace Nano.Net
         /// <summary>Encrypts and sends bytes: the count taken (0 = try again later), or -1 when the session failed.</summary>
         int Write(byte[] buffer, int offset, int count);
 
+        /// <summary>Where the handshake stands; a platform whose handshake blocks hands out channels that are past it.</summary>
+        TlsHandshake Handshake { get; }
+
         /// <summary>Ends the session and closes its socket.</summary>
         void Close();
     }

@@ -15,9 +15,10 @@ namespace Nano.Net
     /// convention <see cref="MqttClient"/> follows, so the application may publish from another thread.
     /// Uses only the Socket members common to nanoFramework and .NET; buffers are allocated here.
     /// On .NET the dial progresses across polls (name resolution through an asynchronous DNS query, a non-blocking connect
-    /// watched with Poll) and gives up after <see cref="ConnectTimeoutMs"/>; the TLS client handshake that follows still
-    /// blocks, each read bounded by <see cref="SocketTimeoutMs"/>. On nanoFramework Socket.Connect always waits, so the
-    /// whole dial blocks the poll loop (outside the lock), bounded by the platform's own connect timeout.
+    /// watched with Poll, then the TLS client handshake on .NET's asynchronous SslStream) and gives up after
+    /// <see cref="ConnectTimeoutMs"/>. On nanoFramework Socket.Connect and SslStream's handshake always wait, so the dial
+    /// blocks the poll loop (outside the lock), bounded by the platform's connect timeout and, for each handshake read,
+    /// <see cref="SocketTimeoutMs"/>.
     /// </summary>
     public sealed class MqttClientTransport : IPollable
     {
@@ -36,17 +37,19 @@ namespace Nano.Net
         private Socket _socket;
         private ITlsChannel _tls;
         private bool _closing;
+        private bool _handshaking;
         private long _closeDeadlineMs;
+        private long _dialDeadlineMs;
 #if !NANOFRAMEWORK_1_0
         private Socket _dialing;
         private Task<IPAddress[]> _resolving;
-        private long _dialDeadlineMs;
 #endif
 
         /// <summary>Send and receive timeout set on the socket; bounds a send the socket cannot take at once.</summary>
         public int SocketTimeoutMs = 5000;
 
-        /// <summary>How long a dial (name resolution and TCP connect) may take on .NET before it counts as failed.</summary>
+        /// <summary>How long a dial (name resolution, TCP connect and TLS handshake) may take before it counts as failed; on
+        /// nanoFramework only a handshake that has not failed is bounded by it.</summary>
         public int ConnectTimeoutMs = 10000;
 
         /// <summary>How long the output of an ended connection (a DISCONNECT) may take to drain before the socket is closed.</summary>
@@ -100,6 +103,11 @@ namespace Nano.Net
                 _engine.Poll(nowMs);
                 if (_socket != null)
                 {
+                    if (_handshaking && !ProgressHandshake(nowMs))
+                    {
+                        return _socket == null;
+                    }
+
                     bool worked = Transmit(nowMs);
                     if (_socket != null && !_closing && Feed(nowMs))
                     {
@@ -124,6 +132,7 @@ namespace Nano.Net
             if (dial)
             {
                 Dials++;
+                _dialDeadlineMs = nowMs + ConnectTimeoutMs;
                 BeginDial(nowMs);
                 return true;
             }
@@ -200,7 +209,6 @@ namespace Nano.Net
         /// <summary>Starts the name resolution (a DNS query that completes in the background) or the connect.</summary>
         private void BeginDial(long nowMs)
         {
-            _dialDeadlineMs = nowMs + ConnectTimeoutMs;
             if (_endPoint != null)
             {
                 StartConnect(_endPoint.Address, nowMs);
@@ -335,7 +343,32 @@ namespace Nano.Net
             }
         }
 
-        /// <summary>Takes a connected socket into use, after the TLS handshake when TLS is configured (a failed one fails the dial).</summary>
+        /// <summary>Moves a TLS handshake under way on: true once it is done; a failed one, or one still running at the dial's
+        /// deadline, fails the dial, and one the engine no longer waits for is dropped.</summary>
+        private bool ProgressHandshake(long nowMs)
+        {
+            TlsHandshake handshake = _tls.Handshake;
+            if (handshake == TlsHandshake.Done)
+            {
+                _handshaking = false;
+                return true;
+            }
+
+            if (_engine.State != ClientState.Connecting)
+            {
+                Release(); // the engine gave up (its CONNACK timeout) or the application disconnected
+            }
+            else if (handshake == TlsHandshake.Failed || nowMs - _dialDeadlineMs >= 0)
+            {
+                Release();
+                FailDial(nowMs);
+            }
+
+            return false;
+        }
+
+        /// <summary>Takes a connected socket into use, with the TLS handshake started when TLS is configured (a failed start
+        /// fails the dial).</summary>
         private void Established(Socket socket, long nowMs)
         {
             ITlsChannel tls = null;
@@ -365,6 +398,7 @@ namespace Nano.Net
             {
                 _socket = socket;
                 _tls = tls;
+                _handshaking = tls != null;
                 _closing = false;
                 _receiveOffset = 0;
                 _receiveCount = 0;
@@ -563,6 +597,7 @@ namespace Nano.Net
 
             _socket = null;
             _closing = false;
+            _handshaking = false;
             _receiveCount = 0;
             _sendCount = 0;
         }

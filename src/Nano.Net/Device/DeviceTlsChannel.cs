@@ -68,6 +68,11 @@ namespace Nano.Net
             }
         }
 
+        public TlsHandshake Handshake
+        {
+            get { return _failed ? TlsHandshake.Failed : TlsHandshake.Done; }
+        }
+
         public void Close()
         {
             _failed = true;

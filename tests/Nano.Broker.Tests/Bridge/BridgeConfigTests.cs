@@ -40,7 +40,7 @@ namespace Nano.Broker.Tests.Bridge
                 + "cleansession true\nlocal_clientid edge.local\nremote_clientid edge1\nremote_username u\nremote_password p\n"
                 + "local_username lu\nlocal_password lp\nkeepalive_interval 30\nrestart_timeout 2 60\nbridge_protocol_version mqttv31\n"
                 + "try_private false\nnotifications false\nnotification_topic edge/state\nbridge_insecure false\nstart_type lazy\n"
-                + "bridge_max_packet_size 2048\n"
+                + "bridge_max_packet_size 2048\nbridge_connect_timeout 4\n"
                 + "connection second\naddress 10.0.0.2\ntopic # both 0\nrestart_timeout 7\nstart_type once\n"
                 + "port 0\n", out HostOptions o, out string error, out _), error);
             Assert.HasCount(2, o.Bridges);
@@ -71,6 +71,7 @@ namespace Nano.Broker.Tests.Bridge
             Assert.AreEqual("edge/state", b.StateTopic);
             Assert.AreEqual(BridgeStartType.Lazy, b.StartType);
             Assert.AreEqual(2048, b.Remote.MaxPacketSize);
+            Assert.AreEqual(4000, b.Remote.ConnectTimeoutMs);
             Assert.AreEqual(5, b.Remote.InflightWindow, "the budget follows max_inflight_messages");
             Assert.AreEqual(50, b.Remote.MaxQueued, "and max_queued_messages");
             BridgeOptions second = o.Bridges[1].Options;
@@ -79,6 +80,7 @@ namespace Nano.Broker.Tests.Bridge
             Assert.AreEqual(7000, second.Remote.ReconnectMinMs);
             Assert.AreEqual(7000, second.Remote.ReconnectMaxMs, "one value is a constant delay");
             Assert.AreEqual(BridgeStartType.Once, second.StartType);
+            Assert.AreEqual(10000, second.Remote.ConnectTimeoutMs, "bridge_connect_timeout defaults to 10 s");
             Assert.AreEqual("$SYS/broker/connection/second/state", second.StateTopic);
         }
 
@@ -95,6 +97,7 @@ namespace Nano.Broker.Tests.Bridge
         [DataRow("connection b\naddress h\ntopic t\nstart_type sometimes\n", ":4: start_type: expected automatic, lazy or once, got 'sometimes'")]
         [DataRow("connection b\naddress h\ntopic t\nrestart_timeout 10 5\n", ":4: restart_timeout: expected a whole number from 10 to 2147483, got '5'")]
         [DataRow("connection b\naddress h\ntopic t\ntry_private maybe\n", ":4: try_private: expected true or false, got 'maybe'")]
+        [DataRow("connection b\naddress h\ntopic t\nbridge_connect_timeout 0\n", ":4: bridge_connect_timeout: expected a whole number from 1 to 2147483, got '0'")]
         [DataRow("connection b\naddress h\ntopic t\nconnection b\n", ":4: connection: a connection named 'b' is already defined")]
         [DataRow("connection a/b\n", ":1: connection: expected a name without spaces, '/', '+' or '#'")]
         public void A_malformed_bridge_line_is_an_error_naming_file_and_line(string text, string expected)
