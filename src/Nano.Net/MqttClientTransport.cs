@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-#if !NANOFRAMEWORK_1_0
-using System.Threading.Tasks;
-#endif
 using Nano.Mqtt.Client;
 
 namespace Nano.Net
@@ -15,7 +12,7 @@ namespace Nano.Net
     /// convention <see cref="MqttClient"/> follows, so the application may publish from another thread.
     /// Uses only the Socket members common to nanoFramework and .NET; buffers are allocated here.
     /// On .NET the dial progresses across polls (name resolution through an asynchronous DNS query, a non-blocking connect
-    /// watched with Poll, then the TLS client handshake on .NET's asynchronous SslStream) and gives up after
+    /// watched with Poll, both in <see cref="TcpDialer"/>, then the TLS client handshake on .NET's asynchronous SslStream) and gives up after
     /// <see cref="ConnectTimeoutMs"/>. On nanoFramework Socket.Connect and SslStream's handshake always wait, so the dial
     /// blocks the poll loop (outside the lock), bounded by the platform's connect timeout and, for each handshake read,
     /// <see cref="SocketTimeoutMs"/>.
@@ -26,8 +23,7 @@ namespace Nano.Net
 
         private readonly MqttClientEngine _engine;
         private readonly string _host;
-        private readonly int _port;
-        private readonly IPEndPoint _endPoint;
+        private readonly TcpDialer _dialer;
         private readonly byte[] _receiveBuffer;
         private readonly byte[] _sendBuffer;
         private int _receiveOffset;
@@ -40,16 +36,12 @@ namespace Nano.Net
         private bool _handshaking;
         private long _closeDeadlineMs;
         private long _dialDeadlineMs;
-#if !NANOFRAMEWORK_1_0
-        private Socket _dialing;
-        private Task<IPAddress[]> _resolving;
-#endif
 
         /// <summary>Send and receive timeout set on the socket; bounds a send the socket cannot take at once.</summary>
         public int SocketTimeoutMs = 5000;
 
-        /// <summary>How long a dial (name resolution, TCP connect and TLS handshake) may take before it counts as failed; on
-        /// nanoFramework only a handshake that has not failed is bounded by it.</summary>
+        /// <summary>How long a dial (name resolution, TCP connect and TLS handshake) may take on .NET before it counts as failed
+        /// (on nanoFramework the dial blocks, bounded by the platform).</summary>
         public int ConnectTimeoutMs = 10000;
 
         /// <summary>How long the output of an ended connection (a DISCONNECT) may take to drain before the socket is closed.</summary>
@@ -73,19 +65,23 @@ namespace Nano.Net
 
         /// <summary>Creates a transport to <paramref name="host"/> (dotted IPv4 address or a name resolved at each dial).</summary>
         public MqttClientTransport(MqttClientEngine engine, string host, int port, int receiveBufferSize, int sendBufferSize)
+            : this(engine, host, new TcpDialer(host, null, port), receiveBufferSize, sendBufferSize)
         {
-            _engine = engine;
-            _host = host;
-            _port = port;
-            _receiveBuffer = new byte[receiveBufferSize < 16 ? 16 : receiveBufferSize];
-            _sendBuffer = new byte[sendBufferSize < 16 ? 16 : sendBufferSize];
         }
 
         /// <summary>Creates a transport to a fixed endpoint.</summary>
         public MqttClientTransport(MqttClientEngine engine, IPEndPoint endPoint, int receiveBufferSize, int sendBufferSize)
-            : this(engine, null, endPoint.Port, receiveBufferSize, sendBufferSize)
+            : this(engine, null, new TcpDialer(null, endPoint, endPoint.Port), receiveBufferSize, sendBufferSize)
         {
-            _endPoint = endPoint;
+        }
+
+        private MqttClientTransport(MqttClientEngine engine, string host, TcpDialer dialer, int receiveBufferSize, int sendBufferSize)
+        {
+            _engine = engine;
+            _host = host;
+            _dialer = dialer;
+            _receiveBuffer = new byte[receiveBufferSize < 16 ? 16 : receiveBufferSize];
+            _sendBuffer = new byte[sendBufferSize < 16 ? 16 : sendBufferSize];
         }
 
         /// <summary>True while a socket is open.</summary>
@@ -122,7 +118,7 @@ namespace Nano.Net
                     return worked;
                 }
 
-                dial = !Dialing && _engine.WantsConnection && nowMs - _engine.NextConnectAt >= 0;
+                dial = !_dialer.Dialing && _engine.WantsConnection && nowMs - _engine.NextConnectAt >= 0;
                 if (dial)
                 {
                     _engine.Connect(nowMs);
@@ -133,15 +129,11 @@ namespace Nano.Net
             {
                 Dials++;
                 _dialDeadlineMs = nowMs + ConnectTimeoutMs;
-                BeginDial(nowMs);
+                Dialed(_dialer.Begin(_dialDeadlineMs), nowMs);
                 return true;
             }
 
-#if NANOFRAMEWORK_1_0
-            return false;
-#else
-            return Dialing && ProgressDial(nowMs);
-#endif
+            return _dialer.Dialing && ProgressDial(nowMs);
         }
 
         /// <summary>Closes the socket; the engine sees the connection as lost (and reconnects if it wants to).</summary>
@@ -156,180 +148,37 @@ namespace Nano.Net
             }
         }
 
-        private bool Dialing
-        {
-#if NANOFRAMEWORK_1_0
-            get { return false; }
-#else
-            get { return _dialing != null || _resolving != null; }
-#endif
-        }
-
-#if NANOFRAMEWORK_1_0
-        /// <summary>Resolves, connects and runs the TLS handshake in one blocking step.</summary>
-        private void BeginDial(long nowMs)
-        {
-            IPAddress address = null;
-            try
-            {
-                address = _endPoint != null ? _endPoint.Address : Resolve(_host);
-            }
-            catch (SocketException)
-            {
-                address = null;
-            }
-
-            if (address == null)
-            {
-                FailDial(nowMs);
-                return;
-            }
-
-            Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Connect(new IPEndPoint(address, _port));
-            }
-            catch (SocketException)
-            {
-                CloseQuietly(socket);
-                FailDial(nowMs);
-                return;
-            }
-
-            Established(socket, nowMs);
-        }
-
-        /// <summary>A dotted IPv4 address is parsed; anything else is resolved through DNS. Null when no IPv4 address is found.</summary>
-        private static IPAddress Resolve(string host)
-        {
-            return IsDotted(host) ? IPAddress.Parse(host) : FirstIPv4(Dns.GetHostEntry(host).AddressList);
-        }
-#else
-        /// <summary>Starts the name resolution (a DNS query that completes in the background) or the connect.</summary>
-        private void BeginDial(long nowMs)
-        {
-            if (_endPoint != null)
-            {
-                StartConnect(_endPoint.Address, nowMs);
-            }
-            else if (IsDotted(_host))
-            {
-                StartConnect(IPAddress.Parse(_host), nowMs);
-            }
-            else
-            {
-                _resolving = Dns.GetHostAddressesAsync(_host);
-            }
-        }
-
-        /// <summary>Moves a dial under way on when its DNS answer or TCP connect is in; fails it at the connect timeout.</summary>
+        /// <summary>Moves a dial under way on; true when it ended (connected, failed or dropped).</summary>
         private bool ProgressDial(long nowMs)
         {
             if (_engine.State != ClientState.Connecting)
             {
                 // The engine gave up (its CONNACK timeout) or the application disconnected while the dial was under way.
-                AbandonDial();
+                _dialer.Abandon();
                 return true;
             }
 
-            if (_resolving != null)
-            {
-                if (!_resolving.IsCompleted)
-                {
-                    return TimeOutDial(nowMs);
-                }
-
-                IPAddress address = _resolving.IsCompletedSuccessfully ? FirstIPv4(_resolving.Result) : null;
-                _resolving = null;
-                if (address == null)
-                {
-                    FailDial(nowMs);
-                }
-                else
-                {
-                    StartConnect(address, nowMs);
-                }
-
-                return true;
-            }
-
-            Socket socket = _dialing;
-            try
-            {
-                if (!socket.Poll(0, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError))
-                {
-                    return TimeOutDial(nowMs);
-                }
-
-                if ((int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) != 0)
-                {
-                    AbandonDial();
-                    FailDial(nowMs);
-                    return true;
-                }
-            }
-            catch (SocketException)
-            {
-                AbandonDial();
-                FailDial(nowMs);
-                return true;
-            }
-
-            _dialing = null;
-            socket.Blocking = true;
-            Established(socket, nowMs);
-            return true;
-        }
-
-        /// <summary>Starts a non-blocking TCP connect; it completes in <see cref="ProgressDial"/>.</summary>
-        private void StartConnect(IPAddress address, long nowMs)
-        {
-            Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Blocking = false;
-            try
-            {
-                socket.Connect(new IPEndPoint(address, _port));
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock || e.SocketErrorCode == SocketError.InProgress)
-            {
-                _dialing = socket;
-                return;
-            }
-            catch (SocketException)
-            {
-                CloseQuietly(socket);
-                FailDial(nowMs);
-                return;
-            }
-
-            socket.Blocking = true;
-            Established(socket, nowMs);
-        }
-
-        private bool TimeOutDial(long nowMs)
-        {
-            if (nowMs - _dialDeadlineMs < 0)
+            DialStatus status = _dialer.Progress(nowMs);
+            if (status == DialStatus.Running)
             {
                 return false;
             }
 
-            AbandonDial();
-            FailDial(nowMs);
+            Dialed(status, nowMs);
             return true;
         }
 
-        private void AbandonDial()
+        private void Dialed(DialStatus status, long nowMs)
         {
-            if (_dialing != null)
+            if (status == DialStatus.Connected)
             {
-                CloseQuietly(_dialing);
-                _dialing = null;
+                Established(_dialer.TakeSocket(), nowMs);
             }
-
-            _resolving = null;
+            else if (status == DialStatus.Failed)
+            {
+                FailDial(nowMs);
+            }
         }
-#endif
 
         private void FailDial(long nowMs)
         {
@@ -389,7 +238,7 @@ namespace Nano.Net
 
             if (Tls != null && tls == null)
             {
-                CloseQuietly(socket);
+                TcpDialer.CloseQuietly(socket);
                 FailDial(nowMs);
                 return;
             }
@@ -410,35 +259,6 @@ namespace Nano.Net
                     Release();
                 }
             }
-        }
-
-        private static bool IsDotted(string host)
-        {
-            bool dotted = host.Length > 0;
-            for (int i = 0; i < host.Length; i++)
-            {
-                char c = host[i];
-                if (c != '.' && (c < '0' || c > '9'))
-                {
-                    dotted = false;
-                }
-            }
-
-            return dotted;
-        }
-
-        /// <summary>The first IPv4 address of <paramref name="addresses"/>, or null.</summary>
-        private static IPAddress FirstIPv4(IPAddress[] addresses)
-        {
-            for (int i = 0; i < addresses.Length; i++)
-            {
-                if (addresses[i].AddressFamily == AddressFamily.InterNetwork)
-                {
-                    return addresses[i];
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Offers buffered input to the engine, reading from the socket when none is buffered.</summary>
@@ -592,7 +412,7 @@ namespace Nano.Net
             }
             else
             {
-                CloseQuietly(_socket);
+                TcpDialer.CloseQuietly(_socket);
             }
 
             _socket = null;
@@ -600,18 +420,6 @@ namespace Nano.Net
             _handshaking = false;
             _receiveCount = 0;
             _sendCount = 0;
-        }
-
-        private static void CloseQuietly(Socket socket)
-        {
-            try
-            {
-                socket.Close();
-            }
-            catch (SocketException)
-            {
-                // Closing a failed socket can report the failure again; the socket is released either way.
-            }
         }
     }
 }
