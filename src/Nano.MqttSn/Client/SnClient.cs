@@ -32,6 +32,7 @@ namespace Nano.MqttSn.Client
         private readonly SnTopicTable _predefined;
         private readonly SnInbound _inbound;
         private readonly SnAcknowledgedRequests _requests;
+        private readonly SnOutboundRequests _outbound;
         private readonly SnWill _will;
         private readonly SnGatewayList _gateways;
         private readonly int _congestionWaitMs;
@@ -79,6 +80,7 @@ namespace Nano.MqttSn.Client
             _inbound = new SnInbound(listener, _topics, _predefined, _out, options.MaxInboundQos2);
             SnPendingRequests pending = new SnPendingRequests(options.MaxQueuedRequests, maxPacket, options.MaxTopicNameLength);
             _requests = new SnAcknowledgedRequests(listener, _request, _topics, _out, maxPacket, pending);
+            _outbound = new SnOutboundRequests(_out, _requests, _topics, _predefined);
         }
 
         private static void Require(bool valid, string message)
@@ -109,12 +111,7 @@ namespace Nano.MqttSn.Client
         /// <summary>Names a predefined topic id (agreed with the gateway beforehand, §2.3): a PUBLISH to the name then
         /// uses the id, and messages on the id carry the name. False when the table (<see cref="SnClientOptions.MaxPredefinedTopics"/>)
         /// is full, the id is not 1..65535 or the name is not a valid topic name that fits.</summary>
-        public bool DefineTopic(int topicId, string name)
-        {
-            byte[] bytes = name == null ? null : Utf8Encoder.GetBytes(name);
-            return topicId > 0 && topicId <= 0xFFFF && bytes != null && SnTopic.ValidateName(bytes, 0, bytes.Length) == SnError.None
-                && _predefined.Set(topicId, bytes, 0, bytes.Length);
-        }
+        public bool DefineTopic(int topicId, string name) => _predefined.Define(topicId, name);
 
         /// <summary>True while gateway discovery runs.</summary>
         public bool Searching => _search.Searching;
@@ -168,208 +165,39 @@ namespace Nano.MqttSn.Client
         }
 
         /// <summary>Registers a topic name (§6.5); the id arrives with <see cref="ISnClientListener.OnRegistered"/> and in <see cref="Topics"/>.</summary>
-        public SnClientResult Register(byte[] name, int off, int len, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            SnClientResult r = _requests.Check(_state == SnClientState.Active);
-            if (r != SnClientResult.Ok)
-            {
-                return r;
-            }
-
-            if (name == null || off < 0 || len < 0 || off > name.Length - len || SnTopic.ValidateName(name, off, len) != SnError.None)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            RegisterMessage m = _out.Messages.Register;
-            m.TopicId = 0;
-            m.TopicName = name;
-            m.TopicNameOffset = off;
-            m.TopicNameLength = len;
-            if (!_requests.Fits(m.GetSize()) || len > _topics.MaxNameLength)
-            {
-                return SnClientResult.TooLarge;
-            }
-
-            m.MsgId = _requests.NextMsgId();
-            msgId = m.MsgId;
-            _requests.Submit(SnRequestKind.Register, msgId, m.Encode(_requests.Target, 0), name, off, len, nowMs);
-            return SnClientResult.Ok;
-        }
+        public SnClientResult Register(byte[] name, int off, int len, long nowMs, out int msgId) =>
+            _outbound.Register(_state == SnClientState.Active, name, off, len, nowMs, out msgId);
 
         /// <summary>
         /// Publishes at QoS -1 (predefined or short topic only, any state, §6.8), 0, 1 or 2 (connected).
         /// QoS 1/2 completion is reported by <see cref="ISnClientListener.OnPublishCompleted"/>.
         /// </summary>
-        public SnClientResult Publish(int qos, int topicIdType, int topicId, bool retain, byte[] data, int off, int len, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            if (qos < SnQos.MinusOne || qos > SnQos.ExactlyOnce || topicIdType < 0 || topicIdType >= SnTopicIdType.Reserved
-                || topicId < 0 || topicId > 0xFFFF || (data == null && len != 0) || off < 0 || len < 0
-                || (data != null && off > data.Length - len)
-                || (qos == SnQos.MinusOne && topicIdType == SnTopicIdType.Normal))
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            if (qos != SnQos.MinusOne && _state != SnClientState.Active)
-            {
-                return SnClientResult.WrongState;
-            }
-
-            PublishMessage m = _out.Messages.Publish;
-            m.Qos = qos;
-            m.Retain = retain;
-            m.TopicIdType = topicIdType;
-            m.TopicId = topicId;
-            m.MsgId = 0;
-            m.Data = data;
-            m.DataOffset = off;
-            m.DataLength = len;
-            if (qos <= SnQos.AtMostOnce)
-            {
-                if (!_requests.Fits(m.GetSize()))
-                {
-                    return SnClientResult.TooLarge;
-                }
-
-                byte[] slot = _out.Reserve();
-                if (slot == null)
-                {
-                    return SnClientResult.QueueFull;
-                }
-
-                _out.Commit(m.Encode(slot, 0), false, nowMs);
-                return SnClientResult.Ok;
-            }
-
-            SnClientResult r = _requests.Check(_state == SnClientState.Active, m.GetSize());
-            if (r != SnClientResult.Ok)
-            {
-                return r;
-            }
-
-            m.MsgId = _requests.NextMsgId();
-            msgId = m.MsgId;
-            _requests.Submit(SnRequestKind.Publish, msgId, m.Encode(_requests.Target, 0), null, 0, 0, nowMs);
-            return SnClientResult.Ok;
-        }
+        public SnClientResult Publish(int qos, int topicIdType, int topicId, bool retain, byte[] data, int off, int len, long nowMs, out int msgId) =>
+            _outbound.Publish(_state == SnClientState.Active, qos, topicIdType, topicId, retain, data, off, len, nowMs, out msgId);
 
         /// <summary>
         /// Publishes at QoS 0, 1 or 2 to a topic name: a predefined name (<see cref="DefineTopic"/>) or a registered one
         /// goes out with its id; otherwise REGISTER is queued first (unless one for the name is already under way) and the
         /// PUBLISH follows it with the id the gateway grants. Needs room for both requests (QueueFull otherwise).
         /// </summary>
-        public SnClientResult Publish(int qos, byte[] topic, int topicOffset, int topicLength, bool retain, byte[] data, int off, int len, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            if (topic == null || topicOffset < 0 || topicLength < 0 || topicOffset > topic.Length - topicLength
-                || SnTopic.ValidateName(topic, topicOffset, topicLength) != SnError.None)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            int topicId = _predefined.Find(topic, topicOffset, topicLength);
-            if (topicId != 0)
-            {
-                return Publish(qos, SnTopicIdType.Predefined, topicId, retain, data, off, len, nowMs, out msgId);
-            }
-
-            topicId = _topics.Find(topic, topicOffset, topicLength);
-            if (topicId != 0 || qos < SnQos.AtMostOnce)
-            {
-                return Publish(qos, SnTopicIdType.Normal, topicId, retain, data, off, len, nowMs, out msgId);
-            }
-
-            bool register = !_requests.Registering(topic, topicOffset, topicLength);
-            SnClientResult r = _requests.Check(_state == SnClientState.Active);
-            if (r == SnClientResult.Ok && _requests.Room() < (register ? 2 : 1))
-            {
-                r = SnClientResult.QueueFull;
-            }
-
-            if (r != SnClientResult.Ok)
-            {
-                return r;
-            }
-
-            PublishMessage m = _out.Messages.Publish;
-            if (qos > SnQos.ExactlyOnce || (data == null && len != 0) || off < 0 || len < 0 || (data != null && off > data.Length - len))
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            if (register)
-            {
-                r = Register(topic, topicOffset, topicLength, nowMs, out msgId);
-                if (r != SnClientResult.Ok)
-                {
-                    return r;
-                }
-            }
-
-            m.Qos = qos;
-            m.Retain = retain;
-            m.TopicIdType = SnTopicIdType.Normal;
-            m.TopicId = 0;
-            m.Data = data;
-            m.DataOffset = off;
-            m.DataLength = len;
-            m.MsgId = qos == SnQos.AtMostOnce ? 0 : _requests.NextMsgId();
-            if (!_requests.Fits(m.GetSize()))
-            {
-                return SnClientResult.TooLarge;
-            }
-
-            msgId = m.MsgId;
-            _requests.Submit(SnRequestKind.PublishToName, msgId, m.Encode(_requests.Target, 0), topic, topicOffset, topicLength, nowMs);
-            return SnClientResult.Ok;
-        }
+        public SnClientResult Publish(int qos, byte[] topic, int topicOffset, int topicLength, bool retain, byte[] data, int off, int len, long nowMs, out int msgId) =>
+            _outbound.Publish(_state == SnClientState.Active, qos, topic, topicOffset, topicLength, retain, data, off, len, nowMs, out msgId);
 
         /// <summary>Subscribes to a topic name or filter with wildcards (§6.9); the SUBACK id of a plain name enters <see cref="Topics"/>.</summary>
-        public SnClientResult Subscribe(byte[] filter, int off, int len, int qos, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            SubscribeMessage m = FilterRequest(SnMessageType.Subscribe, filter, off, len);
-            if (m == null)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            m.Qos = qos;
-            return _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
-        }
+        public SnClientResult Subscribe(byte[] filter, int off, int len, int qos, long nowMs, out int msgId) =>
+            _outbound.Subscribe(_state == SnClientState.Active, filter, off, len, qos, nowMs, out msgId);
 
         /// <summary>Subscribes to a predefined topic id or a short topic name (big-endian in <paramref name="topicId"/>).</summary>
-        public SnClientResult Subscribe(int topicIdType, int topicId, int qos, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            SubscribeMessage m = TopicIdRequest(SnMessageType.Subscribe, topicIdType, topicId);
-            if (m == null)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            m.Qos = qos;
-            return _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
-        }
+        public SnClientResult Subscribe(int topicIdType, int topicId, int qos, long nowMs, out int msgId) =>
+            _outbound.Subscribe(_state == SnClientState.Active, topicIdType, topicId, qos, nowMs, out msgId);
 
         /// <summary>Unsubscribes from a topic name or filter.</summary>
-        public SnClientResult Unsubscribe(byte[] filter, int off, int len, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            SubscribeMessage m = FilterRequest(SnMessageType.Unsubscribe, filter, off, len);
-            return m == null ? SnClientResult.InvalidArgument : _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
-        }
+        public SnClientResult Unsubscribe(byte[] filter, int off, int len, long nowMs, out int msgId) =>
+            _outbound.Unsubscribe(_state == SnClientState.Active, filter, off, len, nowMs, out msgId);
 
         /// <summary>Unsubscribes from a predefined topic id or a short topic name.</summary>
-        public SnClientResult Unsubscribe(int topicIdType, int topicId, long nowMs, out int msgId)
-        {
-            msgId = 0;
-            SubscribeMessage m = TopicIdRequest(SnMessageType.Unsubscribe, topicIdType, topicId);
-            return m == null ? SnClientResult.InvalidArgument : _requests.SendSubscribe(m, _state == SnClientState.Active, nowMs, out msgId);
-        }
+        public SnClientResult Unsubscribe(int topicIdType, int topicId, long nowMs, out int msgId) =>
+            _outbound.Unsubscribe(_state == SnClientState.Active, topicIdType, topicId, nowMs, out msgId);
 
         /// <summary>Sends DISCONNECT without Duration; the gateway's DISCONNECT ends the connection (§6.12).</summary>
         public SnClientResult Disconnect(long nowMs)
@@ -379,17 +207,13 @@ namespace Nano.MqttSn.Client
                 return SnClientResult.WrongState;
             }
 
-            SnClientResult r = _requests.Check(true);
-            if (r != SnClientResult.Ok)
+            SnClientResult r = _outbound.Disconnect(nowMs);
+            if (r == SnClientResult.Ok)
             {
-                return r;
+                _state = SnClientState.Disconnecting;
             }
 
-            DisconnectMessage m = _out.Messages.Disconnect;
-            m.HasDuration = false;
-            _state = SnClientState.Disconnecting;
-            _requests.Submit(SnRequestKind.Disconnect, 0, m.Encode(_requests.Target, 0), null, 0, 0, nowMs);
-            return SnClientResult.Ok;
+            return r;
         }
 
         /// <summary>Goes silent without DISCONNECT: requests outstanding or queued are reported unanswered, datagrams not
@@ -406,25 +230,7 @@ namespace Nano.MqttSn.Client
         }
 
         /// <summary>Sends DISCONNECT with a sleep Duration in seconds (§6.14); the gateway's DISCONNECT puts the client asleep.</summary>
-        public SnClientResult Sleep(int durationSeconds, long nowMs)
-        {
-            if (durationSeconds < 1 || durationSeconds > 0xFFFF)
-            {
-                return SnClientResult.InvalidArgument;
-            }
-
-            SnClientResult r = _requests.Check(_state == SnClientState.Active);
-            if (r != SnClientResult.Ok)
-            {
-                return r;
-            }
-
-            DisconnectMessage m = _out.Messages.Disconnect;
-            m.HasDuration = true;
-            m.Duration = durationSeconds;
-            _requests.Submit(SnRequestKind.Sleep, 0, m.Encode(_requests.Target, 0), null, 0, 0, nowMs);
-            return SnClientResult.Ok;
-        }
+        public SnClientResult Sleep(int durationSeconds, long nowMs) => _outbound.Sleep(_state == SnClientState.Active, durationSeconds, nowMs);
 
         /// <summary>Wakes from sleep: PINGREQ with ClientId, then buffered messages until PINGRESP, then asleep again (§6.14).</summary>
         public SnClientResult Wake(long nowMs)
@@ -687,37 +493,5 @@ namespace Nano.MqttSn.Client
 
         /// <summary>True in the states where the gateway delivers PUBLISH, REGISTER and PUBREL.</summary>
         private bool ReceivesPublishes => _state == SnClientState.Active || _state == SnClientState.Awake;
-
-        private SubscribeMessage FilterRequest(byte type, byte[] filter, int off, int len)
-        {
-            if (filter == null || off < 0 || len < 0 || off > filter.Length - len || SnTopic.ValidateFilter(filter, off, len) != SnError.None)
-            {
-                return null;
-            }
-
-            SubscribeMessage m = _out.Messages.Subscribe;
-            m.Clear();
-            m.MsgType = type;
-            m.TopicIdType = SnTopicIdType.Normal;
-            m.TopicName = filter;
-            m.TopicNameOffset = off;
-            m.TopicNameLength = len;
-            return m;
-        }
-
-        private SubscribeMessage TopicIdRequest(byte type, int topicIdType, int topicId)
-        {
-            if ((topicIdType != SnTopicIdType.Predefined && topicIdType != SnTopicIdType.Short) || topicId < 0 || topicId > 0xFFFF)
-            {
-                return null;
-            }
-
-            SubscribeMessage m = _out.Messages.Subscribe;
-            m.Clear();
-            m.MsgType = type;
-            m.TopicIdType = topicIdType;
-            m.TopicId = topicId;
-            return m;
-        }
     }
 }

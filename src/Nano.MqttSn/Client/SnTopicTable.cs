@@ -1,4 +1,5 @@
 using Nano.Mqtt.Codec;
+using Nano.MqttSn.Codec;
 
 namespace Nano.MqttSn.Client
 {
@@ -59,6 +60,15 @@ namespace Nano.MqttSn.Client
 
             System.Array.Copy(_names, i * _maxName, dst, off, _lengths[i]);
             return _lengths[i];
+        }
+
+        /// <summary>Names a predefined topic id (§2.3); false when the table is full, the id is not 1..65535 or the name is not a
+        /// valid topic name that fits.</summary>
+        public bool Define(int topicId, string name)
+        {
+            byte[] bytes = name == null ? null : Utf8Encoder.GetBytes(name);
+            return topicId > 0 && topicId <= 0xFFFF && bytes != null && SnTopic.ValidateName(bytes, 0, bytes.Length) == SnError.None
+                && Set(topicId, bytes, 0, bytes.Length);
         }
 
         /// <summary>Adds or replaces the mapping (an id or a name appears at most once); false when full or the name is too long.</summary>
