@@ -23,6 +23,17 @@ namespace Nano.Broker.Tests.Bridge
         private const int RoundTrips = 20;
         private static readonly TimeSpan RoundTripBound = TimeSpan.FromMilliseconds(500);
 
+        /// <summary>One QoS 1 round trip of a local client subscribed to t/#: its time.</summary>
+        private static async Task<TimeSpan> RoundTripAsync(MqttPeer local, int i)
+        {
+            var watch = Stopwatch.StartNew();
+            await local.PublishAsync("t/" + i, "p", MqttQualityOfServiceLevel.AtLeastOnce);
+            PeerMessage m = await local.NextAsync();
+            watch.Stop();
+            Assert.AreEqual("t/" + i, m.Topic);
+            return watch.Elapsed;
+        }
+
         [TestMethod]
         public async Task A_dial_to_a_black_hole_leaves_local_QoS1_round_trips_fast_and_succeeds_once_the_address_answers()
         {
@@ -36,12 +47,8 @@ namespace Nano.Broker.Tests.Bridge
             TimeSpan slowest = TimeSpan.Zero;
             for (int i = 0; i < RoundTrips; i++)
             {
-                var watch = Stopwatch.StartNew();
-                await local.PublishAsync("t/" + i, "p", MqttQualityOfServiceLevel.AtLeastOnce);
-                PeerMessage m = await local.NextAsync();
-                watch.Stop();
-                Assert.AreEqual("t/" + i, m.Topic);
-                slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+                TimeSpan one = await RoundTripAsync(local, i);
+                slowest = one > slowest ? one : slowest;
                 await Task.Delay(50);
             }
 
@@ -122,13 +129,8 @@ namespace Nano.Broker.Tests.Bridge
                 int roundTrips = 0;
                 while (host.Bridge().Remote.State == ClientState.Connecting)
                 {
-                    var watch = Stopwatch.StartNew();
-                    await local.PublishAsync("t/" + roundTrips, "p", MqttQualityOfServiceLevel.AtLeastOnce);
-                    PeerMessage m = await local.NextAsync();
-                    watch.Stop();
-                    Assert.AreEqual("t/" + roundTrips, m.Topic);
-                    slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
-                    roundTrips++;
+                    TimeSpan one = await RoundTripAsync(local, roundTrips++);
+                    slowest = one > slowest ? one : slowest;
                     Assert.IsTrue(sinceHello.Elapsed < TimeSpan.FromSeconds(8), "the dial outlived bridge_connect_timeout 2");
                 }
                 TimeSpan gaveUp = sinceHello.Elapsed;
