@@ -127,6 +127,57 @@ namespace Nano.Broker.Tests.Persistence
             }
         }
 
+        [TestMethod]
+        [DataRow("cut", "restored 0 sessions, 0 subscriptions, 2 retained", "torn last record")]
+        [DataRow("flip", "restored 0 sessions, 0 subscriptions, 1 retained", "corrupt record (CRC mismatch)")]
+        public async Task A_damaged_store_starts_the_broker_with_a_message_about_what_was_recovered(string damage, string restored, string why)
+        {
+            string directory = Directory.CreateTempSubdirectory("nano-damaged-").FullName;
+            try
+            {
+                using (HostProcess host = await HostProcess.StartAsync(directory))
+                {
+                    var publisher = new MqttPeer();
+                    await publisher.ConnectAsync(Options(host.Port, "publisher", true));
+                    for (int i = 1; i <= 3; i++)
+                    {
+                        await publisher.PublishAsync("r/" + i, "value " + i, MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
+                    }
+                    host.Kill();
+                    publisher.Client.Dispose();
+                }
+                string path = Path.Combine(directory, "nano.db");
+                byte[] log = File.ReadAllBytes(path);
+                int second = 4 + BitConverter.ToInt32(log, 0) + 4;
+                int third = second + 4 + BitConverter.ToInt32(log, second) + 4;
+                if (damage == "cut")
+                {
+                    Array.Resize(ref log, log.Length - 3); // the last write torn 3 bytes before its end
+                }
+                else
+                {
+                    log[third - 6] ^= 0x01; // one bit of the second record's payload
+                }
+                File.WriteAllBytes(path, log);
+                using (HostProcess host = await HostProcess.StartAsync(directory))
+                {
+                    string line = host.RecoveryLine();
+                    Console.WriteLine("the host logged: " + line);
+                    StringAssert.Contains(line, restored);
+                    StringAssert.Contains(line, "store damaged: " + why + " at offset " + (damage == "cut" ? third : second));
+                    var reader = new MqttPeer();
+                    await reader.ConnectAsync(Options(host.Port, "reader", true));
+                    await reader.SubscribeAsync("r/1", MqttQualityOfServiceLevel.AtLeastOnce);
+                    Assert.AreEqual(new PeerMessage("r/1", "value 1", 1, true, false), await reader.NextAsync(), "the broker serves what was recovered");
+                    await reader.DisposeAsync();
+                }
+            }
+            finally
+            {
+                Directory.Delete(directory, true);
+            }
+        }
+
         private static MqttClientOptions Options(int port, string clientId, bool clean) => new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311).WithClientId(clientId).WithCleanSession(clean).Build();
     }
