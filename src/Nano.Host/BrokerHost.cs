@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading;
 using Nano.Mqtt.Bridge;
 using Nano.Mqtt.Broker;
+using Nano.Mqtt.Persistence;
 using Nano.MqttSn.Gateway;
 using Nano.MqttSn.Radio;
 using Nano.Net;
@@ -24,6 +25,7 @@ namespace Nano.Host
         private readonly StatusLine _status;
         private readonly PollLoop _loop;
         private readonly long _ticksPerMs = Stopwatch.Frequency / 1000;
+        private FileStoreMedium _store;
         private Thread _thread;
         private volatile bool _stopping;
 
@@ -41,6 +43,10 @@ namespace Nano.Host
             Engine = new BrokerEngine(options.Broker) { Authenticator = options.Authenticator, Acl = options.Acl };
             Log = new BrokerLog(options.Log, PeerOf, HandshakePeerOf);
             Engine.Diagnostics = Log;
+            if (options.Persistence)
+            {
+                OpenStore(options.PersistencePath);
+            }
             Listener = new BrokerListener(Engine, options.Broker)
             {
                 ReuseAddress = !OperatingSystem.IsWindows(),
@@ -101,6 +107,12 @@ namespace Nano.Host
             }
             _status = status == null ? null : new StatusLine(status, statusIsTerminal) { Gateway = Gateway?.Statistics };
         }
+
+        /// <summary>The broker's store; null unless <see cref="HostOptions.Persistence"/> is on.</summary>
+        public BrokerPersistence Persistence { get; private set; }
+
+        /// <summary>What was read from the store at start-up; null without persistence.</summary>
+        public RecoveryReport Recovery { get; private set; }
 
         /// <summary>Formats the engine's and the TLS listener's events, and bridge state changes, as log lines.</summary>
         public BrokerLog Log { get; }
@@ -206,6 +218,23 @@ namespace Nano.Host
         /// <inheritdoc />
         public void Dispose() => Stop();
 
+        /// <summary>Reads the store and rebuilds the engine from it before anything is served; logs what was recovered.</summary>
+        private void OpenStore(string path)
+        {
+            try
+            {
+                _store = new FileStoreMedium(path);
+                Persistence = new BrokerPersistence(_store);
+                Recovery = Persistence.Open(Engine, NowMs);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _store?.Dispose();
+                throw new StoreOpenException("cannot use persistence file " + path + ": " + e.Message, e);
+            }
+            Log.Write(Recovery.Damage == StoreDamage.None ? LogTypes.Notice : LogTypes.Warning, RecoveryText.Describe(path, Recovery));
+        }
+
         private string PeerOf(int connection)
         {
             System.Net.EndPoint peer = Listener.RemoteEndPoint(connection) ?? TlsListener?.RemoteEndPoint(connection);
@@ -235,6 +264,7 @@ namespace Nano.Host
                 _status?.Update(now, Engine.Statistics);
             }
             _loop.Stop();
+            _store?.Dispose();
             _status?.Finish();
             Log.Write(LogTypes.Information, BrokerEngine.Version + " terminating.");
         }

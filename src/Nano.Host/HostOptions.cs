@@ -105,6 +105,19 @@ namespace Nano.Host
         /// <summary>How long a TLS client may take from accept to its first MQTT byte.</summary>
         public int HandshakeTimeoutMs = 10000;
 
+        /// <summary>Keep persistent sessions, retained messages and inflight QoS 1/2 state in a record log across restarts
+        /// (Mosquitto persistence; off by default, as in Mosquitto).</summary>
+        public bool Persistence;
+
+        /// <summary>Directory of the store (Mosquitto persistence_location); empty = the working directory.</summary>
+        public string PersistenceLocation = "";
+
+        /// <summary>File name of the store in <see cref="PersistenceLocation"/> (Mosquitto persistence_file).</summary>
+        public string PersistenceFile = "nano.db";
+
+        /// <summary>The store's path.</summary>
+        public string PersistencePath => System.IO.Path.Combine(PersistenceLocation, PersistenceFile);
+
         /// <summary>The engine's capacity record, sized for a PC rather than an ESP32.</summary>
         public BrokerOptions Broker = PcBrokerOptions();
 

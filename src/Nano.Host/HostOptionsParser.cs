@@ -57,6 +57,10 @@ written as a line 'key value' in a configuration file given with -c.
   --certfile <file>                     PEM certificate of the TLS listener
   --keyfile <file>                      PEM private key of that certificate
   --cafile <file>                       PEM CA certificate (for the certificate chain)
+  --persistence true|false              keep persistent sessions, retained messages and QoS 1/2 state in a
+                                        log synced before every acknowledgement (default false)
+  --persistence_location <dir>          directory of the store (default: the working directory)
+  --persistence_file <name>             file name of the store (default nano.db)
   --sys_interval <seconds>              $SYS statistics interval, 0 = off (default 10)
   --sn_port <port>                      UDP port of the MQTT-SN 1.2 gateway, 0 = off (default 1884, or a
                                         free port when --port is 0)
@@ -284,6 +288,9 @@ bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
                 case "log_type":
                 case "log_dest":
                 case "connection_messages":
+                case "persistence":
+                case "persistence_location":
+                case "persistence_file":
                     return true;
                 default:
                     return GatewayOptionsParser.IsKey(key) || HostLimits.IsKey(key);
@@ -396,6 +403,19 @@ bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
                     return o.Log.AddDestination(value, out error);
                 case "connection_messages":
                     return Boolean(value, out o.Log.ConnectionMessages, out error);
+                case "persistence":
+                    return Boolean(value, out o.Persistence, out error);
+                case "persistence_location":
+                    o.PersistenceLocation = value;
+                    return true;
+                case "persistence_file":
+                    if (value.Length == 0 || value.IndexOfAny(new[] { '/', '\\' }) >= 0)
+                    {
+                        error = "expected a file name without directory (use persistence_location)";
+                        return false;
+                    }
+                    o.PersistenceFile = value;
+                    return true;
                 default:
                     return GatewayOptionsParser.IsKey(key)
                         ? GatewayOptionsParser.Apply(o, key, value, out error)

@@ -33,6 +33,11 @@ namespace Nano.Host
             {
                 created = new BrokerHost(options, Console.Out, !Console.IsOutputRedirected);
             }
+            catch (StoreOpenException e)
+            {
+                Console.Error.WriteLine("Nano.Host: " + e.Message);
+                return 1;
+            }
             catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
             {
                 Console.Error.WriteLine("Nano.Host: cannot open serial port " + options.SerialPort + ": " + e.Message);

@@ -17,7 +17,8 @@ namespace Nano.LoadBench
     /// <summary>
     /// One MQTTnet publisher sends 64-byte messages for a fixed time to 1 or 10 MQTTnet subscribers, at
     /// QoS 0 and QoS 1, through Nano's PC host broker and through MQTTnet's own server in the same
-    /// process. Prints messages delivered per second (all subscribers together).
+    /// process. Prints messages delivered per second (all subscribers together). With <c>--persistence</c>, measures
+    /// instead Nano's QoS 1 throughput to persistent sessions (CleanSession=0) with the store off and on, in one run.
     /// </summary>
     public static class Program
     {
@@ -27,6 +28,10 @@ namespace Nano.LoadBench
         public static async Task<int> Main(string[] args)
         {
             double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+            if (Array.IndexOf(args, "--persistence") >= 0)
+            {
+                return await MeasurePersistence(seconds);
+            }
             var rows = new List<string>();
             foreach (string broker in new[] { "Nano", "MQTTnet.Server" })
             {
@@ -54,16 +59,46 @@ namespace Nano.LoadBench
             return 0;
         }
 
-        private sealed record Result(long Published, long Delivered, double Seconds, long AllocatedBytes);
+        private static async Task<int> MeasurePersistence(double seconds)
+        {
+            var rows = new List<string>();
+            foreach (int subscribers in new[] { 1, 10 })
+            {
+                foreach (bool persistence in new[] { false, true })
+                {
+                    var result = await RunScenario("Nano", subscribers, MqttQualityOfServiceLevel.AtLeastOnce, TimeSpan.FromSeconds(seconds), persistence);
+                    rows.Add(string.Format(CultureInfo.InvariantCulture, "| {0,-11} | 1 -> {1,-2} | {2,9:N0} | {3,10:N0} | {4,11:N0} | {5,12:N0} | {6,7:N0} |",
+                        persistence ? "on" : "off", subscribers, result.Published, result.Delivered, result.Published / result.Seconds,
+                        result.Delivered / result.Seconds, result.Syncs));
+                    Console.Error.WriteLine(rows[rows.Count - 1]);
+                }
+            }
+            Console.WriteLine();
+            Console.WriteLine("Nano, QoS 1 published 20 at a time to persistent sessions (CleanSession=0), 64-byte payload, "
+                + seconds.ToString(CultureInfo.InvariantCulture) + " s per scenario, MQTTnet 5 clients, loopback TCP, " + Environment.ProcessorCount + " cores");
+            Console.WriteLine("syncs: fsyncs of the store (one per ReadOutput that handed over output after a change)");
+            Console.WriteLine("| persistence | fan-out | published | delivered  | published/s | delivered/s  | syncs   |");
+            Console.WriteLine("|-------------|---------|-----------|------------|-------------|--------------|---------|");
+            foreach (var row in rows)
+            {
+                Console.WriteLine(row);
+            }
+            return 0;
+        }
 
-        private static async Task<Result> RunScenario(string broker, int subscriberCount, MqttQualityOfServiceLevel qos, TimeSpan duration)
+        private sealed record Result(long Published, long Delivered, double Seconds, long AllocatedBytes, long Syncs);
+
+        /// <summary>One scenario; <paramref name="persistent"/> (Nano only) gives the subscribers persistent sessions, and
+        /// null keeps clean sessions, false persistent sessions without a store, true with a store in a temporary directory.</summary>
+        private static async Task<Result> RunScenario(string broker, int subscriberCount, MqttQualityOfServiceLevel qos, TimeSpan duration, bool? persistent = null)
         {
             int port = FreePort();
             BrokerHost nano = null;
             MqttServer server = null;
+            string store = persistent == true ? System.IO.Directory.CreateTempSubdirectory("nano-bench-").FullName : null;
             if (broker == "Nano")
             {
-                nano = new BrokerHost(new HostOptions { Port = port });
+                nano = new BrokerHost(new HostOptions { Port = port, Persistence = store != null, PersistenceLocation = store ?? "" });
                 nano.Start();
             }
             else
@@ -85,13 +120,13 @@ namespace Nano.LoadBench
                         Interlocked.Increment(ref delivered);
                         return Task.CompletedTask;
                     };
-                    await sub.ConnectAsync(Options(port, "sub" + i));
+                    await sub.ConnectAsync(Options(port, "sub" + i, persistent == null));
                     await sub.SubscribeAsync(Topic, qos);
                     clients.Add(sub);
                 }
                 var publisher = factory.CreateMqttClient();
                 clients.Add(publisher);
-                await publisher.ConnectAsync(Options(port, "pub"));
+                await publisher.ConnectAsync(Options(port, "pub", true));
                 var message = new MqttApplicationMessageBuilder().WithTopic(Topic).WithPayload(new byte[64]).WithQualityOfServiceLevel(qos).Build();
 
                 long published = 0;
@@ -128,7 +163,8 @@ namespace Nano.LoadBench
                     }
                 }
                 double elapsed = watch.Elapsed.TotalSeconds;
-                return new Result(published, Interlocked.Read(ref delivered), elapsed, GC.GetTotalAllocatedBytes(true) - allocatedBefore);
+                return new Result(published, Interlocked.Read(ref delivered), elapsed, GC.GetTotalAllocatedBytes(true) - allocatedBefore,
+                    nano?.Persistence == null ? 0 : nano.Persistence.Syncs);
             }
             finally
             {
@@ -145,6 +181,10 @@ namespace Nano.LoadBench
                     c.Dispose();
                 }
                 nano?.Stop();
+                if (store != null)
+                {
+                    System.IO.Directory.Delete(store, true);
+                }
                 if (server != null)
                 {
                     await server.StopAsync();
@@ -153,9 +193,9 @@ namespace Nano.LoadBench
             }
         }
 
-        private static MqttClientOptions Options(int port, string clientId) =>
+        private static MqttClientOptions Options(int port, string clientId, bool clean) =>
             new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithClientId(clientId).WithCleanSession(true).WithTimeout(TimeSpan.FromSeconds(10)).Build();
+                .WithClientId(clientId).WithCleanSession(clean).WithTimeout(TimeSpan.FromSeconds(10)).Build();
 
         private static int FreePort()
         {

@@ -209,6 +209,11 @@ namespace Nano.Mqtt.Broker
                     break; // nothing more, or nothing that could have made more output ready
                 }
             }
+            Persistence.BrokerPersistence store = _state.Pool.Persistence;
+            if (store != null && total > 0)
+            {
+                store.Commit(); // nothing acknowledged or sent is lost: the store is durable before the host sends
+            }
             return total;
         }
 
@@ -285,6 +290,10 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Subscriptions stored over all sessions.</summary>
         public int SubscriptionCount => _state.Subscriptions.Count;
+
+        internal BrokerState State => _state;
+
+        internal SessionTable SessionTable => _sessions;
 
         private void Tick(long nowMs)
         {

@@ -24,6 +24,10 @@ namespace Nano.Mqtt.Broker
         private int _first = -1;
         private int _last = -1;
 
+        /// <summary>Where the broker's changes are recorded to survive a restart; null (the default) records nothing.
+        /// Held here because every part that changes persistent state already reaches the pool.</summary>
+        public Persistence.BrokerPersistence Persistence;
+
         public MessagePool(int messages, int bytes)
         {
             Arena = new byte[bytes];
@@ -71,6 +75,10 @@ namespace Nano.Mqtt.Broker
             References[m] = 1;
             _qos[m] = (byte)qos;
             Link(m, before);
+            if (Persistence != null)
+            {
+                Persistence.Allocated(m);
+            }
             System.Array.Copy(topic, topicOffset, Arena, gapStart, topicLength);
             System.Array.Copy(payload, payloadOffset, Arena, gapStart + topicLength, payloadLength);
             return m;

@@ -44,6 +44,9 @@ namespace Nano.Mqtt.Broker
         /// <summary>The message in slot <paramref name="i"/>, or -1.</summary>
         public int MessageAt(int i) => _message[i];
 
+        /// <summary>Whether slot <paramref name="i"/> holds a <c>$SYS</c> message.</summary>
+        public bool IsSystem(int i) => _system[i];
+
         /// <summary>Stores message <paramref name="m"/> (non-empty payload) for its topic, replacing the
         /// previous one [MQTT-3.3.1-5]. Returns false when the bounds reject it.</summary>
         public bool Store(int m, long nowMs, bool system)
@@ -76,6 +79,10 @@ namespace Nano.Mqtt.Broker
             {
                 _count++;
                 _bytes += size;
+                if (_pool.Persistence != null)
+                {
+                    _pool.Persistence.Retained(m, true);
+                }
             }
             return true;
         }
@@ -136,6 +143,10 @@ namespace Nano.Mqtt.Broker
             {
                 _count--;
                 _bytes -= _pool.Size(m);
+                if (_pool.Persistence != null)
+                {
+                    _pool.Persistence.Retained(m, false);
+                }
             }
             _message[i] = -1;
             _pool.Release(m);

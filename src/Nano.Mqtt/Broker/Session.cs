@@ -73,6 +73,11 @@ namespace Nano.Mqtt.Broker
             Clean = clean;
             Connection = -1;
             _lastPacketId = 0;
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !clean)
+            {
+                p.SessionOpened(_index, clientId, offset, length);
+            }
         }
 
         /// <summary>Binds the session to a connection with the user name of its CONNECT (length -1 = anonymous).</summary>
@@ -103,9 +108,14 @@ namespace Nano.Mqtt.Broker
         /// <summary>Releases every held message and frees the slot.</summary>
         public void Discard()
         {
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.SessionEnded(_index);
+            }
             while (QueueCount > 0)
             {
-                _b.Pool.Release(Dequeue());
+                _b.Pool.Release(TakeHead());
             }
             for (int i = 0; i < InflightCount; i++)
             {
@@ -151,6 +161,11 @@ namespace Nano.Mqtt.Broker
             _b.QueueQos[_queueBase + slot] = (byte)qos;
             QueueCount++;
             _b.Pool.References[m]++;
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.Queued(_index, m, qos);
+            }
             return outcome;
         }
 
@@ -159,6 +174,17 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Removes the head of the queue and returns its message (the reference passes to the caller).</summary>
         public int Dequeue()
+        {
+            int m = TakeHead();
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.Unqueued(_index, m);
+            }
+            return m;
+        }
+
+        private int TakeHead()
         {
             int m = _b.QueueMessage[_queueBase + _queueHead];
             _queueHead = (_queueHead + 1) % _b.MaxQueued;
@@ -183,8 +209,35 @@ namespace Nano.Mqtt.Broker
             _b.InflightFlags[_inflightBase + i] = (byte)(qos | (retain ? RetainFlag : 0));
             _b.InflightRetries[_inflightBase + i] = 0;
             _b.InflightSentAtMs[_inflightBase + i] = nowMs;
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.Sent(_index, m, _b.InflightPacketId[_inflightBase + i], _b.InflightFlags[_inflightBase + i]);
+            }
             return i;
         }
+
+        /// <summary>Puts back an inflight entry read from the store (it holds one reference to <paramref name="m"/>, or
+        /// m is -1 when <paramref name="released"/>); it is re-sent when the client reconnects [MQTT-4.4.0-1].</summary>
+        public void RestoreInflight(int m, int packetId, int flags, bool released)
+        {
+            int i = InflightCount++;
+            _b.InflightMessage[_inflightBase + i] = m;
+            _b.InflightPacketId[_inflightBase + i] = packetId;
+            _b.InflightFlags[_inflightBase + i] = (byte)((flags & (QosMask | RetainFlag)) | (released ? ReleasedFlag | PendingSendFlag : 0));
+            _b.InflightRetries[_inflightBase + i] = 0;
+            _b.InflightSentAtMs[_inflightBase + i] = 0;
+            _lastPacketId = packetId;
+        }
+
+        /// <summary>The message of the queue entry <paramref name="k"/> places behind the head.</summary>
+        public int QueuedMessage(int k) => _b.QueueMessage[_queueBase + (_queueHead + k) % _b.MaxQueued];
+
+        /// <summary>The delivery QoS of the queue entry <paramref name="k"/> places behind the head.</summary>
+        public int QueuedQos(int k) => _b.QueueQos[_queueBase + (_queueHead + k) % _b.MaxQueued];
+
+        /// <summary>The QoS and retain bits of inflight entry <paramref name="i"/>, as the store records them.</summary>
+        public int InflightStoredFlags(int i) => _b.InflightFlags[_inflightBase + i] & (QosMask | RetainFlag);
 
         public int InflightMessage(int i) => _b.InflightMessage[_inflightBase + i];
 
@@ -249,6 +302,11 @@ namespace Nano.Mqtt.Broker
         /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
         private void RemoveInflight(int i)
         {
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.Completed(_index, _b.InflightPacketId[_inflightBase + i]);
+            }
             if (_b.InflightMessage[_inflightBase + i] >= 0)
             {
                 _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
@@ -267,6 +325,11 @@ namespace Nano.Mqtt.Broker
         /// <summary>PUBREC received: from now on only PUBREL is sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
         private void Release(int i)
         {
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean && (_b.InflightFlags[_inflightBase + i] & ReleasedFlag) == 0)
+            {
+                p.Released(_index, _b.InflightPacketId[_inflightBase + i]);
+            }
             if (_b.InflightMessage[_inflightBase + i] >= 0)
             {
                 _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
@@ -332,6 +395,20 @@ namespace Nano.Mqtt.Broker
         /// <summary>Records a received QoS 2 id not yet recorded; false when the set is full.</summary>
         public bool AddAwaitingRelease(int packetId)
         {
+            if (!TryAddAwaitingRelease(packetId))
+            {
+                return false;
+            }
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.AwaitingRelease(_index, packetId);
+            }
+            return true;
+        }
+
+        private bool TryAddAwaitingRelease(int packetId)
+        {
             int[][] bitmaps = _b.AwaitingReleaseBits;
             if (bitmaps != null)
             {
@@ -352,8 +429,41 @@ namespace Nano.Mqtt.Broker
             return true;
         }
 
+        /// <summary>The lowest incoming QoS 2 id above <paramref name="packetId"/> awaiting PUBREL, or -1.</summary>
+        public int AwaitingReleaseAfter(int packetId)
+        {
+            int[][] bitmaps = _b.AwaitingReleaseBits;
+            if (bitmaps != null)
+            {
+                int[] bits = bitmaps[_index];
+                for (int id = packetId + 1; bits != null && id <= BrokerOptions.AllPacketIds; id++)
+                {
+                    if ((bits[id >> 5] & (1 << (id & 31))) != 0)
+                    {
+                        return id;
+                    }
+                }
+                return -1;
+            }
+            int lowest = -1;
+            for (int i = 0; i < _awaitingReleaseCount; i++)
+            {
+                int id = _b.AwaitingRelease[AwaitingBase + i];
+                if (id > packetId && (lowest < 0 || id < lowest))
+                {
+                    lowest = id;
+                }
+            }
+            return lowest;
+        }
+
         public void RemoveAwaitingRelease(int packetId)
         {
+            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            if (p != null && !Clean)
+            {
+                p.ReleaseReceived(_index, packetId);
+            }
             int[][] bitmaps = _b.AwaitingReleaseBits;
             if (bitmaps != null)
             {
@@ -421,6 +531,11 @@ namespace Nano.Mqtt.Broker
                 if (_b.QueueQos[_queueBase + slot] != 0)
                 {
                     continue;
+                }
+                Persistence.BrokerPersistence p = _b.Pool.Persistence;
+                if (p != null && !Clean)
+                {
+                    p.Unqueued(_index, _b.QueueMessage[_queueBase + slot]);
                 }
                 _b.Pool.Release(_b.QueueMessage[_queueBase + slot]);
                 for (int j = k; j < QueueCount - 1; j++)

@@ -89,6 +89,10 @@ namespace Nano.Mqtt.Broker
                 else
                 {
                     subscriptions.StartRetained(row);
+                    if (_state.Pool.Persistence != null && !_state.Sessions[s].Clean)
+                    {
+                        _state.Pool.Persistence.Subscribed(s, c.Input, filterOffset, filterLength, granted);
+                    }
                 }
                 _state.Report(BrokerEvent.Subscribed, ci, c.Input, filterOffset, filterLength, granted);
                 _codes[k++] = (byte)granted;
@@ -117,7 +121,11 @@ namespace Nano.Mqtt.Broker
             TopicFilterReader reader = p.GetReader();
             while (reader.Next(out int filterOffset, out int filterLength, out byte _))
             {
-                _state.Subscriptions.Unsubscribe(c.Session, c.Input, filterOffset, filterLength);
+                if (_state.Subscriptions.Unsubscribe(c.Session, c.Input, filterOffset, filterLength)
+                    && _state.Pool.Persistence != null && !_state.Sessions[c.Session].Clean)
+                {
+                    _state.Pool.Persistence.Unsubscribed(c.Session, c.Input, filterOffset, filterLength);
+                }
                 _state.Report(BrokerEvent.Unsubscribed, ci, c.Input, filterOffset, filterLength, 0);
             }
             _state.Written(c, ack.Encode(c.Control, c.ControlEnd));
