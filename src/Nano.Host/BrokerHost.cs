@@ -20,6 +20,10 @@ namespace Nano.Host
         /// <summary>After the last work, the loop yields this long before it sleeps between polls.</summary>
         private const long BusyWindowMs = 2;
 
+        /// <summary>Connections the kernel completes before the loop accepts them: a thousand clients connecting at once
+        /// must not overflow it (an overflow costs each refused client a SYN retry, a second or more).</summary>
+        private const int ConnectBacklog = 1024;
+
         private readonly HostOptions _options;
         private readonly StatusLine _status;
         private readonly PollLoop _loop;
@@ -40,7 +44,8 @@ namespace Nano.Host
             Listener = new BrokerListener(Engine, options.Broker)
             {
                 ReuseAddress = !OperatingSystem.IsWindows(),
-                Backlog = 64,
+                Backlog = ConnectBacklog,
+                Readiness = new Nano.Net.Desktop.SocketSelectReadiness(),
             };
             _loop = new PollLoop(4 + options.Bridges.Count);
             _loop.Add(Listener);
@@ -50,7 +55,8 @@ namespace Nano.Host
                 TlsListener = new BrokerListener(Engine, options.Broker)
                 {
                     ReuseAddress = !OperatingSystem.IsWindows(),
-                    Backlog = 64,
+                    Backlog = ConnectBacklog,
+                    Readiness = new Nano.Net.Desktop.SocketSelectReadiness(),
                     Tls = options.Tls,
                     MaxHandshakes = options.MaxHandshakes,
                     HandshakeTimeoutMs = options.HandshakeTimeoutMs,

@@ -186,6 +186,24 @@ namespace Nano.Mqtt.Broker
             return connection >= 0 && connection < connections.Length ? _outbox.Pending(connections[connection]) : 0;
         }
 
+        /// <summary>The first connection from <paramref name="from"/> on that has output ready or that the engine is closing,
+        /// or -1: a host walks these with <c>NextOutput(id + 1)</c> and leaves idle connections alone.</summary>
+        public int NextOutput(int from)
+        {
+            Connection[] connections = _state.Connections;
+            int slots = _state.ConnectionSlots;
+            for (int i = from < 0 ? 0 : from; i < slots; i++)
+            {
+                Connection c = connections[i];
+                ConnectionState state = c.State;
+                if (state == ConnectionState.Closing || (state != ConnectionState.Free && _outbox.Pending(c) > 0))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /// <summary>
         /// Copies as many packets to send as fit into <paramref name="dst"/> and consumes them (the last one may be cut
         /// short, its rest comes first in the next call). Returns the bytes copied: fewer than <paramref name="count"/>
