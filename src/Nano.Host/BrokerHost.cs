@@ -17,8 +17,11 @@ namespace Nano.Host
     /// </summary>
     public sealed class BrokerHost : IDisposable
     {
-        /// <summary>After the last work, the loop yields this long before it sleeps between polls.</summary>
+        /// <summary>After the last work, the loop yields this long before it waits for input between polls.</summary>
         private const long BusyWindowMs = 2;
+
+        /// <summary>Once idle, each pass waits this long for TCP input (the listener's readiness question) instead of sleeping.</summary>
+        private const int IdleWaitMicroseconds = 1000;
 
         /// <summary>Connections the kernel completes before the loop accepts them: a thousand clients connecting at once
         /// must not overflow it (an overflow costs each refused client a SYN retry, a second or more).</summary>
@@ -219,17 +222,15 @@ namespace Nano.Host
             while (!_stopping)
             {
                 long now = NowMs;
+                bool idle = now - lastWorkMs >= BusyWindowMs;
+                Listener.ReadWaitMicroseconds = idle ? IdleWaitMicroseconds : 0;
                 if (_loop.PollOnce(now))
                 {
                     lastWorkMs = now;
                 }
-                else if (now - lastWorkMs < BusyWindowMs)
+                else if (!idle)
                 {
                     Thread.Yield();
-                }
-                else
-                {
-                    Thread.Sleep(1);
                 }
                 _status?.Update(now, Engine.Statistics);
             }

@@ -13,7 +13,7 @@ namespace Nano.Net.Desktop
         private readonly HashSet<Socket> _ready = new HashSet<Socket>();
 
         /// <inheritdoc />
-        public void Select(Socket[] sockets, int count, SelectMode mode)
+        public void Select(Socket[] sockets, int count, SelectMode mode, int waitMicroseconds)
         {
             if (count == 0)
             {
@@ -27,7 +27,7 @@ namespace Nano.Net.Desktop
             try
             {
                 Socket.Select(mode == SelectMode.SelectRead ? _checked : null, mode == SelectMode.SelectWrite ? _checked : null,
-                    mode == SelectMode.SelectError ? _checked : null, 0);
+                    mode == SelectMode.SelectError ? _checked : null, waitMicroseconds);
             }
             catch (SocketException)
             {

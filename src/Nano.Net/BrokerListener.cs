@@ -55,6 +55,10 @@ namespace Nano.Net
         /// system call for all of them (Nano.Net.Desktop's SocketSelectReadiness).</summary>
         public ISocketReadiness Readiness = new SocketPollReadiness();
 
+        /// <summary>How long the next step may wait for a socket to become readable (0 = not at all): a host with nothing to
+        /// do sets it instead of sleeping, so that input wakes it at once.</summary>
+        public int ReadWaitMicroseconds;
+
         /// <summary>Serve TLS: each accepted socket is wrapped by this platform adapter (null = plain TCP).</summary>
         public ITlsServer Tls;
 
@@ -242,7 +246,7 @@ namespace Nano.Net
                     _askedIds[count++] = id;
                 }
             }
-            Readiness.Select(_asked, count, SelectMode.SelectRead);
+            Readiness.Select(_asked, count, SelectMode.SelectRead, ReadWaitMicroseconds);
             for (int k = 0; k < count; k++)
             {
                 if (_asked[k] == null)
@@ -287,7 +291,7 @@ namespace Nano.Net
                 _asked[count] = c.Socket;
                 _askedIds[count++] = id;
             }
-            Readiness.Select(_asked, count, SelectMode.SelectWrite);
+            Readiness.Select(_asked, count, SelectMode.SelectWrite, 0);
             for (int k = 0; k < count; k++)
             {
                 bool writable = _asked[k] != null;

@@ -10,7 +10,9 @@ namespace Nano.Net
     public interface ISocketReadiness
     {
         /// <summary>Sets to null each of <paramref name="sockets"/>[0..<paramref name="count"/>) that is not ready for
-        /// <paramref name="mode"/>. A socket that fails counts as ready, so that its own next call reports the failure.</summary>
-        void Select(Socket[] sockets, int count, SelectMode mode);
+        /// <paramref name="mode"/>, after waiting up to <paramref name="waitMicroseconds"/> for any to be (an implementation
+        /// that cannot wait for several sockets at once answers at once). A socket that fails counts as ready, so that its
+        /// own next call reports the failure.</summary>
+        void Select(Socket[] sockets, int count, SelectMode mode, int waitMicroseconds);
     }
 }

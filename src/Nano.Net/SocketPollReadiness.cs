@@ -6,7 +6,7 @@ namespace Nano.Net
     public sealed class SocketPollReadiness : ISocketReadiness
     {
         /// <inheritdoc />
-        public void Select(Socket[] sockets, int count, SelectMode mode)
+        public void Select(Socket[] sockets, int count, SelectMode mode, int waitMicroseconds)
         {
             for (int i = 0; i < count; i++)
             {

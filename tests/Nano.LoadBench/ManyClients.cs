@@ -63,6 +63,7 @@ namespace Nano.LoadBench
             {
                 await WaitListening(port);
                 long idleKb = ReadStatusKb(host.Id, "VmRSS:");
+                double cpuStart = CpuSeconds(host.Id);
                 var subscribers = new RawClient[clients];
                 var watch = Stopwatch.StartNew();
                 var connecting = new Task[clients];
@@ -79,6 +80,7 @@ namespace Nano.LoadBench
                     subscribed += s.Subscribed ? 1 : 0;
                 }
                 long connectedKb = ReadStatusKb(host.Id, "VmRSS:");
+                double cpuConnected = CpuSeconds(host.Id);
 
                 var publisher = new RawClient("pub", 0);
                 await publisher.ConnectAndSubscribe(port, null);
@@ -94,6 +96,7 @@ namespace Nano.LoadBench
                     await Task.Delay(10);
                 }
                 double deliverSeconds = watch.Elapsed.TotalSeconds;
+                double cpuDelivered = CpuSeconds(host.Id);
                 await Task.Delay(500); // a duplicate would arrive right behind the originals
                 long peakKb = ReadStatusKb(host.Id, "VmHWM:");
                 int complete = 0;
@@ -102,12 +105,12 @@ namespace Nano.LoadBench
                     complete += s.ReceivedAllOnce() ? 1 : 0;
                 }
 
-                Console.WriteLine("| clients | connected+subscribed | time to all SUBACKs | QoS 1 messages | delivered | duplicates | every client exactly once | delivery time | host RSS idle | host RSS connected | host peak (VmHWM) |");
-                Console.WriteLine("|---------|----------------------|---------------------|----------------|-----------|------------|---------------------------|---------------|---------------|--------------------|-------------------|");
+                Console.WriteLine("| clients | connected+subscribed | time to all SUBACKs | QoS 1 messages | delivered | duplicates | every client exactly once | delivery time | host RSS idle | host RSS connected | host peak (VmHWM) | host CPU connecting | host CPU delivering |");
+                Console.WriteLine("|---------|----------------------|---------------------|----------------|-----------|------------|---------------------------|---------------|---------------|--------------------|-------------------|---------------------|---------------------|");
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                    "| {0} | {1} | {2:F2} s | {3} | {4} | {5} | {6} of {0} | {7:F2} s | {8:F1} MB | {9:F1} MB | {10:F1} MB |",
+                    "| {0} | {1} | {2:F2} s | {3} | {4} | {5} | {6} of {0} | {7:F2} s | {8:F1} MB | {9:F1} MB | {10:F1} MB | {11:F2} s | {12:F2} s |",
                     clients, subscribed, connectSeconds, messages, RawClient.Delivered, RawClient.Duplicates, complete,
-                    deliverSeconds, idleKb / 1024.0, connectedKb / 1024.0, peakKb / 1024.0));
+                    deliverSeconds, idleKb / 1024.0, connectedKb / 1024.0, peakKb / 1024.0, cpuConnected - cpuStart, cpuDelivered - cpuConnected));
                 Console.WriteLine("host: dotnet " + string.Join(" ", start.ArgumentList) + "; loopback TCP, " + Environment.ProcessorCount + " cores");
                 foreach (RawClient s in subscribers)
                 {
@@ -151,6 +154,14 @@ namespace Nano.LoadBench
                 }
             }
             return -1;
+        }
+
+        /// <summary>User plus system CPU time the process has used (/proc/&lt;pid&gt;/stat, fields 14 and 15, in clock ticks of 1/100 s).</summary>
+        private static double CpuSeconds(int pid)
+        {
+            string stat = File.ReadAllText("/proc/" + pid + "/stat");
+            string[] fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
         }
 
         private static int FreePort()

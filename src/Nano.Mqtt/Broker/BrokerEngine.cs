@@ -81,6 +81,10 @@ namespace Nano.Mqtt.Broker
             {
                 if (connections[i].State == ConnectionState.Free)
                 {
+                    if (_state.Options.AllocateOnAccept)
+                    {
+                        connections[i].Size(_state.Options.InputBufferSize, _state.Options.OutputBufferSize);
+                    }
                     connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
                     if (i >= _state.ConnectionSlots)
                     {
@@ -251,6 +255,10 @@ namespace Nano.Mqtt.Broker
             Connection c = _state.Connections[connection];
             _outbox.Abandon(c);
             _largeInput.Release(c);
+            if (_state.Options.AllocateOnAccept)
+            {
+                c.Size(0, 0);
+            }
             c.State = ConnectionState.Free;
             while (_state.ConnectionSlots > 0 && _state.Connections[_state.ConnectionSlots - 1].State == ConnectionState.Free)
             {
@@ -407,6 +415,7 @@ namespace Nano.Mqtt.Broker
                 SessionExpiryMs = o.SessionExpiryMs < 0 ? 0 : o.SessionExpiryMs,
                 RetainedExpiryMs = o.RetainedExpiryMs < 0 ? 0 : o.RetainedExpiryMs,
                 AllowAnonymous = o.AllowAnonymous,
+                AllocateOnAccept = o.AllocateOnAccept,
                 SysIntervalMs = AtLeast(o.SysIntervalMs, 0),
                 LargePacketBuffers = AtLeast(o.LargePacketBuffers, 1),
                 OutputBufferSize = AtLeast(o.OutputBufferSize, 8), // a CONNACK, a PUBACK and a PINGRESP
