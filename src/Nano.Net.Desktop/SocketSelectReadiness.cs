@@ -34,7 +34,10 @@ namespace Nano.Net.Desktop
                 return; // all left as ready: each socket's own call reports its failure
             }
             _ready.Clear();
-            _ready.UnionWith(_checked);
+            for (int i = 0; i < _checked.Count; i++)
+            {
+                _ready.Add(_checked[i]);
+            }
             for (int i = 0; i < count; i++)
             {
                 if (!_ready.Contains(sockets[i]))
