@@ -18,8 +18,15 @@ namespace Nano.Host
     /// </summary>
     public sealed class BrokerHost : IDisposable
     {
-        /// <summary>After the last work, the loop yields this long before it sleeps between polls.</summary>
+        /// <summary>After the last work, the loop yields this long before it waits for input between polls.</summary>
         private const long BusyWindowMs = 2;
+
+        /// <summary>Once idle, each pass waits this long for TCP input (the listener's readiness question) instead of sleeping.</summary>
+        private const int IdleWaitMicroseconds = 1000;
+
+        /// <summary>Connections the kernel completes before the loop accepts them: a thousand clients connecting at once
+        /// must not overflow it (an overflow costs each refused client a SYN retry, a second or more).</summary>
+        private const int ConnectBacklog = 1024;
 
         private readonly HostOptions _options;
         private readonly StatusLine _status;
@@ -50,7 +57,8 @@ namespace Nano.Host
             Listener = new BrokerListener(Engine, options.Broker)
             {
                 ReuseAddress = !OperatingSystem.IsWindows(),
-                Backlog = 64,
+                Backlog = ConnectBacklog,
+                Readiness = new Nano.Net.Desktop.SocketSelectReadiness(),
             };
             _loop = new PollLoop(4 + options.Bridges.Count);
             _loop.Add(Listener);
@@ -60,7 +68,8 @@ namespace Nano.Host
                 TlsListener = new BrokerListener(Engine, options.Broker)
                 {
                     ReuseAddress = !OperatingSystem.IsWindows(),
-                    Backlog = 64,
+                    Backlog = ConnectBacklog,
+                    Readiness = new Nano.Net.Desktop.SocketSelectReadiness(),
                     Tls = options.Tls,
                     MaxHandshakes = options.MaxHandshakes,
                     HandshakeTimeoutMs = options.HandshakeTimeoutMs,
@@ -249,17 +258,15 @@ namespace Nano.Host
             while (!_stopping)
             {
                 long now = NowMs;
+                bool idle = now - lastWorkMs >= BusyWindowMs;
+                Listener.ReadWaitMicroseconds = idle ? IdleWaitMicroseconds : 0;
                 if (_loop.PollOnce(now))
                 {
                     lastWorkMs = now;
                 }
-                else if (now - lastWorkMs < BusyWindowMs)
+                else if (!idle)
                 {
                     Thread.Yield();
-                }
-                else
-                {
-                    Thread.Sleep(1);
                 }
                 _status?.Update(now, Engine.Statistics);
             }

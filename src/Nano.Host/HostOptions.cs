@@ -129,8 +129,8 @@ namespace Nano.Host
         {
             return new BrokerOptions
             {
-                MaxConnections = 128,
-                MaxSessions = 1024,
+                MaxConnections = 4096,
+                MaxSessions = 4096,
                 MaxSubscriptions = 4096,
                 MaxSubscriptionsPerClient = 64,
                 MaxInflight = 20,
@@ -141,8 +141,10 @@ namespace Nano.Host
                 MaxMessages = 1 << 16,
                 MessagePoolBytes = 16 << 20,
                 MaxPacketSize = 1 << 16,
-                InputBufferSize = 1 << 16,
-                OutputBufferSize = 1 << 16,
+                InputBufferSize = 8 << 10,
+                LargePacketBuffers = 16,
+                OutputBufferSize = 4 << 10,
+                AllocateOnAccept = true,
                 MaxClientIdLength = 128,
                 MaxTopicLength = 256,
                 MaxTopicLevels = 0,

@@ -38,7 +38,7 @@ written as a line 'key value' in a configuration file given with -c.
   -p, --port <port>                     TCP port (default 1883; 0 picks a free port)
   --bind <address>                      address to listen on (default 127.0.0.1; alias bind_address)
   --listener ""<port> [address]""         port and address in one option
-  --max_connections <n>                 concurrent connections (default 128)
+  --max_connections <n>                 concurrent connections (default 4096)
   --max_inflight_messages <n>           unacknowledged QoS 1/2 messages per client (default 20)
   --max_queued_messages <n>             messages queued per client behind the inflight window (default 1000)
   --queue_qos0_messages true|false      queue QoS 0 messages for offline clients (default false)

@@ -5,25 +5,32 @@ using Nano.Mqtt.Broker;
 namespace Nano.Net
 {
     /// <summary>
-    /// Serves a <see cref="BrokerEngine"/> over TCP without threads: each <see cref="PollOnce"/> accepts
-    /// pending connections, feeds readable sockets to the engine through one shared receive buffer,
-    /// and sends the engine's output through one shared send buffer to each socket that is writable:
-    /// one <see cref="BrokerEngine.ReadOutput"/> encodes as many packets as the buffer holds, so a socket
-    /// that cannot take more is skipped until it can. With <see cref="Tls"/>, an accepted socket waits in a
-    /// handshake table of its own (<see cref="MaxHandshakes"/> slots, <see cref="HandshakeTimeoutMs"/>) and
-    /// takes an engine connection only with its first decrypted byte, so half-open handshakes never keep
-    /// plain clients out. Uses only the Socket members common to nanoFramework and .NET; every buffer is
+    /// Serves a <see cref="BrokerEngine"/> over TCP without threads: each <see cref="PollOnce"/> asks
+    /// <see cref="Readiness"/> once which sockets are readable, accepts every pending connection, feeds the
+    /// readable sockets to the engine through one shared receive buffer, runs the engine's timers, then asks
+    /// once which of the connections the engine has output for (<see cref="BrokerEngine.NextOutput"/>) are
+    /// writable and sends through one shared send buffer: one <see cref="BrokerEngine.ReadOutput"/> encodes as
+    /// many packets as the buffer holds, so a socket that cannot take more is skipped until it can. With
+    /// <see cref="Tls"/>, an accepted socket waits in a handshake table of its own (<see cref="MaxHandshakes"/>
+    /// slots, <see cref="HandshakeTimeoutMs"/>) and takes an engine connection only with its first decrypted
+    /// byte, so half-open handshakes never keep plain clients out. Uses only the Socket members common to nanoFramework and .NET; every buffer is
     /// allocated in the constructor, the handshake table in <see cref="Start"/> when TLS is served.
     /// </summary>
     public sealed class BrokerListener : IPollable
     {
-        private const int AcceptsPerPoll = 4;
         private const int SendsPerPoll = 4;
 
         private readonly BrokerEngine _engine;
         private readonly TcpConnection[] _connections;
         private readonly byte[] _receiveBuffer;
         private readonly byte[] _sendBuffer;
+
+        /// <summary>The sockets of one readiness question and the connection id of each (-1 = the listening socket).</summary>
+        private readonly Socket[] _asked;
+        private readonly int[] _askedIds;
+
+        /// <summary>One past the highest slot of <see cref="_connections"/> in use: per-step scans stop here.</summary>
+        private int _slots;
         private TcpConnection[] _handshakes;
         private Socket _listener;
         private int _port;
@@ -43,6 +50,14 @@ namespace Nano.Net
         /// <summary>Set SO_REUSEADDR on the listening socket (lets a restarted broker bind while old
         /// connections linger in TIME_WAIT; leave off on Windows, where it allows port sharing).</summary>
         public bool ReuseAddress;
+
+        /// <summary>Which sockets are ready: one Poll per socket by default (nanoFramework); the PC host sets one
+        /// system call for all of them (Nano.Net.Desktop's SocketSelectReadiness).</summary>
+        public ISocketReadiness Readiness = new SocketPollReadiness();
+
+        /// <summary>How long the next step may wait for a socket to become readable (0 = not at all): a host with nothing to
+        /// do sets it instead of sleeping, so that input wakes it at once.</summary>
+        public int ReadWaitMicroseconds;
 
         /// <summary>Serve TLS: each accepted socket is wrapped by this platform adapter (null = plain TCP).</summary>
         public ITlsServer Tls;
@@ -67,6 +82,8 @@ namespace Nano.Net
             _receiveBuffer = new byte[receiveBufferSize];
             _sendBuffer = new byte[sendBufferSize];
             _connections = new TcpConnection[maxConnections];
+            _asked = new Socket[maxConnections + 1];
+            _askedIds = new int[maxConnections + 1];
             for (int i = 0; i < maxConnections; i++)
             {
                 _connections[i] = new TcpConnection();
@@ -164,32 +181,15 @@ namespace Nano.Net
             {
                 return false;
             }
-            bool worked = AcceptPending(nowMs);
+            bool worked = ReceiveReady(nowMs);
             if (_handshakes != null && PollHandshakes(nowMs))
             {
                 worked = true;
             }
-            for (int id = 0; id < _connections.Length; id++)
+            RunEngine(nowMs);
+            if (SendReady(nowMs))
             {
-                TcpConnection c = _connections[id];
-                if (c.Socket != null && !c.Closing && ReceiveFrom(id, c, nowMs))
-                {
-                    worked = true;
-                }
-            }
-            if (!_enginePolled || nowMs != _lastEnginePollMs)
-            {
-                _engine.Poll(nowMs);
-                _enginePolled = true;
-                _lastEnginePollMs = nowMs;
-            }
-            for (int id = 0; id < _connections.Length; id++)
-            {
-                TcpConnection c = _connections[id];
-                if (c.Socket != null && Transmit(id, c, nowMs))
-                {
-                    worked = true;
-                }
+                worked = true;
             }
             return worked;
         }
@@ -220,10 +220,93 @@ namespace Nano.Net
             }
         }
 
+        /// <summary>Accepts pending connections and feeds the engine from every readable socket: one readiness
+        /// question covers the listening socket and each plain connection with input room; TLS sessions are read
+        /// through their channel, which holds decrypted bytes the socket no longer shows.</summary>
+        private bool ReceiveReady(long nowMs)
+        {
+            bool worked = false;
+            int count = 0;
+            _asked[count] = _listener;
+            _askedIds[count++] = -1;
+            for (int id = 0; id < _slots; id++)
+            {
+                TcpConnection c = _connections[id];
+                if (c.Socket == null || c.Closing)
+                {
+                    continue;
+                }
+                if (c.Tls != null)
+                {
+                    worked |= ReceiveFrom(id, c, nowMs);
+                }
+                else if (_engine.ReceiveCapacity(id) > 0)
+                {
+                    _asked[count] = c.Socket;
+                    _askedIds[count++] = id;
+                }
+            }
+            Readiness.Select(_asked, count, SelectMode.SelectRead, ReadWaitMicroseconds);
+            for (int k = 0; k < count; k++)
+            {
+                if (_asked[k] == null)
+                {
+                    continue;
+                }
+                _asked[k] = null;
+                int id = _askedIds[k];
+                worked |= id < 0 ? AcceptPending(nowMs) : ReceiveFrom(id, _connections[id], nowMs);
+            }
+            return worked;
+        }
+
+        private void RunEngine(long nowMs)
+        {
+            if (!_enginePolled || nowMs != _lastEnginePollMs)
+            {
+                _engine.Poll(nowMs);
+                _enginePolled = true;
+                _lastEnginePollMs = nowMs;
+            }
+        }
+
+        /// <summary>Sends to the connections the engine has output for, or is closing: one readiness question covers
+        /// the plain sockets among them; TLS sessions take their records at once.</summary>
+        private bool SendReady(long nowMs)
+        {
+            bool worked = false;
+            int count = 0;
+            for (int id = _engine.NextOutput(0); id >= 0 && id < _connections.Length; id = _engine.NextOutput(id + 1))
+            {
+                TcpConnection c = _connections[id];
+                if (c.Socket == null)
+                {
+                    continue; // a connection of another listener on the same engine
+                }
+                if (c.Tls != null)
+                {
+                    worked |= Transmit(id, c, nowMs, true);
+                    continue;
+                }
+                _asked[count] = c.Socket;
+                _askedIds[count++] = id;
+            }
+            Readiness.Select(_asked, count, SelectMode.SelectWrite, 0);
+            for (int k = 0; k < count; k++)
+            {
+                bool writable = _asked[k] != null;
+                _asked[k] = null;
+                int id = _askedIds[k];
+                worked |= Transmit(id, _connections[id], nowMs, writable);
+            }
+            return worked;
+        }
+
+        /// <summary>Accepts every pending connection, up to one table's worth per step.</summary>
         private bool AcceptPending(long nowMs)
         {
             bool worked = false;
-            for (int k = 0; k < AcceptsPerPoll; k++)
+            for (int k = 0; k < _connections.Length; k++)
             {
                 Socket socket;
                 try
@@ -257,9 +340,7 @@ namespace Nano.Net
                     continue;
                 }
                 SetOptions(socket);
-                _connections[id].Open(socket, null, nowMs);
-                _open++;
-                ConnectionsAccepted++;
+                Opened(id, socket, null, nowMs);
             }
             return worked;
         }
@@ -343,13 +424,22 @@ namespace Nano.Net
                     EndHandshake(h);
                     continue;
                 }
-                _connections[id].Open(h.Socket, h.Tls, nowMs);
+                Opened(id, h.Socket, h.Tls, nowMs);
                 h.Reset();
-                _open++;
-                ConnectionsAccepted++;
                 _engine.Receive(id, _receiveBuffer, 0, 1, nowMs);
             }
             return worked;
+        }
+
+        private void Opened(int id, Socket socket, ITlsChannel tls, long nowMs)
+        {
+            _connections[id].Open(socket, tls, nowMs);
+            if (id >= _slots)
+            {
+                _slots = id + 1;
+            }
+            _open++;
+            ConnectionsAccepted++;
         }
 
         private void EndHandshake(TcpConnection h)
@@ -384,7 +474,7 @@ namespace Nano.Net
             }
         }
 
-        /// <summary>Hands what one socket has received to the engine; detects the peer's close.</summary>
+        /// <summary>Hands what one readable socket (or TLS session) has received to the engine; detects the peer's close.</summary>
         private bool ReceiveFrom(int id, TcpConnection c, long nowMs)
         {
             int room = _engine.ReceiveCapacity(id);
@@ -415,10 +505,6 @@ namespace Nano.Net
             }
             try
             {
-                if (!c.Socket.Poll(0, SelectMode.SelectRead))
-                {
-                    return false;
-                }
                 int available = c.Socket.Available;
                 if (available == 0)
                 {
@@ -443,7 +529,7 @@ namespace Nano.Net
         }
 
         /// <summary>Sends the engine's output while the socket is writable; closes when the engine asked and the output drained.</summary>
-        private bool Transmit(int id, TcpConnection c, long nowMs)
+        private bool Transmit(int id, TcpConnection c, long nowMs, bool writable)
         {
             bool worked = false;
             if (!c.Closing && _engine.WantsClose(id))
@@ -452,11 +538,11 @@ namespace Nano.Net
                 c.CloseDeadlineMs = nowMs + CloseLingerMs;
                 worked = true;
             }
-            for (int k = 0; k < SendsPerPoll && _engine.PendingOutput(id) > 0; k++)
+            for (int k = 0; writable && k < SendsPerPoll; k++)
             {
                 try
                 {
-                    if (c.Tls == null && !c.Socket.Poll(0, SelectMode.SelectWrite))
+                    if (k > 0 && c.Tls == null && !c.Socket.Poll(0, SelectMode.SelectWrite))
                     {
                         break;
                     }
@@ -467,6 +553,10 @@ namespace Nano.Net
                     return true;
                 }
                 int count = _engine.ReadOutput(id, _sendBuffer, 0, _sendBuffer.Length);
+                if (count == 0)
+                {
+                    break;
+                }
                 if (!SendAll(c, count))
                 {
                     Lose(id, c, nowMs);
@@ -540,6 +630,10 @@ namespace Nano.Net
                 CloseQuietly(c.Socket);
             }
             c.Reset();
+            while (_slots > 0 && _connections[_slots - 1].Socket == null)
+            {
+                _slots--;
+            }
             _open--;
             _engine.Closed(id);
         }

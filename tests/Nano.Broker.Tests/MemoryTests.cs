@@ -142,6 +142,42 @@ namespace Nano.Broker.Tests
         }
 
         [TestMethod]
+        public void AllocateOnAccept_takes_connection_buffers_at_accept_only_and_gives_them_back_at_close()
+        {
+            const int Slots = 1000;
+            const int Buffers = 8192 + 4096;
+            BrokerOptions Options(bool onAccept) => new BrokerOptions
+            {
+                MaxConnections = Slots, InputBufferSize = 8192, MaxPacketSize = 8192, OutputBufferSize = 4096, AllocateOnAccept = onAccept,
+            };
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            GC.KeepAlive(new BrokerEngine(Options(false)));
+            long upFront = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            var broker = new ScriptedBroker(Options(true));
+            long onAccept = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.IsTrue(upFront - onAccept > (long)Slots * (Buffers - 64), "no slot's buffers at construction: " + upFront + " B up front, " + onAccept + " B on accept");
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            ScriptedClient sub = broker.Connect("s");
+            long accepted = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.IsTrue(accepted >= Buffers && accepted < 2 * Buffers, "one connection's buffers: " + accepted + " B");
+            sub.Send(Packets.Subscribe(1, "t", 1));
+            Assert.AreEqual("9003000101", sub.Next().Hex);
+            ScriptedClient pub = broker.Connect("p");
+            pub.Send(Packets.Publish("t", new byte[6000], 1, 7));
+            Assert.AreEqual("40020007", pub.Next().Hex);
+            Assert.AreEqual(1 + 2 + 2 + 1 + 2 + 6000, sub.Next().Bytes.Length, "a PUBLISH larger than the acknowledgement buffer, read whole");
+            pub.Closed();
+            sub.Closed();
+            Assert.AreEqual(0, broker.Engine.ConnectionCount);
+
+            ScriptedClient again = broker.Connect("s2");
+            again.Send(Packets.PingReq);
+            Assert.AreEqual("D000", again.Next().Hex, "a slot given back serves the next connection");
+        }
+
+        [TestMethod]
         public void Ten_thousand_connect_disconnect_cycles_leave_counts_and_allocation_flat()
         {
             var engine = new BrokerEngine(new BrokerOptions());

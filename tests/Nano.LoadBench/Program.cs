@@ -27,6 +27,10 @@ namespace Nano.LoadBench
 
         public static async Task<int> Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "--clients")
+            {
+                return await ManyClients.Run(args);
+            }
             double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
             if (Array.IndexOf(args, "--persistence") >= 0)
             {

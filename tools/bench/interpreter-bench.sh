@@ -16,7 +16,7 @@
 #   --baseline REV       revision of this repository whose src/Nano.Mqtt is the baseline
 #   --baseline-drive NAME  how the bench reads the baseline's output, as that revision's BrokerListener
 #                        does: a file tests/Nano.DeviceBench/Drive/NAME.cs (default ProbeBeforeEachRead,
-#                        a3de058's way); the current side uses ReadUntilShort, this revision's way
+#                        a3de058's way); the current side uses NamedThenReadUntilShort, this revision's way
 #   --current-repo DIR   take the current Nano.Mqtt from the HEAD commit of the git checkout DIR
 #                        (exported, DIR is not written to); default: this checkout as it is on
 #                        disk, uncommitted changes included
@@ -144,7 +144,7 @@ build_side() { # name tree drive
   to_pe "$bin/Nano.DeviceBench.exe" "$out/pe/Nano.DeviceBench.pe" "${hints[@]}"
 }
 build_side baseline "$work/baseline" "$baseline_drive"
-build_side current "$current_tree" ReadUntilShort
+build_side current "$current_tree" NamedThenReadUntilShort
 
 # --- run -------------------------------------------------------------------------------------
 heap_args=()

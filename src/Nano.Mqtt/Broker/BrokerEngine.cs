@@ -81,6 +81,10 @@ namespace Nano.Mqtt.Broker
             {
                 if (connections[i].State == ConnectionState.Free)
                 {
+                    if (_state.Options.AllocateOnAccept)
+                    {
+                        connections[i].Size(_state.Options.InputBufferSize, _state.Options.OutputBufferSize);
+                    }
                     connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
                     if (i >= _state.ConnectionSlots)
                     {
@@ -186,6 +190,24 @@ namespace Nano.Mqtt.Broker
             return connection >= 0 && connection < connections.Length ? _outbox.Pending(connections[connection]) : 0;
         }
 
+        /// <summary>The first connection from <paramref name="from"/> on that has output ready or that the engine is closing,
+        /// or -1: a host walks these with <c>NextOutput(id + 1)</c> and leaves idle connections alone.</summary>
+        public int NextOutput(int from)
+        {
+            Connection[] connections = _state.Connections;
+            int slots = _state.ConnectionSlots;
+            for (int i = from < 0 ? 0 : from; i < slots; i++)
+            {
+                Connection c = connections[i];
+                ConnectionState state = c.State;
+                if (state == ConnectionState.Closing || (state != ConnectionState.Free && _outbox.Pending(c) > 0))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /// <summary>
         /// Copies as many packets to send as fit into <paramref name="dst"/> and consumes them (the last one may be cut
         /// short, its rest comes first in the next call). Returns the bytes copied: fewer than <paramref name="count"/>
@@ -238,6 +260,10 @@ namespace Nano.Mqtt.Broker
             Connection c = _state.Connections[connection];
             _outbox.Abandon(c);
             _largeInput.Release(c);
+            if (_state.Options.AllocateOnAccept)
+            {
+                c.Size(0, 0);
+            }
             c.State = ConnectionState.Free;
             while (_state.ConnectionSlots > 0 && _state.Connections[_state.ConnectionSlots - 1].State == ConnectionState.Free)
             {
@@ -398,6 +424,7 @@ namespace Nano.Mqtt.Broker
                 SessionExpiryMs = o.SessionExpiryMs < 0 ? 0 : o.SessionExpiryMs,
                 RetainedExpiryMs = o.RetainedExpiryMs < 0 ? 0 : o.RetainedExpiryMs,
                 AllowAnonymous = o.AllowAnonymous,
+                AllocateOnAccept = o.AllocateOnAccept,
                 SysIntervalMs = AtLeast(o.SysIntervalMs, 0),
                 LargePacketBuffers = AtLeast(o.LargePacketBuffers, 1),
                 OutputBufferSize = AtLeast(o.OutputBufferSize, 8), // a CONNACK, a PUBACK and a PINGRESP

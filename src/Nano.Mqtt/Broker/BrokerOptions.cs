@@ -115,6 +115,11 @@ namespace Nano.Mqtt.Broker
         /// SUBSCRIBE whose SUBACK would not fit (more filters than this minus 4) closes the connection.</summary>
         public int OutputBufferSize = 64;
 
+        /// <summary>Allocate a connection's input and acknowledgement buffers when it is accepted and give them back when it
+        /// closes, so memory follows the connections in use (the PC host). Off (the default): the constructor allocates
+        /// them for every slot, a fixed budget that cannot run out later (the device).</summary>
+        public bool AllocateOnAccept;
+
         /// <summary>Accept a CONNECT without user name.</summary>
         public bool AllowAnonymous = true;
 

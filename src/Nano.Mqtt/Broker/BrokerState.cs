@@ -54,7 +54,7 @@ namespace Nano.Mqtt.Broker
             Connections = new Connection[options.MaxConnections];
             for (int i = 0; i < Connections.Length; i++)
             {
-                Connections[i] = new Connection(options.InputBufferSize, options.OutputBufferSize);
+                Connections[i] = options.AllocateOnAccept ? new Connection(0, 0) : new Connection(options.InputBufferSize, options.OutputBufferSize);
             }
         }
 

@@ -11,7 +11,7 @@ namespace Nano.Mqtt.Broker
         public ConnectionState State;
 
         /// <summary>The connection's own input buffer, enough for most packets.</summary>
-        public readonly byte[] InlineInput;
+        public byte[] InlineInput;
 
         /// <summary>The buffer holding received bytes: <see cref="InlineInput"/> or a borrowed large buffer.</summary>
         public byte[] Input;
@@ -24,7 +24,7 @@ namespace Nano.Mqtt.Broker
         public bool Blocked;
 
         /// <summary>CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK and PINGRESP packets waiting to be sent.</summary>
-        public readonly Codec.OutputBuffer ControlOutput;
+        public Codec.OutputBuffer ControlOutput;
 
         public OutgoingKind Outgoing;
 
@@ -60,6 +60,13 @@ namespace Nano.Mqtt.Broker
         public bool Throttled;
 
         public Connection(int inputSize, int controlSize)
+        {
+            Size(inputSize, controlSize);
+        }
+
+        /// <summary>Replaces the input and control buffers with new ones of these sizes; (0, 0) gives them back
+        /// (<see cref="BrokerOptions.AllocateOnAccept"/>).</summary>
+        public void Size(int inputSize, int controlSize)
         {
             InlineInput = new byte[inputSize];
             Input = InlineInput;

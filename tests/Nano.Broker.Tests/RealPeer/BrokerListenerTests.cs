@@ -15,13 +15,19 @@ namespace Nano.Broker.Tests.RealPeer
     public sealed class BrokerListenerTests
     {
         [TestMethod]
-        [DataRow(0)]
-        [DataRow(1)]
-        public void Forwarding_a_message_allocates_nothing_on_the_poll_loop_thread(int qos)
+        [DataRow(0, false)]
+        [DataRow(1, false)]
+        [DataRow(0, true)]
+        [DataRow(1, true)]
+        public void Forwarding_a_message_allocates_nothing_on_the_poll_loop_thread(int qos, bool select)
         {
             var options = new BrokerOptions { MaxConnections = 4 };
             var engine = new BrokerEngine(options);
             var listener = new BrokerListener(engine, options);
+            if (select)
+            {
+                listener.Readiness = new Nano.Net.Desktop.SocketSelectReadiness();
+            }
             listener.Start(IPAddress.Loopback, 0);
             try
             {

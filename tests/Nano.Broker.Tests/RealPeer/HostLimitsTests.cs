@@ -14,7 +14,7 @@ namespace Nano.Broker.Tests.RealPeer
     {
         [TestMethod]
         [DataRow("max_subscriptions_per_client", "64")]
-        [DataRow("max_sessions", "1024")]
+        [DataRow("max_sessions", "4096")]
         [DataRow("max_topic_levels", "0")]
         [DataRow("max_awaiting_release", "65535")]
         [DataRow("connect_timeout", "10")]
