@@ -11,10 +11,8 @@ namespace Nano.Broker.Tests.Persistence
         [TestMethod]
         public void A_PUBACK_is_handed_over_only_after_the_queued_message_is_synced()
         {
-            var medium = new WatchedMedium();
             var broker = new ScriptedBroker();
-            var store = new BrokerPersistence(medium);
-            store.Open(broker.Engine, broker.Now);
+            BrokerPersistence store = Open(broker, out WatchedMedium medium);
             ScriptedClient s = broker.Connect("s", clean: false);
             s.Send(Packets.Subscribe(1, "t", 1));
             Assert.IsTrue(medium.Unsynced > 0, "the subscription is recorded");
@@ -34,9 +32,8 @@ namespace Nano.Broker.Tests.Persistence
         [TestMethod]
         public void Publish_from_inside_the_host_is_durable_when_it_returns()
         {
-            var medium = new WatchedMedium();
             var broker = new ScriptedBroker();
-            new BrokerPersistence(medium).Open(broker.Engine, broker.Now);
+            Open(broker, out WatchedMedium medium);
             byte[] topic = Encoding.ASCII.GetBytes("r");
             byte[] payload = Encoding.ASCII.GetBytes("retained");
             Assert.IsTrue(broker.Engine.Publish(topic, 0, 1, payload, 0, payload.Length, 1, true, broker.Now));
@@ -46,10 +43,8 @@ namespace Nano.Broker.Tests.Persistence
         [TestMethod]
         public void Clean_sessions_write_no_records()
         {
-            var medium = new WatchedMedium();
             var broker = new ScriptedBroker();
-            var store = new BrokerPersistence(medium);
-            store.Open(broker.Engine, broker.Now);
+            BrokerPersistence store = Open(broker, out WatchedMedium medium);
             long records = store.RecordsWritten;
             ScriptedClient s = broker.Connect("s");
             s.Send(Packets.Subscribe(1, "t", 2));
@@ -59,6 +54,14 @@ namespace Nano.Broker.Tests.Persistence
             Assert.AreEqual(2, p.Drain().Count);
             Assert.AreEqual(2, s.Drain().Count, "SUBACK and the PUBLISH");
             Assert.AreEqual(records, store.RecordsWritten);
+        }
+
+        private static BrokerPersistence Open(ScriptedBroker broker, out WatchedMedium medium)
+        {
+            medium = new WatchedMedium();
+            var store = new BrokerPersistence(medium);
+            store.Open(broker.Engine, broker.Now);
+            return store;
         }
 
         /// <summary>A memory medium that counts the bytes appended since the last sync.</summary>
