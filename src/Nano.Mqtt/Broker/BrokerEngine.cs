@@ -285,7 +285,13 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
-            return _router.Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, false);
+            bool routed = _router.Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, false);
+            Persistence.BrokerPersistence store = _state.Pool.Persistence;
+            if (store != null && qos > 0)
+            {
+                store.Commit(); // the caller may acknowledge the message as soon as this returns
+            }
+            return routed;
         }
 
         /// <summary>Sessions in use, connected or not.</summary>

@@ -44,11 +44,11 @@ namespace Nano.Mqtt.Persistence
                     pool.Release(m);
                 }
             }
-            for (int s = 0; s < stored.Sessions.Length; s++)
+            for (int s = 0; s < stored.SessionSlots; s++)
             {
-                if (stored.Sessions[s] != null)
+                if (stored.SessionAt(s) != null)
                 {
-                    RestoreSession(stored.Sessions[s]);
+                    RestoreSession(stored.SessionAt(s));
                 }
             }
             for (int i = 0; i < _held.Count; i++)

@@ -40,12 +40,18 @@ namespace Nano.Mqtt.Persistence
     {
         private const int MaxSlot = 1 << 24;
 
-        public StoredSession[] Sessions = new StoredSession[16];
         public readonly ArrayList Retained = new ArrayList();
-        private StoredMessage[] _messages = new StoredMessage[16];
+        private object[] _sessions = new object[16];
+        private object[] _messages = new object[16];
 
         /// <summary>Records ignored because they named nothing known or were too short.</summary>
         public int Ignored;
+
+        /// <summary>Slots for <see cref="SessionAt"/>.</summary>
+        public int SessionSlots => _sessions.Length;
+
+        /// <summary>The session the log left in slot <paramref name="s"/>, or null.</summary>
+        public StoredSession SessionAt(int s) => (StoredSession)_sessions[s];
 
         public void Apply(RecordKind kind, byte[] d, int o, int n)
         {
@@ -62,8 +68,8 @@ namespace Nano.Mqtt.Persistence
             }
             if (kind == RecordKind.SessionOpened)
             {
-                Sessions = Grow(Sessions, s);
-                Sessions[s] = new StoredSession { ClientId = Copy(d, o + 4, n - 4) };
+                _sessions = Grow(_sessions, s);
+                _sessions[s] = new StoredSession { ClientId = Copy(d, o + 4, n - 4) };
                 return;
             }
             if (kind == RecordKind.Message)
@@ -71,7 +77,7 @@ namespace Nano.Mqtt.Persistence
                 ApplyMessage(s, d, o + 4, n - 4);
                 return;
             }
-            StoredSession session = s < Sessions.Length ? Sessions[s] : null;
+            StoredSession session = s < _sessions.Length ? (StoredSession)_sessions[s] : null;
             if (session == null || !ApplyToSession(session, kind, d, o + 4, n - 4))
             {
                 Ignored++;
@@ -79,7 +85,7 @@ namespace Nano.Mqtt.Persistence
             }
             if (kind == RecordKind.SessionEnded)
             {
-                Sessions[s] = null;
+                _sessions[s] = null;
             }
         }
 
@@ -194,7 +200,7 @@ namespace Nano.Mqtt.Persistence
             }
         }
 
-        private StoredMessage MessageAt(int m) => m >= 0 && m < _messages.Length ? _messages[m] : null;
+        private StoredMessage MessageAt(int m) => m >= 0 && m < _messages.Length ? (StoredMessage)_messages[m] : null;
 
         private static StoredEntry FindFilter(ArrayList entries, byte[] d, int o, int n)
         {
@@ -239,24 +245,13 @@ namespace Nano.Mqtt.Persistence
             return copy;
         }
 
-        private static StoredSession[] Grow(StoredSession[] slots, int index)
+        private static object[] Grow(object[] slots, int index)
         {
             if (index < slots.Length)
             {
                 return slots;
             }
-            StoredSession[] larger = new StoredSession[index * 2];
-            System.Array.Copy(slots, larger, slots.Length);
-            return larger;
-        }
-
-        private static StoredMessage[] Grow(StoredMessage[] slots, int index)
-        {
-            if (index < slots.Length)
-            {
-                return slots;
-            }
-            StoredMessage[] larger = new StoredMessage[index * 2];
+            object[] larger = new object[index * 2];
             System.Array.Copy(slots, larger, slots.Length);
             return larger;
         }
