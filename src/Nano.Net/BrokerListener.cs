@@ -13,8 +13,9 @@ namespace Nano.Net
     /// many packets as the buffer holds, so a socket that cannot take more is skipped until it can. With
     /// <see cref="Tls"/>, an accepted socket waits in a handshake table of its own (<see cref="MaxHandshakes"/>
     /// slots, <see cref="HandshakeTimeoutMs"/>) and takes an engine connection only with its first decrypted
-    /// byte, so half-open handshakes never keep plain clients out. Uses only the Socket members common to nanoFramework and .NET; every buffer is
-    /// allocated in the constructor, the handshake table in <see cref="Start"/> when TLS is served.
+    /// byte, so half-open handshakes never keep plain clients out. Uses only the Socket members common to
+    /// nanoFramework and .NET; every buffer is allocated in the constructor, the handshake table in
+    /// <see cref="Start"/> when TLS is served.
     /// </summary>
     public sealed class BrokerListener : IPollable
     {

@@ -46,7 +46,7 @@ namespace Nano.LoadBench
                     clients = int.Parse(args[i], CultureInfo.InvariantCulture);
                 }
             }
-            int port = FreePort();
+            int port = Program.FreePort();
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(Path.Combine(hostDir, "Nano.Host.dll"));
             foreach (string a in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--sn_port", "0" })
@@ -162,15 +162,6 @@ namespace Nano.LoadBench
             string stat = File.ReadAllText("/proc/" + pid + "/stat");
             string[] fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-        }
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
 
         /// <summary>A raw MQTT 3.1.1 client over one socket: CONNECT and SUBSCRIBE, then PUBACKs every QoS 1 PUBLISH.</summary>

@@ -201,7 +201,7 @@ namespace Nano.LoadBench
             new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
                 .WithClientId(clientId).WithCleanSession(clean).WithTimeout(TimeSpan.FromSeconds(10)).Build();
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
