@@ -80,22 +80,12 @@ namespace Nano.Broker.Tests.RealPeer
             {
                 Assert.Inconclusive("the host's peak memory is read from /proc");
             }
-            string dll = Path.Combine(Path.GetDirectoryName(typeof(Nano.Host.BrokerHost).Assembly.Location), "Nano.Host.dll");
-            var psi = new ProcessStartInfo("dotnet", new[] { dll, "--port", "0", "--sn_port", "0", "--sys_interval", "0", "--log_type", "none" })
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            using var host = Process.Start(psi);
+            using var host = HostProcessTests.Start("--port", "0", "--sn_port", "0", "--sys_interval", "0", "--log_type", "none");
             var subscribers = new[] { new HashingSubscriber(), new HashingSubscriber() };
             var publisher = new MqttClientFactory().CreateMqttClient();
             try
             {
-                string first = await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-                var match = Regex.Match(first ?? "", @"listening on 127\.0\.0\.1:(\d+)$");
-                Assert.IsTrue(match.Success, "first line: " + first);
-                int port = int.Parse(match.Groups[1].Value);
+                int port = await HostProcessTests.ListeningPortAsync(host);
 
                 for (int i = 0; i < subscribers.Length; i++)
                 {
