@@ -44,7 +44,9 @@ written as a line 'key value' in a configuration file given with -c.
   --queue_qos0_messages true|false      queue QoS 0 messages for offline clients (default false)
   --persistent_client_expiration <t>    drop offline persistent sessions after t: seconds, or a number
                                         with unit h, d, w, m (30 days) or y, e.g. 1h, 2d (default never)
-  --message_size_limit <bytes>          largest packet accepted (default 65536)
+  --message_size_limit <bytes>          largest packet accepted, fixed header included (default 268435460:
+                                        every packet MQTT 3.1.1 allows); memory is taken as packets arrive,
+                                        within max_message_memory
   --allow_anonymous true|false          accept clients without a user name (default true)
   --password_file <file>                Mosquitto password file: 'user:$7$...' (PBKDF2-SHA512, as mosquitto_passwd
                                         writes), 'user:$6$...' (salted SHA-512) or 'user:$pbkdf2-sha256$...'
@@ -347,10 +349,8 @@ bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
                 case "persistent_client_expiration":
                     return Duration(value, out o.Broker.SessionExpiryMs, out error);
                 case "message_size_limit":
-                    if (!Integer(value, 16, 268435455 + 5, out n, out error)) return false;
+                    if (!Integer(value, 16, Nano.Mqtt.Client.MqttClientOptions.ProtocolMaxPacketSize, out n, out error)) return false;
                     o.Broker.MaxPacketSize = n;
-                    o.Broker.InputBufferSize = n;
-                    o.Broker.OutputBufferSize = n;
                     return true;
                 case "allow_anonymous":
                     return Boolean(value, out o.Broker.AllowAnonymous, out error);

@@ -91,10 +91,17 @@ namespace Nano.Net
             }
         }
 
-        /// <summary>Creates a listener sized from the engine's capacity record: shared buffers of the maximum packet size.</summary>
+        /// <summary>Creates a listener sized from the engine's capacity record: shared buffers of the maximum packet size,
+        /// or of the input buffer size when the engine grows its buffers (<see cref="BrokerOptions.MaxMessageMemory"/>): the
+        /// engine then takes and gives large packets in parts.</summary>
         public BrokerListener(BrokerEngine engine, BrokerOptions options)
-            : this(engine, options.MaxConnections, options.MaxPacketSize, options.MaxPacketSize)
+            : this(engine, options.MaxConnections, SharedBufferSize(options), SharedBufferSize(options))
         {
+        }
+
+        private static int SharedBufferSize(BrokerOptions options)
+        {
+            return options.MaxMessageMemory > 0 && options.InputBufferSize < options.MaxPacketSize ? options.InputBufferSize : options.MaxPacketSize;
         }
 
         /// <summary>The bound port (useful after binding port 0); 0 before <see cref="Start"/>.</summary>

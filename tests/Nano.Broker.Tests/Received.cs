@@ -39,7 +39,9 @@ namespace Nano.Broker.Tests
             }
         }
 
-        public string Payload
+        public string Payload => Encoding.UTF8.GetString(PayloadBytes);
+
+        public byte[] PayloadBytes
         {
             get
             {
@@ -48,7 +50,7 @@ namespace Nano.Broker.Tests
                 {
                     p += 2;
                 }
-                return Encoding.UTF8.GetString(Bytes, p, Bytes.Length - p);
+                return Bytes.AsSpan(p).ToArray();
             }
         }
 

@@ -32,7 +32,7 @@ namespace Nano.Mqtt.Broker
             BrokerOptions o = Normalise(options == null ? new BrokerOptions() : options);
             SysTopics sysTopics = o.SysIntervalMs > 0 ? new SysTopics() : null;
             _state = new BrokerState(o, sysTopics != null ? sysTopics.Count : 0, sysTopics != null ? sysTopics.ArenaBytes : 0);
-            _largeInput = new LargeInputBuffers(o.InputBufferSize < o.MaxPacketSize ? o.LargePacketBuffers : 0, o.MaxPacketSize);
+            _largeInput = new LargeInputBuffers(o.InputBufferSize < o.MaxPacketSize ? o.LargePacketBuffers : 0, o.MaxPacketSize, _state.Pool.Memory);
             _access = new AccessControl(_state);
             _router = new Router(_state, _access);
             _sessions = new SessionTable(_state);
@@ -317,6 +317,10 @@ namespace Nano.Mqtt.Broker
         /// <summary>Messages alive in the shared pool (queued, inflight, retained, Wills).</summary>
         public int PooledMessageCount => _state.Pool.Count;
 
+        /// <summary>Bytes allocated on demand for large packets and messages and not yet given back (always 0 without
+        /// <see cref="BrokerOptions.MaxMessageMemory"/>).</summary>
+        public int MessageMemoryInUse => _state.Pool.Memory == null ? 0 : _state.Pool.Memory.Used;
+
         /// <summary>User retained messages stored.</summary>
         public int RetainedCount => _state.Retained.Count;
 
@@ -437,6 +441,7 @@ namespace Nano.Mqtt.Broker
             };
             n.MaxSessions = AtLeast(o.MaxSessions, n.MaxConnections);
             n.MaxSubscriptionBytes = o.MaxSubscriptionBytes > 0 ? o.MaxSubscriptionBytes : n.MaxSubscriptions * 32;
+            n.MaxMessageMemory = o.MaxMessageMemory > 0 ? AtLeast(o.MaxMessageMemory, n.MaxPacketSize) : 0; // room for the largest packet
             n.InputBufferSize = AtLeast(o.InputBufferSize, 16);
             if (n.InputBufferSize > n.MaxPacketSize)
             {

@@ -60,8 +60,16 @@ namespace Nano.Mqtt.Broker
         /// <summary>Bytes of topic plus payload in the shared message pool, besides retained ones.</summary>
         public int MessagePoolBytes = 4096;
 
-        /// <summary>Largest accepted packet, fixed header included (Mosquitto message_size_limit); larger closes the connection.</summary>
+        /// <summary>Largest accepted packet, fixed header included (Mosquitto message_size_limit); larger closes the connection
+        /// before any of it is buffered (<see cref="Codec.MqttError.PacketTooLarge"/>, reported as a protocol error).</summary>
         public int MaxPacketSize = 1024;
+
+        /// <summary>Bytes allocated on demand, once used, for what the preallocated buffers cannot hold: the input of a
+        /// packet larger than <see cref="InputBufferSize"/> (allocated at its size, in place of the
+        /// <see cref="LargePacketBuffers"/>) and messages the <see cref="MessagePoolBytes"/> arena cannot hold (a large PUBLISH
+        /// keeps its input array as its one stored copy). At its limit, large packets are left unread until memory is
+        /// given back. 0 (the default) = off: every buffer is preallocated. At least <see cref="MaxPacketSize"/> when set.</summary>
+        public int MaxMessageMemory;
 
         /// <summary>Longest client identifier accepted at MQTT 3.1.1 (3.1 allows 1 to 23).</summary>
         public int MaxClientIdLength = 36;
@@ -102,7 +110,8 @@ namespace Nano.Mqtt.Broker
         public long RetainedExpiryMs;
 
         /// <summary>Bytes buffered per connection for received data: a packet larger than this borrows one of the
-        /// <see cref="LargePacketBuffers"/>. At least 16; at most <see cref="MaxPacketSize"/>.</summary>
+        /// <see cref="LargePacketBuffers"/> (or, with <see cref="MaxMessageMemory"/>, an array of its size). At least 16; at
+        /// most <see cref="MaxPacketSize"/>.</summary>
         public int InputBufferSize = 128;
 
         /// <summary>Buffers of <see cref="MaxPacketSize"/> bytes shared by all connections for packets larger than

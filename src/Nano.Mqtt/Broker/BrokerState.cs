@@ -42,7 +42,7 @@ namespace Nano.Mqtt.Broker
         {
             Options = options;
             Statistics = new BrokerStatistics();
-            Pool = new MessagePool(options.MaxMessages + options.MaxRetained + systemMessages, options.MessagePoolBytes + options.MaxRetainedBytes + systemBytes);
+            Pool = new MessagePool(options.MaxMessages + options.MaxRetained + systemMessages, options.MessagePoolBytes + options.MaxRetainedBytes + systemBytes, options.MaxMessageMemory);
             Retained = new RetainedStore(Pool, options.MaxRetained, options.MaxRetainedBytes, systemMessages);
             Subscriptions = new SubscriptionTable(options.MaxSubscriptions, options.MaxSubscriptionsPerClient, options.MaxTopicLength, options.MaxSubscriptionBytes, options.MaxSessions);
             SessionBuffers buffers = new SessionBuffers(Pool, options);

@@ -31,7 +31,7 @@ namespace Nano.Mqtt.Broker
             if (will >= 0 && abnormal)
             {
                 MessagePool pool = _state.Pool;
-                _state.Report(BrokerEvent.WillPublished, ci, pool.Arena, pool.TopicOffset(will), pool.TopicLength(will), 0);
+                _state.Report(BrokerEvent.WillPublished, ci, pool.Block(will), pool.TopicOffset(will), pool.TopicLength(will), 0);
             }
             c.State = ConnectionState.Closing;
             c.Blocked = false;

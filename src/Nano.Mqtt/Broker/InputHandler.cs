@@ -6,7 +6,7 @@ namespace Nano.Mqtt.Broker
     /// Frames each connection's received bytes into whole packets and hands them, in order, to the handler
     /// of their type. A packet that must wait (output space, backpressure, rate limit) stays at the head of
     /// the input, and the host stops reading the socket once the input is full. A packet larger than the
-    /// connection's own buffer borrows one of the <see cref="LargeInputBuffers"/>.
+    /// connection's own buffer borrows one of the <see cref="LargeInputBuffers"/> (or one allocated at its size).
     /// </summary>
     internal sealed class InputHandler
     {
@@ -58,9 +58,13 @@ namespace Nano.Mqtt.Broker
         /// <summary>Bytes the connection can take now; borrows a large buffer when the packet being received needs one.</summary>
         public int Capacity(Connection c)
         {
-            if (c.LargeInput < 0 && c.InputLength > 0 && PacketSize(c) > c.Input.Length && !_large.Borrow(c))
+            if (c.LargeInput < 0 && c.InputLength > 0)
             {
-                return 0;
+                int size = PacketSize(c);
+                if (size > c.Input.Length && !_large.Borrow(c, size))
+                {
+                    return 0;
+                }
             }
             return c.Input.Length - c.InputLength;
         }
@@ -106,7 +110,9 @@ namespace Nano.Mqtt.Broker
                 }
                 else if (type == (int)PacketType.Publish)
                 {
-                    handled = _publish.HandlePublish(ci, first & 0x0F, position + header, position + size);
+                    handled = c.LargeInput == LargeInputBuffers.Grown
+                        ? HandleGrownPublish(ci, c, first & 0x0F, position + header, position + size)
+                        : _publish.HandlePublish(ci, first & 0x0F, position + header, position + size);
                 }
                 else if (type >= (int)PacketType.PubAck && type <= (int)PacketType.PubComp)
                 {
@@ -140,6 +146,21 @@ namespace Nano.Mqtt.Broker
             {
                 _large.Return(c);
             }
+        }
+
+        /// <summary>Handles a PUBLISH received into an array of its own, offering that array to the pool as the stored
+        /// message so that a large payload is held once.</summary>
+        private bool HandleGrownPublish(int ci, Connection c, int flags, int bodyStart, int bodyEnd)
+        {
+            MessageMemory memory = _state.Pool.Memory;
+            memory.Offered = c.Input;
+            bool handled = _publish.HandlePublish(ci, flags, bodyStart, bodyEnd);
+            if (memory.Offered == null)
+            {
+                _large.Keep(c);
+            }
+            memory.Offered = null;
+            return handled;
         }
 
         /// <summary>Size of the packet at the start of the input, or 0 while its fixed header is incomplete or invalid.</summary>

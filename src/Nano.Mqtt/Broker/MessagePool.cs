@@ -3,14 +3,20 @@ namespace Nano.Mqtt.Broker
     /// <summary>
     /// Application messages (topic + payload) in one preallocated arena, shared by reference count between
     /// every queue, inflight window, Will and the retained store that holds them. Space is taken first-fit
-    /// from the gaps between live messages, which are kept in a list ordered by arena offset.
+    /// from the gaps between live messages, which are kept in a list ordered by arena offset. With a
+    /// <see cref="Memory"/> budget, a message the arena cannot hold gets an array of its own (or keeps the input
+    /// array it was received in), given back when its last holder releases it: read a message's bytes from
+    /// <see cref="Block"/>.
     /// </summary>
     internal sealed class MessagePool
     {
-        /// <summary>The arena holding every message's topic followed by its payload.</summary>
+        /// <summary>The arena holding the topic followed by the payload of every message not in a block of its own.</summary>
         public readonly byte[] Arena;
 
-        /// <summary>Per message: where its topic starts in <see cref="Arena"/>, its topic and payload lengths and its
+        /// <summary>Memory allocated on demand for messages the arena cannot hold; null when there is no budget.</summary>
+        public readonly MessageMemory Memory;
+
+        /// <summary>Per message: where its topic starts in its <see cref="Block"/>, its topic and payload lengths and its
         /// holders. Read directly on the message path, where a getter would be a call on the interpreter.</summary>
         public readonly int[] Offsets;
         public readonly int[] TopicLengths;
@@ -28,9 +34,10 @@ namespace Nano.Mqtt.Broker
         /// Held here because every part that changes persistent state already reaches the pool.</summary>
         public Persistence.BrokerPersistence Persistence;
 
-        public MessagePool(int messages, int bytes)
+        public MessagePool(int messages, int bytes, int memoryBudget)
         {
             Arena = new byte[bytes];
+            Memory = memoryBudget > 0 ? new MessageMemory(memoryBudget, messages) : null;
             Offsets = new int[messages];
             TopicLengths = new int[messages];
             PayloadLengths = new int[messages];
@@ -56,6 +63,10 @@ namespace Nano.Mqtt.Broker
             {
                 return -1;
             }
+            if (Memory != null && topic == Memory.Offered)
+            {
+                return AllocateBlock(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos);
+            }
             int size = topicLength + payloadLength;
             int gapStart = 0;
             int before = _first;
@@ -66,14 +77,10 @@ namespace Nano.Mqtt.Broker
             }
             if (before < 0 && Arena.Length - gapStart < size)
             {
-                return -1;
+                return Memory != null ? AllocateBlock(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos) : -1;
             }
-            int m = _free[--_freeCount];
+            int m = Claim(topicLength, payloadLength, qos);
             Offsets[m] = gapStart;
-            TopicLengths[m] = topicLength;
-            PayloadLengths[m] = payloadLength;
-            References[m] = 1;
-            _qos[m] = (byte)qos;
             Link(m, before);
             if (Persistence != null)
             {
@@ -82,6 +89,21 @@ namespace Nano.Mqtt.Broker
             System.Array.Copy(topic, topicOffset, Arena, gapStart, topicLength);
             System.Array.Copy(payload, payloadOffset, Arena, gapStart + topicLength, payloadLength);
             return m;
+        }
+
+        /// <summary>Whether a message of <paramref name="size"/> topic plus payload bytes that the arena cannot hold would
+        /// find room in the <see cref="Memory"/> budget (always true without one: the arena alone decides).</summary>
+        public bool HasRoom(int size) => Memory == null || Memory.HasRoom(size);
+
+        /// <summary>The array holding message <paramref name="m"/>: the <see cref="Arena"/> or a block of its own.</summary>
+        public byte[] Block(int m)
+        {
+            if (Memory == null)
+            {
+                return Arena;
+            }
+            byte[] block = Memory.Blocks[m];
+            return block != null ? block : Arena;
         }
 
         /// <summary>Adds a holder to a message.</summary>
@@ -94,11 +116,17 @@ namespace Nano.Mqtt.Broker
             {
                 return;
             }
+            _free[_freeCount++] = m;
+            if (Memory != null && Memory.Blocks[m] != null)
+            {
+                Memory.Give(Memory.Blocks[m]);
+                Memory.Blocks[m] = null;
+                return;
+            }
             int p = _previous[m];
             int n = _next[m];
             if (p >= 0) { _next[p] = n; } else { _first = n; }
             if (n >= 0) { _previous[n] = p; } else { _last = p; }
-            _free[_freeCount++] = m;
         }
 
         public int TopicOffset(int m) => Offsets[m];
@@ -116,7 +144,52 @@ namespace Nano.Mqtt.Broker
         public int Size(int m) => TopicLengths[m] + PayloadLengths[m];
 
         /// <summary>Whether message <paramref name="m"/> has exactly the given topic.</summary>
-        public bool TopicEquals(int m, byte[] topic, int offset, int length) => Codec.Bytes.Equal(Arena, Offsets[m], TopicLengths[m], topic, offset, length);
+        public bool TopicEquals(int m, byte[] topic, int offset, int length) => Codec.Bytes.Equal(Block(m), Offsets[m], TopicLengths[m], topic, offset, length);
+
+        /// <summary>Takes a free slot for a message with one reference.</summary>
+        private int Claim(int topicLength, int payloadLength, int qos)
+        {
+            int m = _free[--_freeCount];
+            TopicLengths[m] = topicLength;
+            PayloadLengths[m] = payloadLength;
+            References[m] = 1;
+            _qos[m] = (byte)qos;
+            return m;
+        }
+
+        /// <summary>Stores a message the arena cannot hold in a block of its own: the <see cref="MessageMemory.Offered"/>
+        /// input array it was received in, with the topic moved up to the payload over the packet identifier, or a copy.</summary>
+        private int AllocateBlock(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos)
+        {
+            MessageMemory memory = Memory;
+            byte[] block;
+            int offset = 0;
+            if (topic == payload && payload == memory.Offered && topicOffset + topicLength <= payloadOffset)
+            {
+                block = payload;
+                offset = payloadOffset - topicLength;
+                System.Array.Copy(block, topicOffset, block, offset, topicLength);
+                memory.Offered = null;
+            }
+            else
+            {
+                block = memory.Take(topicLength + payloadLength);
+                if (block == null)
+                {
+                    return -1;
+                }
+                System.Array.Copy(topic, topicOffset, block, 0, topicLength);
+                System.Array.Copy(payload, payloadOffset, block, topicLength, payloadLength);
+            }
+            int m = Claim(topicLength, payloadLength, qos);
+            Offsets[m] = offset;
+            memory.Blocks[m] = block;
+            if (Persistence != null)
+            {
+                Persistence.Allocated(m);
+            }
+            return m;
+        }
 
         private void Link(int m, int before)
         {

@@ -218,6 +218,7 @@ namespace Nano.Mqtt.Broker
             }
             MessagePool pool = _state.Pool;
             int m = c.OutgoingMessage;
+            byte[] block = pool.Block(m);
             int topicLength = pool.TopicLengths[m];
             int payloadLength = pool.PayloadLengths[m];
             int qos = (c.OutgoingFlags >> 1) & 3;
@@ -230,7 +231,7 @@ namespace Nano.Mqtt.Broker
                 dst[p + 1] = (byte)topicLength;
                 p += 2;
                 int topicOffset = pool.Offsets[m];
-                System.Array.Copy(pool.Arena, topicOffset, dst, p, topicLength);
+                System.Array.Copy(block, topicOffset, dst, p, topicLength);
                 p += topicLength;
                 if (qos > 0)
                 {
@@ -238,7 +239,7 @@ namespace Nano.Mqtt.Broker
                     dst[p + 1] = (byte)c.OutgoingPacketId;
                     p += 2;
                 }
-                System.Array.Copy(pool.Arena, topicOffset + topicLength, dst, p, payloadLength);
+                System.Array.Copy(block, topicOffset + topicLength, dst, p, payloadLength);
                 return p + payloadLength - offset;
             }
             int header = FixedHeader.Write(_head, 0, PacketType.Publish, (byte)c.OutgoingFlags, remaining);
@@ -246,14 +247,14 @@ namespace Nano.Mqtt.Broker
             _head[0] = (byte)(topicLength >> 8);
             _head[1] = (byte)topicLength;
             Segment(_head, 0, 2, ref from, dst, offset, count, ref copied);
-            Segment(pool.Arena, pool.Offsets[m], topicLength, ref from, dst, offset, count, ref copied);
+            Segment(block, pool.Offsets[m], topicLength, ref from, dst, offset, count, ref copied);
             if (qos > 0)
             {
                 _head[0] = (byte)(c.OutgoingPacketId >> 8);
                 _head[1] = (byte)c.OutgoingPacketId;
                 Segment(_head, 0, 2, ref from, dst, offset, count, ref copied);
             }
-            Segment(pool.Arena, pool.Offsets[m] + topicLength, payloadLength, ref from, dst, offset, count, ref copied);
+            Segment(block, pool.Offsets[m] + topicLength, payloadLength, ref from, dst, offset, count, ref copied);
             return copied;
         }
 

@@ -52,16 +52,20 @@ namespace Nano.Mqtt.Broker
             SubscriptionTable subscriptions = _state.Subscriptions;
             RetainedStore retained = _state.Retained;
             MessagePool pool = _state.Pool;
-            byte[] arena = pool.Arena;
             for (int slot = subscriptions.RetainedNext(row); slot < retained.Capacity; slot++)
             {
                 int m = retained.MessageAt(slot);
-                if (m < 0 || !TopicMatcher.Matches(subscriptions.Filters, subscriptions.FilterOffset(row), subscriptions.FilterLength(row),
-                    arena, pool.TopicOffset(m), pool.TopicLength(m)))
+                if (m < 0)
                 {
                     continue;
                 }
-                if (!_access.MayRead(s, arena, pool.TopicOffset(m), pool.TopicLength(m)))
+                byte[] block = pool.Block(m);
+                if (!TopicMatcher.Matches(subscriptions.Filters, subscriptions.FilterOffset(row), subscriptions.FilterLength(row),
+                    block, pool.TopicOffset(m), pool.TopicLength(m)))
+                {
+                    continue;
+                }
+                if (!_access.MayRead(s, block, pool.TopicOffset(m), pool.TopicLength(m)))
                 {
                     _state.Statistics.DeliveriesDenied++;
                     continue;

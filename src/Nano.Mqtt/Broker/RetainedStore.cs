@@ -51,7 +51,7 @@ namespace Nano.Mqtt.Broker
         /// previous one [MQTT-3.3.1-5]. Returns false when the bounds reject it.</summary>
         public bool Store(int m, long nowMs, bool system)
         {
-            int existing = Find(_pool.Arena, _pool.TopicOffset(m), _pool.TopicLength(m));
+            int existing = Find(_pool.Block(m), _pool.TopicOffset(m), _pool.TopicLength(m));
             int size = _pool.Size(m);
             if (existing >= 0)
             {

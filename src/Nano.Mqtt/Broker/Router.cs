@@ -85,10 +85,10 @@ namespace Nano.Mqtt.Broker
         public void RouteMessage(int m, bool retain)
         {
             MessagePool pool = _state.Pool;
-            int found = _state.Subscriptions.Match(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
+            int found = _state.Subscriptions.Match(pool.Block(m), pool.TopicOffset(m), pool.TopicLength(m));
             if (retain && pool.PayloadLength(m) == 0)
             {
-                _state.Retained.Delete(pool.Arena, pool.TopicOffset(m), pool.TopicLength(m));
+                _state.Retained.Delete(pool.Block(m), pool.TopicOffset(m), pool.TopicLength(m));
                 retain = false;
             }
             RouteMatched(m, pool.Qos(m), retain, false, found, false);
@@ -118,7 +118,7 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
-                if (checkRead && !_access.MayRead(s, pool.Arena, pool.Offsets[m], pool.TopicLengths[m]))
+                if (checkRead && !_access.MayRead(s, pool.Block(m), pool.Offsets[m], pool.TopicLengths[m]))
                 {
                     statistics.DeliveriesDenied++;
                     continue;
@@ -135,7 +135,7 @@ namespace Nano.Mqtt.Broker
                     BrokerDiagnostics diagnostics = _state.Diagnostics;
                     if (diagnostics != null)
                     {
-                        diagnostics.SendSession(BrokerEvent.QueueFull, session.Connection, s, pool.Arena, pool.Offsets[m], pool.TopicLengths[m], delivered);
+                        diagnostics.SendSession(BrokerEvent.QueueFull, session.Connection, s, pool.Block(m), pool.Offsets[m], pool.TopicLengths[m], delivered);
                     }
                 }
             }

@@ -159,10 +159,10 @@ namespace Nano.Mqtt.Persistence
             _log.Begin(RecordKind.Retained);
             _log.PutByte(pool.Qos(m));
             _log.PutInt(pool.TopicLengths[m]);
-            _log.PutBytes(pool.Arena, pool.Offsets[m], pool.TopicLengths[m]);
+            _log.PutBytes(pool.Block(m), pool.Offsets[m], pool.TopicLengths[m]);
             if (stored)
             {
-                _log.PutBytes(pool.Arena, pool.PayloadOffset(m), pool.PayloadLengths[m]);
+                _log.PutBytes(pool.Block(m), pool.PayloadOffset(m), pool.PayloadLengths[m]);
             }
             _log.End();
         }
@@ -195,7 +195,7 @@ namespace Nano.Mqtt.Persistence
             _log.PutInt(m);
             _log.PutByte(pool.Qos(m));
             _log.PutInt(pool.TopicLengths[m]);
-            _log.PutBytes(pool.Arena, pool.Offsets[m], pool.Size(m));
+            _log.PutBytes(pool.Block(m), pool.Offsets[m], pool.Size(m));
             _log.End();
         }
 

@@ -49,11 +49,21 @@ namespace Nano.Broker.Tests.RealPeer
             Assert.AreEqual(7, o.Broker.MaxQueued);
             Assert.AreEqual(9, o.Broker.MaxConnections);
             Assert.AreEqual(4096, o.Broker.MaxPacketSize);
-            Assert.AreEqual(4096, o.Broker.InputBufferSize);
-            Assert.AreEqual(4096, o.Broker.OutputBufferSize);
+            Assert.AreEqual(1 << 16, o.Broker.InputBufferSize, "buffers keep their size; the engine bounds them by the limit");
+            Assert.AreEqual(1 << 16, o.Broker.OutputBufferSize);
             Assert.IsFalse(o.Broker.AllowAnonymous);
             Assert.AreEqual(3000, o.Broker.SysIntervalMs);
             Assert.IsTrue(o.Broker.QueueQos0);
+        }
+
+        [TestMethod]
+        public void The_default_message_size_limit_is_every_packet_the_protocol_allows_with_memory_taken_on_demand()
+        {
+            var o = Run();
+            Assert.AreEqual(268_435_455 + 5, o.Broker.MaxPacketSize, "a remaining length of 268,435,455 [MQTT-2.2.3]");
+            Assert.AreEqual(1 << 30, o.Broker.MaxMessageMemory);
+            Assert.AreEqual(1 << 16, o.Broker.InputBufferSize);
+            StringAssert.Contains(HostOptionsParser.Usage, "--max_message_memory <n>");
         }
 
         [TestMethod]

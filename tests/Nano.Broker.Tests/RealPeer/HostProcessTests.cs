@@ -34,22 +34,12 @@ namespace Nano.Broker.Tests.RealPeer
             {
                 Assert.Inconclusive("this test process was started with SIGINT ignored, and a child inherits that");
             }
-            string dll = Path.Combine(Path.GetDirectoryName(typeof(Nano.Host.BrokerHost).Assembly.Location), "Nano.Host.dll");
-            Assert.IsTrue(File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")), "Nano.Host.runtimeconfig.json beside " + dll);
+            Assert.IsTrue(File.Exists(Path.ChangeExtension(HostDll, ".runtimeconfig.json")), "Nano.Host.runtimeconfig.json beside " + HostDll);
 
-            var psi = new ProcessStartInfo("dotnet", new[] { dll, "--port", "0", "--sys_interval", "0" })
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            using var host = Process.Start(psi);
+            using var host = Start("--port", "0", "--sys_interval", "0");
             try
             {
-                string first = await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-                var match = Regex.Match(first ?? "", @"^Nano broker listening on 127\.0\.0\.1:(\d+)$");
-                Assert.IsTrue(match.Success, "first line: " + first);
-                int port = int.Parse(match.Groups[1].Value);
+                int port = await ListeningPortAsync(host);
 
                 var peer = new MqttPeer();
                 await peer.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
@@ -78,17 +68,35 @@ namespace Nano.Broker.Tests.RealPeer
         [TestMethod]
         public async Task Host_process_rejects_an_unknown_option_with_exit_code_2()
         {
-            string dll = Path.Combine(Path.GetDirectoryName(typeof(Nano.Host.BrokerHost).Assembly.Location), "Nano.Host.dll");
-            var psi = new ProcessStartInfo("dotnet", new[] { dll, "--no_such_option", "1" })
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var host = Process.Start(psi);
+            using var host = Start("--no_such_option", "1");
             string error = await host.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
             await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
             Assert.AreEqual(2, host.ExitCode);
             StringAssert.Contains(error, "unknown option '--no_such_option'");
+        }
+
+        /// <summary>The host's assembly, built beside the tests.</summary>
+        internal static readonly string HostDll = Path.Combine(Path.GetDirectoryName(typeof(Nano.Host.BrokerHost).Assembly.Location), "Nano.Host.dll");
+
+        /// <summary>Starts the host process with its standard streams redirected.</summary>
+        internal static Process Start(params string[] args)
+        {
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+            psi.ArgumentList.Add(HostDll);
+            foreach (string arg in args)
+            {
+                psi.ArgumentList.Add(arg);
+            }
+            return Process.Start(psi);
+        }
+
+        /// <summary>The port from the host's first line, "Nano broker listening on 127.0.0.1:port".</summary>
+        internal static async Task<int> ListeningPortAsync(Process host)
+        {
+            string first = await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var match = Regex.Match(first ?? "", @"^Nano broker listening on 127\.0\.0\.1:(\d+)$");
+            Assert.IsTrue(match.Success, "first line: " + first);
+            return int.Parse(match.Groups[1].Value);
         }
 
         /// <summary>Bit 1 (signal 2) of SigIgn in /proc/self/status.</summary>
