@@ -177,6 +177,10 @@ namespace Nano.Mqtt.Broker
             {
                 _sys.Poll(HeapFree);
             }
+            if (_state.QueueSpaceFreed && _state.AnyBlocked)
+            {
+                RetryBlockedPublishers();
+            }
         }
 
         /// <summary>Bytes ready to be sent on a connection (0 when nothing is).</summary>
@@ -340,18 +344,19 @@ namespace Nano.Mqtt.Broker
                     break;
                 }
                 _state.AnyBlocked = false;
-                for (int i = 0; i < connections.Length; i++)
+                int slots = _state.ConnectionSlots;
+                for (int i = 0; i < slots; i++)
                 {
-                    if (!connections[i].Blocked)
+                    Connection c = connections[i];
+                    if (c.Waiting != PublishWait.Room)
                     {
                         continue;
                     }
                     if (_state.IsOpen(i))
                     {
-                        connections[i].Blocked = false;
-                        _input.Process(i);
+                        _input.Process(i); // stops the wait once the PUBLISH at the head is accepted
                     }
-                    else
+                    if (c.Waiting == PublishWait.Room)
                     {
                         _state.AnyBlocked = true;
                     }
@@ -369,6 +374,9 @@ namespace Nano.Mqtt.Broker
                 MaxSubscriptionsPerClient = AtLeast(o.MaxSubscriptionsPerClient, 1),
                 MaxInflight = AtLeast(o.MaxInflight, 1),
                 MaxQueued = AtLeast(o.MaxQueued, 1),
+                MaxQueuedBytes = AtLeast(o.MaxQueuedBytes, 0),
+                QueueFullPolicy = o.QueueFullPolicy,
+                SlowConsumerTimeoutMs = AtLeast(o.SlowConsumerTimeoutMs, 0),
                 MaxAwaitingRelease = AtLeast(o.MaxAwaitingRelease, 1),
                 QueueQos0 = o.QueueQos0,
                 MaxQos = o.MaxQos < 0 ? 0 : (o.MaxQos > 2 ? 2 : o.MaxQos),

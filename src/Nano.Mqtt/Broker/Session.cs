@@ -125,11 +125,8 @@ namespace Nano.Mqtt.Broker
             ClientIdLength = 0;
         }
 
-        /// <summary>Whether a message delivered at <paramref name="qos"/> would be dropped for lack of queue space.</summary>
-        public bool WouldDrop(int qos)
-        {
-            return QueueCount == _b.MaxQueued && (qos > 0 || !HasQueuedQos0());
-        }
+        /// <summary>The queue holds <see cref="BrokerOptions.MaxQueued"/> messages or <see cref="BrokerOptions.MaxQueuedBytes"/> bytes.</summary>
+        public bool QueueFull => QueueCount == _b.MaxQueued || (_b.QueueRoom != null && _b.QueueRoom[_index] <= 0);
 
         /// <summary>
         /// Queues a reference to message <paramref name="m"/> for delivery at <paramref name="qos"/>. When the
@@ -138,7 +135,7 @@ namespace Nano.Mqtt.Broker
         public EnqueueOutcome Enqueue(int m, int qos)
         {
             EnqueueOutcome outcome = EnqueueOutcome.Queued;
-            if (QueueCount == _b.MaxQueued)
+            if (QueueFull)
             {
                 if (!DropOldestQos0())
                 {
@@ -151,6 +148,11 @@ namespace Nano.Mqtt.Broker
             _b.QueueQos[_queueBase + slot] = (byte)qos;
             QueueCount++;
             _b.Pool.References[m]++;
+            int[] room = _b.QueueRoom;
+            if (room != null)
+            {
+                room[_index] -= _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+            }
             return outcome;
         }
 
@@ -163,6 +165,11 @@ namespace Nano.Mqtt.Broker
             int m = _b.QueueMessage[_queueBase + _queueHead];
             _queueHead = (_queueHead + 1) % _b.MaxQueued;
             QueueCount--;
+            int[] room = _b.QueueRoom;
+            if (room != null)
+            {
+                room[_index] += _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+            }
             return m;
         }
 
@@ -400,18 +407,6 @@ namespace Nano.Mqtt.Broker
 
         private int AwaitingBase => _index * _b.MaxAwaitingRelease;
 
-        private bool HasQueuedQos0()
-        {
-            for (int k = 0; k < QueueCount; k++)
-            {
-                if (_b.QueueQos[_queueBase + (_queueHead + k) % _b.MaxQueued] == 0)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private bool DropOldestQos0()
         {
             int n = _b.MaxQueued;
@@ -422,7 +417,13 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
-                _b.Pool.Release(_b.QueueMessage[_queueBase + slot]);
+                int m = _b.QueueMessage[_queueBase + slot];
+                int[] room = _b.QueueRoom;
+                if (room != null)
+                {
+                    room[_index] += _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+                }
+                _b.Pool.Release(m);
                 for (int j = k; j < QueueCount - 1; j++)
                 {
                     int to = (_queueHead + j) % n;

@@ -57,6 +57,35 @@ namespace Nano.Broker.Tests.RealPeer
         }
 
         [TestMethod]
+        public void Queue_full_policy_options_set_the_capacity_record_from_the_command_line_and_a_file()
+        {
+            var defaults = Run();
+            Assert.AreEqual(QueueFullPolicy.Backpressure, defaults.Broker.QueueFullPolicy);
+            Assert.AreEqual(0, defaults.Broker.MaxQueuedBytes);
+            Assert.AreEqual(10000, defaults.Broker.SlowConsumerTimeoutMs);
+            var o = Run("--queue_full_policy", "drop", "--max_queued_bytes", "65536", "--slow_consumer_timeout", "3");
+            Assert.AreEqual(QueueFullPolicy.Drop, o.Broker.QueueFullPolicy);
+            Assert.AreEqual(65536, o.Broker.MaxQueuedBytes);
+            Assert.AreEqual(3000, o.Broker.SlowConsumerTimeoutMs);
+            StringAssert.Contains(Error("--queue_full_policy", "block"), "expected backpressure or drop, got 'block'");
+            StringAssert.Contains(HostOptionsParser.Usage, "--queue_full_policy backpressure|drop");
+            StringAssert.Contains(HostOptionsParser.Usage, "--slow_consumer_timeout <seconds>");
+            string config = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(config, "queue_full_policy backpressure\nmax_queued_bytes 100\nslow_consumer_timeout 0\n");
+                var f = Run("--queue_full_policy", "drop", "-c", config);
+                Assert.AreEqual(QueueFullPolicy.Backpressure, f.Broker.QueueFullPolicy);
+                Assert.AreEqual(100, f.Broker.MaxQueuedBytes);
+                Assert.AreEqual(0, f.Broker.SlowConsumerTimeoutMs);
+            }
+            finally
+            {
+                File.Delete(config);
+            }
+        }
+
+        [TestMethod]
         [DataRow("3600", 3600L * 1000)]
         [DataRow("1h", 3600L * 1000)]
         [DataRow("2d", 2 * 86400L * 1000)]
