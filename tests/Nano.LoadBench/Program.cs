@@ -17,7 +17,7 @@ namespace Nano.LoadBench
     /// <summary>
     /// One MQTTnet publisher sends 64-byte messages for a fixed time to 1 or 10 MQTTnet subscribers, at
     /// QoS 0 and QoS 1, through Nano's PC host broker and through MQTTnet's own server in the same
-    /// process. Prints messages delivered per second (all subscribers together).
+    /// process. Prints messages delivered per second (all subscribers together). <c>burst</c> runs <see cref="BurstBench"/> instead.
     /// </summary>
     public static class Program
     {
@@ -26,6 +26,10 @@ namespace Nano.LoadBench
 
         public static async Task<int> Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "burst")
+            {
+                return await BurstBench.RunAsync(args);
+            }
             double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
             var rows = new List<string>();
             foreach (string broker in new[] { "Nano", "MQTTnet.Server" })

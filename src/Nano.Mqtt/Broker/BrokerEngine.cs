@@ -24,6 +24,9 @@ namespace Nano.Mqtt.Broker
         private readonly ConnectionTimers _timers;
         private readonly SysPublisher _sys;
         private bool _retrying;
+
+        /// <summary>The connection slot the next retry pass starts from: passes take turns, so no waiting publisher starves.</summary>
+        private int _retryFirst;
         private bool _started;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
@@ -345,8 +348,11 @@ namespace Nano.Mqtt.Broker
                 }
                 _state.AnyBlocked = false;
                 int slots = _state.ConnectionSlots;
-                for (int i = 0; i < slots; i++)
+                int first = _retryFirst < slots ? _retryFirst : 0;
+                _retryFirst = first + 1;
+                for (int j = 0; j < slots; j++)
                 {
+                    int i = first + j < slots ? first + j : first + j - slots;
                     Connection c = connections[i];
                     if (c.Waiting != PublishWait.Room)
                     {
