@@ -67,7 +67,7 @@ namespace Nano.LoadBench
 
         private static async Task<string> RunScenario(string hostDll, string hostName, string name, int publisherCount, int subscriberCount, int count, MqttQualityOfServiceLevel qos)
         {
-            int port = FreePort();
+            int port = Program.FreePort();
             using Process host = StartHost(hostDll, port);
             var factory = new MqttClientFactory();
             var clients = new List<IMqttClient>();
@@ -111,7 +111,7 @@ namespace Nano.LoadBench
                         Interlocked.Exchange(ref lastDeliveryTicks, Stopwatch.GetTimestamp());
                         return Task.CompletedTask;
                     };
-                    await sub.ConnectAsync(Options(port, "sub" + s));
+                    await sub.ConnectAsync(Program.Options(port, "sub" + s, 60));
                     await sub.SubscribeAsync("burst/#", qos);
                     clients.Add(sub);
                 }
@@ -119,7 +119,7 @@ namespace Nano.LoadBench
                 for (int p = 0; p < publisherCount; p++)
                 {
                     pubs[p] = factory.CreateMqttClient();
-                    await pubs[p].ConnectAsync(Options(port, "pub" + p));
+                    await pubs[p].ConnectAsync(Program.Options(port, "pub" + p, 60));
                     clients.Add(pubs[p]);
                 }
                 long start = Stopwatch.GetTimestamp();
@@ -228,19 +228,6 @@ namespace Nano.LoadBench
                     await Task.Delay(50);
                 }
             }
-        }
-
-        private static MqttClientOptions Options(int port, string clientId) =>
-            new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithClientId(clientId).WithCleanSession(true).WithTimeout(TimeSpan.FromSeconds(60)).Build();
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
     }
 }

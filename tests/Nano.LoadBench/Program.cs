@@ -157,11 +157,11 @@ namespace Nano.LoadBench
             }
         }
 
-        private static MqttClientOptions Options(int port, string clientId) =>
+        internal static MqttClientOptions Options(int port, string clientId, int timeoutSeconds = 10) =>
             new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithClientId(clientId).WithCleanSession(true).WithTimeout(TimeSpan.FromSeconds(10)).Build();
+                .WithClientId(clientId).WithCleanSession(true).WithTimeout(TimeSpan.FromSeconds(timeoutSeconds)).Build();
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();

@@ -212,16 +212,23 @@ namespace Nano.Broker.Tests.RealPeer
             return received.Count;
         }
 
+        /// <summary>A raw client "slow" subscribed to "flood" at QoS 1 that will neither read nor acknowledge.</summary>
+        private static RawMqttClient StalledSubscriber(TestBroker broker)
+        {
+            var slow = new RawMqttClient(broker.Port, receiveBufferSize: 4096);
+            slow.Send(RawMqttClient.Connect("slow", 4));
+            CollectionAssert.AreEqual(new byte[] { 0x20, 2, 0, 0 }, slow.ReadPacket());
+            slow.Send(RawMqttClient.Subscribe(1, "flood", 1));
+            CollectionAssert.AreEqual(new byte[] { 0x90, 3, 0, 1, 1 }, slow.ReadPacket());
+            return slow;
+        }
+
         [TestMethod]
         public async Task A_subscriber_whose_full_queue_holds_publishers_back_is_disconnected_after_slow_consumer_timeout_and_logged()
         {
             var log = new LogCapture();
             using var broker = SmallQueues(log, "--slow_consumer_timeout", "1");
-            using var slow = new RawMqttClient(broker.Port, receiveBufferSize: 4096);
-            slow.Send(RawMqttClient.Connect("slow", 4));
-            CollectionAssert.AreEqual(new byte[] { 0x20, 2, 0, 0 }, slow.ReadPacket());
-            slow.Send(RawMqttClient.Subscribe(1, "flood", 1));
-            CollectionAssert.AreEqual(new byte[] { 0x90, 3, 0, 1, 1 }, slow.ReadPacket());
+            using RawMqttClient slow = StalledSubscriber(broker);
 
             await using var fast = await broker.ConnectAsync("fast", MqttProtocolVersion.V311);
             await fast.SubscribeAsync("flood", MqttQualityOfServiceLevel.AtLeastOnce);
@@ -247,11 +254,7 @@ namespace Nano.Broker.Tests.RealPeer
         {
             var log = new LogCapture();
             using var broker = SmallQueues(log, "--queue_full_policy", "drop");
-            using var slow = new RawMqttClient(broker.Port, receiveBufferSize: 4096);
-            slow.Send(RawMqttClient.Connect("slow", 4));
-            CollectionAssert.AreEqual(new byte[] { 0x20, 2, 0, 0 }, slow.ReadPacket());
-            slow.Send(RawMqttClient.Subscribe(1, "flood", 1));
-            CollectionAssert.AreEqual(new byte[] { 0x90, 3, 0, 1, 1 }, slow.ReadPacket());
+            using RawMqttClient slow = StalledSubscriber(broker);
             await using var publisher = await broker.ConnectAsync("pub", MqttProtocolVersion.V311);
             const int Messages = 40;
             for (int i = 0; i < Messages; i++)

@@ -50,8 +50,7 @@ namespace Nano.DeviceTests.Broker
             BrokerOptions o = Small(2, 1);
             o.QueueFullPolicy = QueueFullPolicy.Drop;
             CountingDiagnostics sink = new CountingDiagnostics();
-            Rig rig = new Rig(o);
-            rig.Engine.Diagnostics = sink;
+            Rig rig = BrokerFlowLimitTests.Watched(o, sink);
             RigClient sub = rig.Subscriber("s", "t", 0);
             RigClient pub = rig.Connect("p");
             Publish(pub, "t", 0, 0, 5);
@@ -108,8 +107,7 @@ namespace Nano.DeviceTests.Broker
             BrokerOptions o = Small(2, 1);
             o.SlowConsumerTimeoutMs = 1000;
             CountingDiagnostics sink = new CountingDiagnostics();
-            Rig rig = new Rig(o);
-            rig.Engine.Diagnostics = sink;
+            Rig rig = BrokerFlowLimitTests.Watched(o, sink);
             RigClient sub = rig.Subscriber("s", "t", 0);
             RigClient pub = rig.Connect("p");
             Publish(pub, "t", 1, 0, 3);
