@@ -69,6 +69,8 @@ namespace Nano.Host
                 case BrokerEvent.TlsFailed:
                     return LogTypes.Error;
                 case BrokerEvent.QueueFull:
+                case BrokerEvent.SlowConsumer:
+                case BrokerEvent.PoolFull:
                     return LogTypes.Warning;
                 case BrokerEvent.Subscribed:
                     return LogTypes.Subscribe;
@@ -117,6 +119,10 @@ namespace Nano.Host
                     return "Will of client " + client + " published to '" + detail + "'.";
                 case BrokerEvent.QueueFull:
                     return "Outgoing messages are being dropped for client " + client + " (queue full; '" + detail + "', QoS " + reason + ").";
+                case BrokerEvent.SlowConsumer:
+                    return "Client " + client + " disconnected: its full queue held back a message to '" + detail + "' for " + reason + " s (slow_consumer_timeout).";
+                case BrokerEvent.PoolFull:
+                    return "A message to '" + detail + "' (QoS " + reason + ") was dropped: the message pool is full (max_messages, message_pool_bytes).";
                 case BrokerEvent.Subscribed:
                     return client + " " + (reason == SubAckPacket.Failure ? "refused" : reason.ToString(CultureInfo.InvariantCulture)) + " " + detail;
                 case BrokerEvent.Unsubscribed:

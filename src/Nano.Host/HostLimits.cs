@@ -61,6 +61,8 @@ namespace Nano.Host
                 o => o.Broker.RetryIntervalMs, (o, n) => o.Broker.RetryIntervalMs = (int)n),
             Count("max_retries", "re-sends before an unacknowledged message is dropped", 0, 65535,
                 o => o.Broker.MaxRetries, (o, n) => o.Broker.MaxRetries = (int)n),
+            Time("slow_consumer_timeout", "with queue_full_policy backpressure: a connected client whose full queue holds a PUBLISH back this long is disconnected, 0 = never", 0, int.MaxValue / 1000,
+                o => o.Broker.SlowConsumerTimeoutMs, (o, n) => o.Broker.SlowConsumerTimeoutMs = (int)n),
             Time("retained_expiration", "lifetime of a retained message, 0 = never", 0, int.MaxValue,
                 o => o.Broker.RetainedExpiryMs, (o, n) => o.Broker.RetainedExpiryMs = n),
             Count("input_buffer_size", "receive bytes per connection; larger packets borrow a large buffer", 16, int.MaxValue,

@@ -41,6 +41,11 @@ written as a line 'key value' in a configuration file given with -c.
   --max_connections <n>                 concurrent connections (default 4096)
   --max_inflight_messages <n>           unacknowledged QoS 1/2 messages per client (default 20)
   --max_queued_messages <n>             messages queued per client behind the inflight window (default 1000)
+  --max_queued_bytes <bytes>            bytes of topic and payload queued per client, 0 = no limit (default 0)
+  --queue_full_policy backpressure|drop what a PUBLISH meets when a connected subscriber's queue or the message
+                                        pool is full: it waits unacknowledged and the publisher is not read
+                                        (backpressure), or it is acknowledged and the excess dropped and
+                                        counted (drop) (default backpressure; see slow_consumer_timeout)
   --queue_qos0_messages true|false      queue QoS 0 messages for offline clients (default false)
   --persistent_client_expiration <t>    drop offline persistent sessions after t: seconds, or a number
                                         with unit h, d, w, m (30 days) or y, e.g. 1h, 2d (default never)
@@ -270,6 +275,8 @@ bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
                 case "max_connections":
                 case "max_inflight_messages":
                 case "max_queued_messages":
+                case "max_queued_bytes":
+                case "queue_full_policy":
                 case "queue_qos0_messages":
                 case "persistent_client_expiration":
                 case "message_size_limit":
@@ -344,6 +351,12 @@ bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
                     if (!Integer(value, 1, 1 << 20, out n, out error)) return false;
                     o.Broker.MaxQueued = n;
                     return true;
+                case "max_queued_bytes":
+                    if (!Integer(value, 0, int.MaxValue, out n, out error)) return false;
+                    o.Broker.MaxQueuedBytes = n;
+                    return true;
+                case "queue_full_policy":
+                    return Policy(value, out o.Broker.QueueFullPolicy, out error);
                 case "queue_qos0_messages":
                     return Boolean(value, out o.Broker.QueueQos0, out error);
                 case "persistent_client_expiration":
@@ -478,6 +491,23 @@ bridge_max_packet_size (see README, ""Bridging to an upstream broker"").
             }
             b = false;
             error = "expected true or false, got '" + value + "'";
+            return false;
+        }
+
+        private static bool Policy(string value, out Nano.Mqtt.Broker.QueueFullPolicy policy, out string error)
+        {
+            error = null;
+            policy = Nano.Mqtt.Broker.QueueFullPolicy.Backpressure;
+            if (value == "backpressure")
+            {
+                return true;
+            }
+            if (value == "drop")
+            {
+                policy = Nano.Mqtt.Broker.QueueFullPolicy.Drop;
+                return true;
+            }
+            error = "expected backpressure or drop, got '" + value + "'";
             return false;
         }
 

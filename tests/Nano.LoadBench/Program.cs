@@ -19,6 +19,7 @@ namespace Nano.LoadBench
     /// QoS 0 and QoS 1, through Nano's PC host broker and through MQTTnet's own server in the same
     /// process. Prints messages delivered per second (all subscribers together). With <c>--persistence</c>, measures
     /// instead Nano's QoS 1 throughput to persistent sessions (CleanSession=0) with the store off and on, in one run.
+    /// <c>burst</c> runs <see cref="BurstBench"/> and <c>--clients</c> <see cref="ManyClients"/> instead.
     /// </summary>
     public static class Program
     {
@@ -30,6 +31,10 @@ namespace Nano.LoadBench
             if (args.Length > 0 && args[0] == "--clients")
             {
                 return await ManyClients.Run(args);
+            }
+            if (args.Length > 0 && args[0] == "burst")
+            {
+                return await BurstBench.RunAsync(args);
             }
             double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
             if (Array.IndexOf(args, "--persistence") >= 0)
@@ -197,9 +202,9 @@ namespace Nano.LoadBench
             }
         }
 
-        private static MqttClientOptions Options(int port, string clientId, bool clean) =>
+        internal static MqttClientOptions Options(int port, string clientId, bool clean = true, int timeoutSeconds = 10) =>
             new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithClientId(clientId).WithCleanSession(clean).WithTimeout(TimeSpan.FromSeconds(10)).Build();
+                .WithClientId(clientId).WithCleanSession(clean).WithTimeout(TimeSpan.FromSeconds(timeoutSeconds)).Build();
 
         internal static int FreePort()
         {

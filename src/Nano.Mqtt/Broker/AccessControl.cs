@@ -94,15 +94,18 @@ namespace Nano.Mqtt.Broker
             }
             if (c.PublishTokens < 1000)
             {
-                if (!c.Throttled)
+                if (c.Waiting != PublishWait.Token)
                 {
-                    c.Throttled = true;
+                    c.Waiting = PublishWait.Token;
                     _state.Statistics.PublishesThrottled++;
                 }
                 return false;
             }
             c.PublishTokens -= 1000;
-            c.Throttled = false;
+            if (c.Waiting == PublishWait.Token)
+            {
+                c.Waiting = PublishWait.None;
+            }
             return true;
         }
     }

@@ -24,6 +24,9 @@ namespace Nano.Mqtt.Broker
         private readonly ConnectionTimers _timers;
         private readonly SysPublisher _sys;
         private bool _retrying;
+
+        /// <summary>The connection slot the next retry pass starts from: passes take turns, so no waiting publisher starves.</summary>
+        private int _retryFirst;
         private bool _started;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
@@ -180,6 +183,10 @@ namespace Nano.Mqtt.Broker
             if (options.SysIntervalMs > 0)
             {
                 _sys.Poll(HeapFree);
+            }
+            if (_state.QueueSpaceFreed && _state.AnyBlocked)
+            {
+                RetryBlockedPublishers();
             }
         }
 
@@ -385,18 +392,22 @@ namespace Nano.Mqtt.Broker
                     break;
                 }
                 _state.AnyBlocked = false;
-                for (int i = 0; i < connections.Length; i++)
+                int slots = _state.ConnectionSlots;
+                int first = _retryFirst < slots ? _retryFirst : 0;
+                _retryFirst = first + 1;
+                for (int j = 0; j < slots; j++)
                 {
-                    if (!connections[i].Blocked)
+                    int i = first + j < slots ? first + j : first + j - slots;
+                    Connection c = connections[i];
+                    if (c.Waiting != PublishWait.Room)
                     {
                         continue;
                     }
                     if (_state.IsOpen(i))
                     {
-                        connections[i].Blocked = false;
-                        _input.Process(i);
+                        _input.Process(i); // stops the wait once the PUBLISH at the head is accepted
                     }
-                    else
+                    if (c.Waiting == PublishWait.Room)
                     {
                         _state.AnyBlocked = true;
                     }
@@ -414,6 +425,9 @@ namespace Nano.Mqtt.Broker
                 MaxSubscriptionsPerClient = AtLeast(o.MaxSubscriptionsPerClient, 1),
                 MaxInflight = AtLeast(o.MaxInflight, 1),
                 MaxQueued = AtLeast(o.MaxQueued, 1),
+                MaxQueuedBytes = AtLeast(o.MaxQueuedBytes, 0),
+                QueueFullPolicy = o.QueueFullPolicy,
+                SlowConsumerTimeoutMs = AtLeast(o.SlowConsumerTimeoutMs, 0),
                 MaxAwaitingRelease = AtLeast(o.MaxAwaitingRelease, 1),
                 QueueQos0 = o.QueueQos0,
                 MaxQos = o.MaxQos < 0 ? 0 : (o.MaxQos > 2 ? 2 : o.MaxQos),

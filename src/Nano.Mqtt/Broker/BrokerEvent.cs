@@ -45,6 +45,13 @@ namespace Nano.Mqtt.Broker
         /// <summary>A message for this client was dropped because its queue was full. Reason: the QoS; detail: the topic.</summary>
         QueueFull,
 
+        /// <summary>The client is disconnected because its full queue held a PUBLISH back for longer than
+        /// <see cref="BrokerOptions.SlowConsumerTimeoutMs"/>; its Will is published. Reason: the seconds waited; detail: the topic.</summary>
+        SlowConsumer,
+
+        /// <summary>A message was dropped because the message pool had no room (no client). Reason: the QoS; detail: the topic.</summary>
+        PoolFull,
+
         /// <summary>A SUBSCRIBE filter was granted or refused for capacity. Reason: the SUBACK code; detail: the filter.</summary>
         Subscribed,
 

@@ -29,9 +29,24 @@ namespace Nano.Mqtt.Broker
         /// <summary>Outgoing QoS 1/2 messages unacknowledged per session (Mosquitto max_inflight_messages).</summary>
         public int MaxInflight = 4;
 
-        /// <summary>Messages waiting behind the inflight window per session (Mosquitto max_queued_messages).
-        /// When full, the oldest queued QoS 0 message is dropped, otherwise the new message.</summary>
+        /// <summary>Messages waiting behind the inflight window per session (Mosquitto max_queued_messages). What happens
+        /// when a connected session's queue is full: <see cref="QueueFullPolicy"/>. When an offline session's queue is full,
+        /// the oldest queued QoS 0 message is dropped, otherwise the new message (counted).</summary>
         public int MaxQueued = 8;
+
+        /// <summary>Bytes of topic plus payload queued per session (Mosquitto max_queued_bytes); 0 = no limit. A queue
+        /// holding this many bytes or more is full, like one holding <see cref="MaxQueued"/> messages.</summary>
+        public int MaxQueuedBytes;
+
+        /// <summary>What a PUBLISH from a client meets when a connected subscriber's queue or the message pool is full:
+        /// it waits unacknowledged (backpressure, the default) or its deliveries are dropped.</summary>
+        public QueueFullPolicy QueueFullPolicy = QueueFullPolicy.Backpressure;
+
+        /// <summary>With <see cref="QueueFullPolicy.Backpressure"/>: how long a PUBLISH may wait at the head of its
+        /// publisher's input before the connected subscribers whose full queues hold it are disconnected
+        /// (<see cref="BrokerEvent.SlowConsumer"/>), or, when the message pool is what is full, before it is accepted and
+        /// dropped (counted in <see cref="BrokerStatistics.DroppedPoolFull"/>); 0 = wait forever.</summary>
+        public int SlowConsumerTimeoutMs = 10000;
 
         /// <summary>Incoming QoS 2 messages received and not yet released per session; beyond it the connection is
         /// closed (<see cref="Codec.MqttError.AwaitingReleaseFull"/>, reported as a protocol error).

@@ -20,8 +20,9 @@ namespace Nano.Mqtt.Broker
         /// <summary>The large input buffer borrowed from <see cref="LargeInputBuffers"/>, or -1.</summary>
         public int LargeInput = -1;
 
-        /// <summary>A PUBLISH waits at the head of the input until its subscribers have queue space (backpressure).</summary>
-        public bool Blocked;
+        /// <summary>Why the PUBLISH at the head of the input waits: for its connected subscribers' queue space and room in the
+        /// message pool (<see cref="QueueFullPolicy.Backpressure"/>, since <see cref="AcceptedAtMs"/>) or for a rate token.</summary>
+        public PublishWait Waiting;
 
         /// <summary>CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK and PINGRESP packets waiting to be sent.</summary>
         public Codec.OutputBuffer ControlOutput;
@@ -41,6 +42,8 @@ namespace Nano.Mqtt.Broker
 
         public byte ProtocolLevel;
         public long KeepAliveMs;
+        /// <summary>Until CONNECT, when the connection was accepted; then, while waiting for <see cref="PublishWait.Room"/>, when the PUBLISH at the
+        /// head of the input began to wait.</summary>
         public long AcceptedAtMs;
         public long LastActivityMs;
 
@@ -55,9 +58,6 @@ namespace Nano.Mqtt.Broker
         /// <summary>PUBLISH tokens in thousandths, refilled from <see cref="TokensAtMs"/> (rate limit).</summary>
         public long PublishTokens;
         public long TokensAtMs;
-
-        /// <summary>A PUBLISH is waiting for a token (counted once).</summary>
-        public bool Throttled;
 
         public Connection(int inputSize, int controlSize)
         {
@@ -87,8 +87,7 @@ namespace Nano.Mqtt.Broker
         {
             PublishTokens = publishTokens;
             TokensAtMs = nowMs;
-            Throttled = false;
-            Blocked = false;
+            Waiting = PublishWait.None;
             State = ConnectionState.AwaitingConnect;
             Input = InlineInput;
             InputLength = 0;

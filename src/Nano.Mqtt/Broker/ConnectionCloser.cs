@@ -34,7 +34,7 @@ namespace Nano.Mqtt.Broker
                 _state.Report(BrokerEvent.WillPublished, ci, pool.Block(will), pool.TopicOffset(will), pool.TopicLength(will), 0);
             }
             c.State = ConnectionState.Closing;
-            c.Blocked = false;
+            c.Waiting = PublishWait.None;
             int s = c.Session;
             if (s >= 0)
             {

@@ -30,7 +30,7 @@ namespace Nano.Mqtt.Broker
             {
                 return;
             }
-            if (c.KeepAliveMs > 0 && now - c.LastActivityMs > c.KeepAliveMs * 3 / 2)
+            if (c.KeepAliveMs > 0 && now - c.LastActivityMs > c.KeepAliveMs * 3 / 2 && c.Waiting == PublishWait.None) // a waiting PUBLISH is the client's latest activity
             {
                 _state.Statistics.KeepAliveTimeouts++;
                 _closer.Close(ci, true, BrokerEvent.KeepAliveTimeout);

@@ -142,6 +142,10 @@ namespace Nano.Mqtt.Broker
                 }
                 c.InputLength = rest;
             }
+            if (c.Waiting == PublishWait.Room && c.State == ConnectionState.Connected && _state.Sessions[c.Session].InflightCount > 0)
+            {
+                HandleAcksBehind(ci);
+            }
             if (c.LargeInput >= 0 && c.InputLength <= c.InlineInput.Length && (c.InputLength == 0 || PacketSize(c) <= c.InlineInput.Length))
             {
                 _large.Return(c);
@@ -161,6 +165,53 @@ namespace Nano.Mqtt.Broker
             }
             memory.Offered = null;
             return handled;
+        }
+
+        /// <summary>
+        /// Handles the PUBACK, PUBREC, PUBREL, PUBCOMP and PINGREQ packets received behind the PUBLISH waiting at the head
+        /// of the input, and removes them from it: the client's acknowledgements of its own deliveries may be what frees
+        /// the queue space that PUBLISH waits for (two clients publishing to each other would otherwise wait for each
+        /// other forever). They concern other packet identifiers than the waiting PUBLISH, so taking them first changes
+        /// no ordering the protocol defines [MQTT-4.6.0-2..5]; every other packet keeps its place.
+        /// </summary>
+        private void HandleAcksBehind(int ci)
+        {
+            Connection c = _state.Connections[ci];
+            byte[] input = c.Input;
+            int read = PacketSize(c);
+            int write = read;
+            while (read > 0 && c.InputLength - read >= 2 && c.State == ConnectionState.Connected)
+            {
+                MqttError error = FixedHeader.Read(input, read, c.InputLength - read, out PacketType type, out byte flags, out int remaining, out int header);
+                int size = header + remaining;
+                if (error != MqttError.None || c.InputLength - read < size)
+                {
+                    break; // incomplete, or an error reported when its turn comes
+                }
+                bool ack = type >= PacketType.PubAck && type <= PacketType.PubComp;
+                if ((ack || type == PacketType.PingReq) && (ack ? _publish.HandleAck(ci, input[read], read + header, read + size) : HandleHeaderOnly(ci, read, size)))
+                {
+                    _state.Statistics.PacketsReceived++;
+                }
+                else
+                {
+                    if (ack || type == PacketType.PingReq)
+                    {
+                        break; // its answer waits for control output space
+                    }
+                    if (write != read)
+                    {
+                        System.Array.Copy(input, read, input, write, size);
+                    }
+                    write += size;
+                }
+                read += size;
+            }
+            if (write != read && c.State == ConnectionState.Connected)
+            {
+                System.Array.Copy(input, read, input, write, c.InputLength - read);
+                c.InputLength -= read - write;
+            }
         }
 
         /// <summary>Size of the packet at the start of the input, or 0 while its fixed header is incomplete or invalid.</summary>

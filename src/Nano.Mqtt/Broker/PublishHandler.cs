@@ -59,18 +59,40 @@ namespace Nano.Mqtt.Broker
             int found = route ? _state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
             bool[] bridges = _state.BridgeSessions;
             bool fromBridge = bridges != null && bridges[c.Session];
-            if (route && qos > 0 && !_router.HasRoom(found, qos, fromBridge))
+            bool backpressure = options.QueueFullPolicy == QueueFullPolicy.Backpressure;
+            if (route && backpressure && _router.FirstFull(found, fromBridge) >= 0)
             {
-                c.Blocked = true;
-                _state.AnyBlocked = true;
-                return false;
+                if (!Overdue(c))
+                {
+                    return Wait(c);
+                }
+                found = DisconnectSlowConsumers(ci, input, topicOffset, topicLength, fromBridge);
+                if (c.State != ConnectionState.Connected)
+                {
+                    return true; // the publisher was one of them: its PUBLISH is not acknowledged
+                }
             }
-            if (options.MaxPublishRate > 0 && !_access.TakePublishToken(c))
+            bool limited = options.MaxPublishRate > 0;
+            if (limited && !_access.TakePublishToken(c))
             {
-                return false;
+                return false; // before the copy: a PUBLISH received into an array of its own becomes that copy
+            }
+            int m = route ? _router.Copy(input, topicOffset, topicLength, input, p.Payload.Offset, p.Payload.Length, qos, p.Retain, found) : Router.NoCopy;
+            if (m == Router.PoolFull && backpressure && !Overdue(c))
+            {
+                if (limited)
+                {
+                    c.PublishTokens += 1000; // the token is taken again when the PUBLISH is handled
+                }
+                return Wait(c);
+            }
+            if (c.Waiting == PublishWait.Room)
+            {
+                c.Waiting = PublishWait.None;
             }
             if (qos == 2 && !duplicate && !session.AddAwaitingRelease(packetId))
             {
+                Discard(m);
                 _closer.ProtocolViolation(ci, MqttError.AwaitingReleaseFull);
                 return true;
             }
@@ -83,9 +105,56 @@ namespace Nano.Mqtt.Broker
             }
             if (route)
             {
-                _router.Route(input, topicOffset, topicLength, input, p.Payload.Offset, p.Payload.Length, qos, p.Retain, false, found, fromBridge);
+                _router.Deliver(m, input, topicOffset, topicLength, p.Payload.Length, qos, p.Retain, false, found, fromBridge);
             }
             return true;
+        }
+
+        /// <summary>Gives back the pooled copy of a PUBLISH that is not accepted now.</summary>
+        private void Discard(int m)
+        {
+            if (m >= 0)
+            {
+                _state.Pool.Release(m);
+            }
+        }
+
+        /// <summary>Leaves the PUBLISH at the head of the connection's input to wait for queue or pool space.</summary>
+        private bool Wait(Connection c)
+        {
+            if (c.Waiting != PublishWait.Room)
+            {
+                c.Waiting = PublishWait.Room;
+                c.AcceptedAtMs = _state.NowMs;
+            }
+            _state.AnyBlocked = true;
+            return false;
+        }
+
+        /// <summary>The PUBLISH at the head of the connection's input has waited longer than the slow-consumer timeout.</summary>
+        private bool Overdue(Connection c)
+        {
+            int timeout = _state.Options.SlowConsumerTimeoutMs;
+            return timeout > 0 && c.Waiting == PublishWait.Room && _state.NowMs - c.AcceptedAtMs >= timeout;
+        }
+
+        /// <summary>Disconnects, one at a time, the connected subscribers whose full queues hold back the PUBLISH of
+        /// connection <paramref name="ci"/> on this topic; returns the sessions matched afterwards.</summary>
+        private int DisconnectSlowConsumers(int ci, byte[] input, int topicOffset, int topicLength, bool fromBridge)
+        {
+            SubscriptionTable subscriptions = _state.Subscriptions;
+            int found = subscriptions.Match(input, topicOffset, topicLength);
+            int s = _router.FirstFull(found, fromBridge);
+            int waitedSeconds = (int)((_state.NowMs - _state.Connections[ci].AcceptedAtMs) / 1000);
+            while (s >= 0)
+            {
+                int slow = _state.Sessions[s].Connection;
+                _state.Report(BrokerEvent.SlowConsumer, slow, input, topicOffset, topicLength, waitedSeconds);
+                _closer.Close(slow, true); // [MQTT-3.1.2-8]: not a DISCONNECT, so its Will is published
+                found = subscriptions.Match(input, topicOffset, topicLength); // a Will routed since reused the match
+                s = _router.FirstFull(found, fromBridge);
+            }
+            return found;
         }
 
         /// <summary>Handles PUBACK, PUBREC, PUBREL or PUBCOMP whose fixed header starts with <paramref name="firstByte"/>; false

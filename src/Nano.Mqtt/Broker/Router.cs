@@ -16,69 +16,93 @@ namespace Nano.Mqtt.Broker
             _access = access;
         }
 
+        /// <summary>A <see cref="Copy"/> answer: the publication needs no pooled copy (no subscriber, nothing to retain).</summary>
+        public const int NoCopy = -2;
+
+        /// <summary>A <see cref="Copy"/> answer: the message pool has no room for the publication.</summary>
+        public const int PoolFull = -1;
+
         /// <summary>
-        /// Whether every connected session among the <paramref name="found"/> of the last <see cref="SubscriptionTable.Match"/> can
-        /// queue a message published at <paramref name="qos"/> without dropping a QoS 1/2 message. When not, the
-        /// publisher is left unread (backpressure) rather than the acknowledged message dropped. Bridges do not
-        /// count for a message <paramref name="fromBridge"/>: they are not sent it.
+        /// The first session among the <paramref name="found"/> of the last <see cref="SubscriptionTable.Match"/> that a
+        /// PUBLISH from a client waits for under <see cref="QueueFullPolicy.Backpressure"/>, or -1: a connected session
+        /// with a full queue, not a bridge when the message is <paramref name="fromBridge"/> (bridges are not sent it),
+        /// and not itself a publisher left waiting with a full input, whose acknowledgements behind that input could
+        /// not be read (waiting for it could deadlock; its queue overflow is dropped and counted).
         /// </summary>
-        public bool HasRoom(int found, int qos, bool fromBridge)
+        public int FirstFull(int found, bool fromBridge)
         {
-            if (qos == 0)
-            {
-                return true; // every delivery is at QoS 0, which a full queue may drop
-            }
-            SubscriptionTable subscriptions = _state.Subscriptions;
-            int maxQueued = _state.Options.MaxQueued; // a queue with room never drops
+            int[] sessions = _state.Subscriptions.MatchedSessions;
+            Session[] all = _state.Sessions;
             bool[] skip = fromBridge ? _state.BridgeSessions : null;
             for (int k = 0; k < found; k++)
             {
-                int granted = subscriptions.MatchedQos[k];
-                int delivered = qos < granted ? qos : granted;
-                int s = subscriptions.MatchedSessions[k];
-                Session session = _state.Sessions[s];
-                if (delivered > 0 && session.Connection >= 0 && session.QueueCount == maxQueued
-                    && !(skip != null && skip[s]) && session.WouldDrop(delivered))
+                int s = sessions[k];
+                Session session = all[s];
+                int ci = session.Connection;
+                if (ci < 0 || !session.QueueFull || (skip != null && skip[s]))
                 {
-                    return false;
+                    continue;
+                }
+                Connection c = _state.Connections[ci];
+                if (!(c.Waiting == PublishWait.Room && c.InputLength == c.Input.Length))
+                {
+                    return s;
                 }
             }
-            return true;
+            return -1;
         }
 
         /// <summary>
-        /// Routes a publication to the <paramref name="found"/> sessions of the last <see cref="SubscriptionTable.Match"/> on its topic.
-        /// A message <paramref name="fromBridge"/> is not sent to any bridge (split horizon: no echo to the bridge
-        /// that brought it, no second bridge hop, so bridged brokers cannot loop). Returns false when dropped for
-        /// lack of pool space.
+        /// Copies a publication into the message pool when it needs a copy: it has <paramref name="found"/> subscribers or
+        /// is retained. Returns the message (one reference, passed on to <see cref="Deliver"/>), <see cref="NoCopy"/> or
+        /// <see cref="PoolFull"/>.
         /// </summary>
-        public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found, bool fromBridge)
+        public int Copy(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, int found)
+        {
+            if (found == 0 && !(retain && payloadLength > 0))
+            {
+                return NoCopy;
+            }
+            return _state.Pool.Allocate(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos);
+        }
+
+        /// <summary>
+        /// Routes a publication whose <see cref="Copy"/> is <paramref name="m"/> to the <paramref name="found"/> sessions of
+        /// the last <see cref="SubscriptionTable.Match"/> on its topic. A message <paramref name="fromBridge"/> is not sent
+        /// to any bridge (split horizon: no echo to the bridge that brought it, no second bridge hop, so bridged brokers
+        /// cannot loop). Returns false when dropped for lack of pool space (counted and reported).
+        /// </summary>
+        public bool Deliver(int m, byte[] topic, int topicOffset, int topicLength, int payloadLength, int qos, bool retain, bool system, int found, bool fromBridge)
         {
             if (retain && payloadLength == 0)
             {
                 _state.Retained.Delete(topic, topicOffset, topicLength); // [MQTT-3.3.1-10], not stored [MQTT-3.3.1-11]
             }
-            bool store = retain && payloadLength > 0;
-            if (!store && found == 0)
+            if (m == NoCopy)
             {
                 return true;
             }
-            int m = _state.Pool.Allocate(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos);
-            if (m < 0)
+            if (m == PoolFull)
             {
                 _state.Statistics.DroppedPoolFull++;
+                if (_state.Diagnostics != null)
+                {
+                    _state.Diagnostics.Send(BrokerEvent.PoolFull, -1, null, 0, 0, topic, topicOffset, topicLength, qos);
+                }
                 return false;
             }
-            RouteMatched(m, qos, store, system, found, fromBridge);
+            RouteMatched(m, qos, retain && payloadLength > 0, system, found, fromBridge);
             _state.Pool.Release(m);
             return true;
         }
 
-        /// <summary>Routes a publication, matching its topic first.</summary>
+        /// <summary>Routes a publication from inside the broker, matching its topic first; false when dropped for lack of
+        /// pool space.</summary>
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
             int found = _state.Subscriptions.Match(topic, topicOffset, topicLength);
-            return Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found, false);
+            int m = Copy(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, found);
+            return Deliver(m, topic, topicOffset, topicLength, payloadLength, qos, retain, system, found, false);
         }
 
         /// <summary>Routes a message already in the pool (a Will); the caller keeps its reference.</summary>

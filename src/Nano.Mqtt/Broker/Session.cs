@@ -135,11 +135,8 @@ namespace Nano.Mqtt.Broker
             ClientIdLength = 0;
         }
 
-        /// <summary>Whether a message delivered at <paramref name="qos"/> would be dropped for lack of queue space.</summary>
-        public bool WouldDrop(int qos)
-        {
-            return QueueCount == _b.MaxQueued && (qos > 0 || !HasQueuedQos0());
-        }
+        /// <summary>The queue holds <see cref="BrokerOptions.MaxQueued"/> messages or <see cref="BrokerOptions.MaxQueuedBytes"/> bytes.</summary>
+        public bool QueueFull => QueueCount == _b.MaxQueued || (_b.QueueRoom != null && _b.QueueRoom[_index] <= 0);
 
         /// <summary>
         /// Queues a reference to message <paramref name="m"/> for delivery at <paramref name="qos"/>. When the
@@ -148,7 +145,7 @@ namespace Nano.Mqtt.Broker
         public EnqueueOutcome Enqueue(int m, int qos)
         {
             EnqueueOutcome outcome = EnqueueOutcome.Queued;
-            if (QueueCount == _b.MaxQueued)
+            if (QueueFull)
             {
                 if (!DropOldestQos0())
                 {
@@ -165,6 +162,11 @@ namespace Nano.Mqtt.Broker
             if (p != null && !Clean)
             {
                 p.Queued(_index, m, qos);
+            }
+            int[] room = _b.QueueRoom;
+            if (room != null)
+            {
+                room[_index] -= _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
             }
             return outcome;
         }
@@ -189,6 +191,11 @@ namespace Nano.Mqtt.Broker
             int m = _b.QueueMessage[_queueBase + _queueHead];
             _queueHead = (_queueHead + 1) % _b.MaxQueued;
             QueueCount--;
+            int[] room = _b.QueueRoom;
+            if (room != null)
+            {
+                room[_index] += _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+            }
             return m;
         }
 
@@ -510,18 +517,6 @@ namespace Nano.Mqtt.Broker
 
         private int AwaitingBase => _index * _b.MaxAwaitingRelease;
 
-        private bool HasQueuedQos0()
-        {
-            for (int k = 0; k < QueueCount; k++)
-            {
-                if (_b.QueueQos[_queueBase + (_queueHead + k) % _b.MaxQueued] == 0)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private bool DropOldestQos0()
         {
             int n = _b.MaxQueued;
@@ -532,12 +527,18 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
+                int m = _b.QueueMessage[_queueBase + slot];
                 Persistence.BrokerPersistence p = _b.Pool.Persistence;
                 if (p != null && !Clean)
                 {
-                    p.Unqueued(_index, _b.QueueMessage[_queueBase + slot]);
+                    p.Unqueued(_index, m);
                 }
-                _b.Pool.Release(_b.QueueMessage[_queueBase + slot]);
+                int[] room = _b.QueueRoom;
+                if (room != null)
+                {
+                    room[_index] += _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+                }
+                _b.Pool.Release(m);
                 for (int j = k; j < QueueCount - 1; j++)
                 {
                     int to = (_queueHead + j) % n;

@@ -25,6 +25,10 @@ namespace Nano.Mqtt.Broker
         public readonly long[] InflightSentAtMs;
         public readonly int[] AwaitingRelease;
 
+        /// <summary>Per session, the bytes it may still queue: <see cref="BrokerOptions.MaxQueuedBytes"/> minus the topic and
+        /// payload bytes queued; null without a byte limit.</summary>
+        public readonly int[] QueueRoom;
+
         /// <summary>One bitmap of every packet identifier per session when <see cref="BrokerOptions.MaxAwaitingRelease"/> is
         /// <see cref="BrokerOptions.AllPacketIds"/>, made at a session's first QoS 2 PUBLISH; null otherwise.</summary>
         public readonly int[][] AwaitingReleaseBits;
@@ -47,6 +51,14 @@ namespace Nano.Mqtt.Broker
             InflightFlags = new byte[n * MaxInflight];
             InflightRetries = new byte[n * MaxInflight];
             InflightSentAtMs = new long[n * MaxInflight];
+            if (o.MaxQueuedBytes > 0)
+            {
+                QueueRoom = new int[n];
+                for (int i = 0; i < n; i++)
+                {
+                    QueueRoom[i] = o.MaxQueuedBytes;
+                }
+            }
             if (MaxAwaitingRelease >= BrokerOptions.AllPacketIds)
             {
                 AwaitingReleaseBits = new int[n][];

@@ -123,9 +123,13 @@ namespace Nano.Broker.Tests.RealPeer
         }
 
         [TestMethod]
-        public async Task A_subscriber_that_stops_reading_does_not_hold_up_the_others()
+        public async Task With_the_drop_policy_a_subscriber_that_stops_reading_does_not_hold_up_the_others()
         {
-            using var broker = new TestBroker(o => o.Broker.MaxQueued = 50);
+            using var broker = new TestBroker(o =>
+            {
+                o.Broker.MaxQueued = 50;
+                o.Broker.QueueFullPolicy = QueueFullPolicy.Drop;
+            });
             using var slow = new RawMqttClient(broker.Port, receiveBufferSize: 4096);
             slow.Send(RawMqttClient.Connect("slow", 4));
             CollectionAssert.AreEqual(new byte[] { 0x20, 2, 0, 0 }, slow.ReadPacket());

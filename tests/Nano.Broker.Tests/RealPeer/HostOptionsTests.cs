@@ -49,8 +49,8 @@ namespace Nano.Broker.Tests.RealPeer
             Assert.AreEqual(7, o.Broker.MaxQueued);
             Assert.AreEqual(9, o.Broker.MaxConnections);
             Assert.AreEqual(4096, o.Broker.MaxPacketSize);
-            Assert.AreEqual(1 << 16, o.Broker.InputBufferSize, "buffers keep their size; the engine bounds them by the limit");
-            Assert.AreEqual(1 << 16, o.Broker.OutputBufferSize);
+            Assert.AreEqual(8 << 10, o.Broker.InputBufferSize, "buffers keep their size; the engine bounds them by the limit");
+            Assert.AreEqual(4 << 10, o.Broker.OutputBufferSize);
             Assert.IsFalse(o.Broker.AllowAnonymous);
             Assert.AreEqual(3000, o.Broker.SysIntervalMs);
             Assert.IsTrue(o.Broker.QueueQos0);
@@ -62,8 +62,37 @@ namespace Nano.Broker.Tests.RealPeer
             var o = Run();
             Assert.AreEqual(268_435_455 + 5, o.Broker.MaxPacketSize, "a remaining length of 268,435,455 [MQTT-2.2.3]");
             Assert.AreEqual(1 << 30, o.Broker.MaxMessageMemory);
-            Assert.AreEqual(1 << 16, o.Broker.InputBufferSize);
+            Assert.AreEqual(8 << 10, o.Broker.InputBufferSize);
             StringAssert.Contains(HostOptionsParser.Usage, "--max_message_memory <n>");
+        }
+
+        [TestMethod]
+        public void Queue_full_policy_options_set_the_capacity_record_from_the_command_line_and_a_file()
+        {
+            var defaults = Run();
+            Assert.AreEqual(QueueFullPolicy.Backpressure, defaults.Broker.QueueFullPolicy);
+            Assert.AreEqual(0, defaults.Broker.MaxQueuedBytes);
+            Assert.AreEqual(10000, defaults.Broker.SlowConsumerTimeoutMs);
+            var o = Run("--queue_full_policy", "drop", "--max_queued_bytes", "65536", "--slow_consumer_timeout", "3");
+            Assert.AreEqual(QueueFullPolicy.Drop, o.Broker.QueueFullPolicy);
+            Assert.AreEqual(65536, o.Broker.MaxQueuedBytes);
+            Assert.AreEqual(3000, o.Broker.SlowConsumerTimeoutMs);
+            StringAssert.Contains(Error("--queue_full_policy", "block"), "expected backpressure or drop, got 'block'");
+            StringAssert.Contains(HostOptionsParser.Usage, "--queue_full_policy backpressure|drop");
+            StringAssert.Contains(HostOptionsParser.Usage, "--slow_consumer_timeout <seconds>");
+            string config = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(config, "queue_full_policy backpressure\nmax_queued_bytes 100\nslow_consumer_timeout 0\n");
+                var f = Run("--queue_full_policy", "drop", "-c", config);
+                Assert.AreEqual(QueueFullPolicy.Backpressure, f.Broker.QueueFullPolicy);
+                Assert.AreEqual(100, f.Broker.MaxQueuedBytes);
+                Assert.AreEqual(0, f.Broker.SlowConsumerTimeoutMs);
+            }
+            finally
+            {
+                File.Delete(config);
+            }
         }
 
         [TestMethod]

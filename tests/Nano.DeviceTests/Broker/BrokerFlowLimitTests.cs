@@ -59,7 +59,8 @@ namespace Nano.DeviceTests.Broker
             Assert.AreEqual((int)MqttError.AwaitingReleaseFull, sink.LastReason);
         }
 
-        private static Rig Watched(BrokerOptions options, CountingDiagnostics sink)
+        /// <summary>A rig whose engine reports to <paramref name="sink"/>.</summary>
+        public static Rig Watched(BrokerOptions options, CountingDiagnostics sink)
         {
             Rig rig = new Rig(options);
             rig.Engine.Diagnostics = sink;
