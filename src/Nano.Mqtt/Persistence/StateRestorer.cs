@@ -102,7 +102,7 @@ namespace Nano.Mqtt.Persistence
             {
                 StoredEntry e = (StoredEntry)stored.Queue[i];
                 int m = Materialise(e.Message);
-                if (m < 0 || session.WouldDrop(e.Flags & 3) || session.Enqueue(m, e.Flags & 3) != EnqueueOutcome.Queued)
+                if (m < 0 || session.QueueFull || session.Enqueue(m, e.Flags & 3) != EnqueueOutcome.Queued)
                 {
                     _report.Dropped++;
                     continue;
