@@ -91,10 +91,6 @@ namespace Nano.Mqtt.Broker
             return m;
         }
 
-        /// <summary>Whether a message of <paramref name="size"/> topic plus payload bytes that the arena cannot hold would
-        /// find room in the <see cref="Memory"/> budget (always true without one: the arena alone decides).</summary>
-        public bool HasRoom(int size) => Memory == null || Memory.HasRoom(size);
-
         /// <summary>The array holding message <paramref name="m"/>: the <see cref="Arena"/> or a block of its own.</summary>
         public byte[] Block(int m)
         {
