@@ -68,12 +68,11 @@ namespace Nano.LoadBench
         private static async Task<string> RunScenario(string hostDll, string hostName, string name, int publisherCount, int subscriberCount, int count, MqttQualityOfServiceLevel qos)
         {
             int port = Program.FreePort();
-            using Process host = StartHost(hostDll, port);
+            using Process host = await HostChild.StartAsync(hostDll, port, new[] { "--log_type", "none" });
             var factory = new MqttClientFactory();
             var clients = new List<IMqttClient>();
             try
             {
-                await WaitForPort(port);
                 var last = new int[subscriberCount, publisherCount];
                 var seen = new HashSet<int>[subscriberCount, publisherCount];
                 long delivered = 0;
@@ -190,44 +189,6 @@ namespace Nano.LoadBench
                 }
             }
             await Task.WhenAll(pending);
-        }
-
-        private static Process StartHost(string hostDll, int port)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (string arg in new[] { hostDll, "--port", port.ToString(CultureInfo.InvariantCulture), "--sn_port", "0", "--log_type", "none" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-            var process = Process.Start(start);
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return process;
-        }
-
-        private static async Task WaitForPort(int port)
-        {
-            var watch = Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    using var probe = new TcpClient();
-                    await probe.ConnectAsync(IPAddress.Loopback, port);
-                    return;
-                }
-                catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(20))
-                {
-                    await Task.Delay(50);
-                }
-            }
         }
     }
 }

@@ -47,21 +47,9 @@ namespace Nano.LoadBench
                 }
             }
             int port = Program.FreePort();
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(hostDir, "Nano.Host.dll"));
-            foreach (string a in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--sn_port", "0" })
-            {
-                start.ArgumentList.Add(a);
-            }
-            hostArgs.ForEach(start.ArgumentList.Add);
-            using Process host = Process.Start(start);
-            host.OutputDataReceived += (s, e) => { };
-            host.ErrorDataReceived += (s, e) => { };
-            host.BeginOutputReadLine();
-            host.BeginErrorReadLine();
+            using Process host = await HostChild.StartAsync(Path.Combine(hostDir, "Nano.Host.dll"), port, hostArgs);
             try
             {
-                await WaitListening(port);
                 long idleKb = ReadStatusKb(host.Id, "VmRSS:");
                 double cpuStart = CpuSeconds(host.Id);
                 var subscribers = new RawClient[clients];
@@ -111,7 +99,7 @@ namespace Nano.LoadBench
                     "| {0} | {1} | {2:F2} s | {3} | {4} | {5} | {6} of {0} | {7:F2} s | {8:F1} MB | {9:F1} MB | {10:F1} MB | {11:F2} s | {12:F2} s |",
                     clients, subscribed, connectSeconds, messages, RawClient.Delivered, RawClient.Duplicates, complete,
                     deliverSeconds, idleKb / 1024.0, connectedKb / 1024.0, peakKb / 1024.0, cpuConnected - cpuStart, cpuDelivered - cpuConnected));
-                Console.WriteLine("host: dotnet " + string.Join(" ", start.ArgumentList) + "; loopback TCP, " + Environment.ProcessorCount + " cores");
+                Console.WriteLine("host: " + Path.Combine(hostDir, "Nano.Host.dll") + " " + string.Join(" ", hostArgs) + "; loopback TCP, " + Environment.ProcessorCount + " cores");
                 foreach (RawClient s in subscribers)
                 {
                     s.Close();
@@ -123,24 +111,6 @@ namespace Nano.LoadBench
             {
                 host.Kill();
                 host.WaitForExit();
-            }
-        }
-
-        private static async Task WaitListening(int port)
-        {
-            var waited = Stopwatch.StartNew();
-            while (true)
-            {
-                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    await probe.ConnectAsync(IPAddress.Loopback, port);
-                    return;
-                }
-                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    await Task.Delay(50);
-                }
             }
         }
 

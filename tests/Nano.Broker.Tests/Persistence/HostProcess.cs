@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.IO;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Nano.Broker.Tests.Persistence
 {
@@ -27,22 +24,9 @@ namespace Nano.Broker.Tests.Persistence
         /// <summary>Starts the host with the store in <paramref name="directory"/> and waits for its listening line.</summary>
         public static async Task<HostProcess> StartAsync(string directory, params string[] extra)
         {
-            string dll = Path.Combine(Path.GetDirectoryName(typeof(Nano.Host.BrokerHost).Assembly.Location), "Nano.Host.dll");
-            var psi = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            foreach (string a in new[] { dll, "--port", "0", "--sys_interval", "0", "--sn_port", "0", "--persistence", "true", "--persistence_location", directory })
-            {
-                psi.ArgumentList.Add(a);
-            }
-            foreach (string a in extra)
-            {
-                psi.ArgumentList.Add(a);
-            }
-            var host = new HostProcess(Process.Start(psi));
+            var args = new System.Collections.Generic.List<string> { "--port", "0", "--sys_interval", "0", "--sn_port", "0", "--persistence", "true", "--persistence_location", directory };
+            args.AddRange(extra);
+            var host = new HostProcess(RealPeer.HostProcessTests.Start(args.ToArray()));
             host._process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data != null)
@@ -51,10 +35,7 @@ namespace Nano.Broker.Tests.Persistence
                 }
             };
             host._process.BeginErrorReadLine();
-            string first = await host._process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            var match = Regex.Match(first ?? "", @"^Nano broker listening on 127\.0\.0\.1:(\d+)$");
-            Assert.IsTrue(match.Success, "first line: " + first + "; log: " + string.Join(" | ", host.Log));
-            host.Port = int.Parse(match.Groups[1].Value);
+            host.Port = await RealPeer.HostProcessTests.ListeningPortAsync(host._process);
             return host;
         }
 
