@@ -9,8 +9,10 @@ namespace Nano.Net
     /// <see cref="Readiness"/> once which sockets are readable, accepts every pending connection, feeds the
     /// readable sockets to the engine through one shared receive buffer, runs the engine's timers, then asks
     /// once which of the connections the engine has output for (<see cref="BrokerEngine.NextOutput"/>) are
-    /// writable and sends through one shared send buffer: one <see cref="BrokerEngine.ReadOutput"/> encodes as
-    /// many packets as the buffer holds, so a socket that cannot take more is skipped until it can. With
+    /// writable and sends through one shared send buffer: the output of every writable connection is read into
+    /// consecutive segments of it, the engine's store makes what reading recorded durable with one sync
+    /// (<see cref="BrokerEngine.CommitOutput"/>), then every segment is sent; a socket that cannot take more is
+    /// skipped until it can. With
     /// <see cref="Tls"/>, an accepted socket waits in a handshake table of its own (<see cref="MaxHandshakes"/>
     /// slots, <see cref="HandshakeTimeoutMs"/>) and takes an engine connection only with its first decrypted
     /// byte, so half-open handshakes never keep plain clients out. Uses only the Socket members common to
@@ -29,6 +31,13 @@ namespace Nano.Net
         /// <summary>The sockets of one readiness question and the connection id of each (-1 = the listening socket).</summary>
         private readonly Socket[] _asked;
         private readonly int[] _askedIds;
+
+        /// <summary>The connections a step sends to, in turn, and the bytes of the send buffer each has in the current round.</summary>
+        private readonly int[] _sendIds;
+        private readonly int[] _sendLengths;
+
+        /// <summary>The connection id the next step starts sending from: when the send buffer fills, steps take turns.</summary>
+        private int _sendFirst;
 
         /// <summary>One past the highest slot of <see cref="_connections"/> in use: per-step scans stop here.</summary>
         private int _slots;
@@ -85,6 +94,8 @@ namespace Nano.Net
             _connections = new TcpConnection[maxConnections];
             _asked = new Socket[maxConnections + 1];
             _askedIds = new int[maxConnections + 1];
+            _sendIds = new int[maxConnections];
+            _sendLengths = new int[maxConnections];
             for (int i = 0; i < maxConnections; i++)
             {
                 _connections[i] = new TcpConnection();
@@ -279,33 +290,143 @@ namespace Nano.Net
         }
 
         /// <summary>Sends to the connections the engine has output for, or is closing: one readiness question covers
-        /// the plain sockets among them; TLS sessions take their records at once.</summary>
+        /// the plain sockets among them (TLS sessions take their records at once); up to <see cref="SendsPerPoll"/>
+        /// rounds of <see cref="SendRound"/> then serve the ready ones in turn, starting where the last step stopped.</summary>
         private bool SendReady(long nowMs)
         {
+            int asked = 0;
+            int ready = 0;
+            bool worked = AddSendCandidates(_sendFirst, _connections.Length, ref asked, ref ready, nowMs);
+            worked |= AddSendCandidates(0, _sendFirst, ref asked, ref ready, nowMs);
+            Readiness.Select(_asked, asked, SelectMode.SelectWrite, 0);
+            for (int k = 0; k < asked; k++)
+            {
+                if (_asked[k] != null)
+                {
+                    _asked[k] = null;
+                    _sendIds[ready++] = _askedIds[k];
+                }
+            }
+            int next = 0;
+            for (int round = 0; round < SendsPerPoll && next < ready; round++)
+            {
+                next = SendRound(next, ready, round > 0, nowMs, ref worked);
+            }
+            if (next < ready)
+            {
+                _sendFirst = _sendIds[next] + 1;
+            }
+            return ReleaseDrained(nowMs) || worked;
+        }
+
+        /// <summary>Adds the connections in [<paramref name="from"/>, <paramref name="to"/>) with output or closing: plain
+        /// sockets to the readiness question, TLS sessions to the send list; marks those the engine closes.</summary>
+        private bool AddSendCandidates(int from, int to, ref int asked, ref int ready, long nowMs)
+        {
             bool worked = false;
-            int count = 0;
-            for (int id = _engine.NextOutput(0); id >= 0 && id < _connections.Length; id = _engine.NextOutput(id + 1))
+            for (int id = _engine.NextOutput(from); id >= 0 && id < to; id = _engine.NextOutput(id + 1))
             {
                 TcpConnection c = _connections[id];
                 if (c.Socket == null)
                 {
                     continue; // a connection of another listener on the same engine
                 }
+                if (!c.Closing && _engine.WantsClose(id))
+                {
+                    c.Closing = true;
+                    c.CloseDeadlineMs = nowMs + CloseLingerMs;
+                    worked = true;
+                }
                 if (c.Tls != null)
                 {
-                    worked |= Transmit(id, c, nowMs, true);
-                    continue;
+                    _sendIds[ready++] = id;
                 }
-                _asked[count] = c.Socket;
-                _askedIds[count++] = id;
+                else
+                {
+                    _asked[asked] = c.Socket;
+                    _askedIds[asked++] = id;
+                }
             }
-            Readiness.Select(_asked, count, SelectMode.SelectWrite, 0);
-            for (int k = 0; k < count; k++)
+            return worked;
+        }
+
+        /// <summary>
+        /// Reads the output of the send list's connections from <paramref name="first"/> on into consecutive segments of
+        /// the send buffer until it is full, commits once, then sends each segment. The commit sits between reading and
+        /// sending because reading makes records too (a queued QoS 1/2 message becomes inflight under its packet id),
+        /// and they must be durable before that PUBLISH leaves. Returns where the next round starts: the last connection
+        /// read again when it filled the buffer (a plain socket only if still writable), else past the list.
+        /// </summary>
+        private int SendRound(int first, int ready, bool again, long nowMs, ref bool worked)
+        {
+            int used = 0;
+            int end = first;
+            while (end < ready && used < _sendBuffer.Length)
             {
-                bool writable = _asked[k] != null;
-                _asked[k] = null;
-                int id = _askedIds[k];
-                worked |= Transmit(id, _connections[id], nowMs, writable);
+                int id = _sendIds[end];
+                TcpConnection c = _connections[id];
+                int n = 0;
+                if (c.Socket != null && (!again || end != first || StillWritable(id, c, nowMs, ref worked)))
+                {
+                    n = _engine.ReadOutputWithoutCommit(id, _sendBuffer, used, _sendBuffer.Length - used);
+                }
+                _sendLengths[end++] = n;
+                used += n;
+            }
+            if (used == 0)
+            {
+                return end;
+            }
+            _engine.CommitOutput();
+            int offset = 0;
+            for (int k = first; k < end; k++)
+            {
+                int n = _sendLengths[k];
+                if (n > 0)
+                {
+                    int id = _sendIds[k];
+                    TcpConnection c = _connections[id];
+                    if (!SendAll(c, offset, n))
+                    {
+                        Lose(id, c, nowMs);
+                    }
+                    worked = true;
+                }
+                offset += n;
+            }
+            return used == _sendBuffer.Length ? end - 1 : end;
+        }
+
+        private bool StillWritable(int id, TcpConnection c, long nowMs, ref bool worked)
+        {
+            try
+            {
+                return c.Tls != null || c.Socket.Poll(0, SelectMode.SelectWrite);
+            }
+            catch (SocketException)
+            {
+                Lose(id, c, nowMs);
+                worked = true;
+                return false;
+            }
+        }
+
+        /// <summary>Closes the connections the engine closed once their output drained or their linger time ran out.</summary>
+        private bool ReleaseDrained(long nowMs)
+        {
+            bool worked = false;
+            for (int id = 0; id < _slots; id++)
+            {
+                TcpConnection c = _connections[id];
+                if (c.Socket != null && c.Closing && (_engine.PendingOutput(id) == 0 || nowMs - c.CloseDeadlineMs >= 0))
+                {
+                    if (c.Tls == null)
+                    {
+                        DiscardInput(c.Socket);
+                    }
+                    Release(id, c);
+                    worked = true;
+                }
             }
             return worked;
         }
@@ -536,73 +657,22 @@ namespace Nano.Net
             return true;
         }
 
-        /// <summary>Sends the engine's output while the socket is writable; closes when the engine asked and the output drained.</summary>
-        private bool Transmit(int id, TcpConnection c, long nowMs, bool writable)
-        {
-            bool worked = false;
-            if (!c.Closing && _engine.WantsClose(id))
-            {
-                c.Closing = true;
-                c.CloseDeadlineMs = nowMs + CloseLingerMs;
-                worked = true;
-            }
-            for (int k = 0; writable && k < SendsPerPoll; k++)
-            {
-                try
-                {
-                    if (k > 0 && c.Tls == null && !c.Socket.Poll(0, SelectMode.SelectWrite))
-                    {
-                        break;
-                    }
-                }
-                catch (SocketException)
-                {
-                    Lose(id, c, nowMs);
-                    return true;
-                }
-                int count = _engine.ReadOutput(id, _sendBuffer, 0, _sendBuffer.Length);
-                if (count == 0)
-                {
-                    break;
-                }
-                if (!SendAll(c, count))
-                {
-                    Lose(id, c, nowMs);
-                    return true;
-                }
-                worked = true;
-                if (count < _sendBuffer.Length)
-                {
-                    break; // the engine had nothing more
-                }
-            }
-            if (c.Closing && (_engine.PendingOutput(id) == 0 || nowMs - c.CloseDeadlineMs >= 0))
-            {
-                if (c.Tls == null)
-                {
-                    DiscardInput(c.Socket);
-                }
-                Release(id, c);
-                worked = true;
-            }
-            return worked;
-        }
-
         /// <summary>
-        /// Sends all of <paramref name="count"/> bytes of the send buffer, which the engine has already handed over.
-        /// Sockets are blocking with a send timeout and TLS writes whole records, so a send takes everything or
-        /// fails; false when the connection failed.
+        /// Sends <paramref name="count"/> bytes of the send buffer from <paramref name="offset"/> on, which the engine has
+        /// already handed over. Sockets are blocking with a send timeout and TLS writes whole records, so a send takes
+        /// everything or fails; false when the connection failed.
         /// </summary>
-        private bool SendAll(TcpConnection c, int count)
+        private bool SendAll(TcpConnection c, int offset, int count)
         {
-            int sent = 0;
+            int sent = offset;
+            int stop = offset + count;
             try
             {
-                while (sent < count)
+                while (sent < stop)
                 {
                     int n = c.Tls != null
-                        ? c.Tls.Write(_sendBuffer, sent, count - sent)
-                        : c.Socket.Send(_sendBuffer, sent, count - sent, SocketFlags.None);
+                        ? c.Tls.Write(_sendBuffer, sent, stop - sent)
+                        : c.Socket.Send(_sendBuffer, sent, stop - sent, SocketFlags.None);
                     if (n <= 0)
                     {
                         return false;

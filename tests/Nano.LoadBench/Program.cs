@@ -85,7 +85,7 @@ namespace Nano.LoadBench
             Console.WriteLine();
             Console.WriteLine("Nano, QoS 1 published 20 at a time to persistent sessions (CleanSession=0), 64-byte payload, "
                 + seconds.ToString(CultureInfo.InvariantCulture) + " s per scenario, MQTTnet 5 clients, loopback TCP, " + Environment.ProcessorCount + " cores");
-            Console.WriteLine("syncs: fsyncs of the store (one per ReadOutput that handed over output after a change)");
+            Console.WriteLine("syncs: fsyncs of the store (at most one per listener poll step that hands over output after a change)");
             Console.WriteLine("| persistence | fan-out | published | delivered  | published/s | delivered/s  | syncs   |");
             Console.WriteLine("|-------------|---------|-----------|------------|-------------|--------------|---------|");
             foreach (var row in rows)

@@ -218,9 +218,24 @@ namespace Nano.Mqtt.Broker
         /// <summary>
         /// Copies as many packets to send as fit into <paramref name="dst"/> and consumes them (the last one may be cut
         /// short, its rest comes first in the next call). Returns the bytes copied: fewer than <paramref name="count"/>
-        /// only when nothing more is ready, so a host needs no <see cref="PendingOutput"/> call before it.
+        /// only when nothing more is ready, so a host needs no <see cref="PendingOutput"/> call before it. With a store,
+        /// every record made so far is durable when it returns (<see cref="CommitOutput"/>).
         /// </summary>
         public int ReadOutput(int connection, byte[] dst, int offset, int count)
+        {
+            int total = ReadOutputWithoutCommit(connection, dst, offset, count);
+            if (total > 0)
+            {
+                CommitOutput();
+            }
+            return total;
+        }
+
+        /// <summary>
+        /// <see cref="ReadOutput"/> without the store's sync: a host that reads the output of many connections calls
+        /// <see cref="CommitOutput"/> once after reading and before sending any of it, so one sync covers them all.
+        /// </summary>
+        public int ReadOutputWithoutCommit(int connection, byte[] dst, int offset, int count)
         {
             Connection[] connections = _state.Connections;
             if (connection < 0 || connection >= connections.Length || dst == null || offset < 0 || count < 0 || offset > dst.Length - count)
@@ -238,12 +253,18 @@ namespace Nano.Mqtt.Broker
                     break; // nothing more, or nothing that could have made more output ready
                 }
             }
-            Persistence.BrokerPersistence store = _state.Pool.Persistence;
-            if (store != null && total > 0)
-            {
-                store.Commit(); // nothing acknowledged or sent is lost: the store is durable before the host sends
-            }
             return total;
+        }
+
+        /// <summary>Makes every record the store has been given durable with one sync (nothing to do without a store or
+        /// new records): nothing acknowledged or sent is lost when the host sends only after it.</summary>
+        public void CommitOutput()
+        {
+            Persistence.BrokerPersistence store = _state.Pool.Persistence;
+            if (store != null)
+            {
+                store.Commit();
+            }
         }
 
         /// <summary>The engine has closed the connection: the host sends the pending output, then closes the socket.</summary>
@@ -293,10 +314,9 @@ namespace Nano.Mqtt.Broker
                 return false;
             }
             bool routed = _router.Route(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, false);
-            Persistence.BrokerPersistence store = _state.Pool.Persistence;
-            if (store != null && qos > 0)
+            if (qos > 0)
             {
-                store.Commit(); // the caller may acknowledge the message as soon as this returns
+                CommitOutput(); // the caller may acknowledge the message as soon as this returns
             }
             return routed;
         }

@@ -5,7 +5,8 @@ namespace Nano.Mqtt.Persistence
     /// <summary>
     /// Keeps a broker's persistent state in a record log so that it survives a restart: sessions with CleanSession=0
     /// (subscriptions, queued and inflight QoS 1/2 messages, incoming QoS 2 ids awaiting PUBREL) and retained
-    /// messages. The engine reports each change as it happens; <see cref="BrokerEngine.ReadOutput"/> calls
+    /// messages. The engine reports each change as it happens; <see cref="BrokerEngine.ReadOutput"/> (or the host,
+    /// through <see cref="BrokerEngine.CommitOutput"/>, once for all the output of a poll step) calls
     /// <see cref="Commit"/>, which makes everything durable with one sync before any acknowledgement or PUBLISH
     /// leaves, so nothing acknowledged is lost. The log is rewritten as a snapshot of the live state when it grows
     /// past twice the last snapshot plus <see cref="CompactionFloor"/>.
