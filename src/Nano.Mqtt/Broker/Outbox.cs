@@ -28,7 +28,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>Bytes of the packets ready to send: acknowledgements, the packet in progress, else the next one.</summary>
         public int Pending(Connection c)
         {
-            int n = c.ControlOutput.End - c.ControlOutput.Start;
+            Codec.OutputBuffer control = c.ControlOutput;
+            int n = control.End - control.Start;
             if (c.Outgoing != OutgoingKind.None)
             {
                 return n + c.OutgoingSize - c.OutgoingOffset;
@@ -110,14 +111,17 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
+            BrokerState state = _state;
             int s = c.Session;
-            Session session = _state.Sessions[s];
+            Session session = state.Sessions[s];
             int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
-            if (i < 0 && session.QueueCount == 0 && _state.Subscriptions.RetainedScans[s] == 0)
+            int[] retainedScans = state.Subscriptions.RetainedScans;
+            if (i < 0 && session.QueueCount == 0 && retainedScans[s] == 0)
             {
                 return false; // nothing to send, the most common answer
             }
-            long now = _state.NowMs;
+            long now = state.NowMs;
+            int[] references = state.Pool.References;
             if (i >= 0)
             {
                 session.MarkSent(i, now);
@@ -128,24 +132,24 @@ namespace Nano.Mqtt.Broker
                 else
                 {
                     int held = session.InflightMessage(i);
-                    _state.Pool.References[held]++;
+                    references[held]++;
                     StartPublish(c, held, session.InflightQos(i), session.InflightPacketId(i), session.InflightRetain(i), true);
                 }
                 return true;
             }
             int qos = 0;
-            int m = _state.Subscriptions.RetainedScans[s] > 0 ? _retained.Next(s, session.WindowOpen, ref qos) : RetainedCursor.None;
+            int m = retainedScans[s] > 0 ? _retained.Next(s, session.WindowOpen, ref qos) : RetainedCursor.None;
             if (m == RetainedCursor.WindowFull)
             {
                 return false;
             }
             if (m >= 0)
             {
-                _state.Pool.References[m]++;
+                references[m]++;
                 int packetId = 0;
                 if (qos > 0)
                 {
-                    _state.Pool.References[m]++;
+                    references[m]++;
                     packetId = session.InflightPacketId(session.AddInflight(m, qos, true, now));
                 }
                 StartPublish(c, m, qos, packetId, true, false); // [MQTT-3.3.1-8]
@@ -168,10 +172,10 @@ namespace Nano.Mqtt.Broker
                 }
                 i = session.DequeueToInflight(qos, now);
                 m = session.InflightMessage(i);
-                _state.Pool.References[m]++;
+                references[m]++;
                 StartPublish(c, m, qos, session.InflightPacketId(i), false, false);
             }
-            _state.QueueSpaceFreed = true;
+            state.QueueSpaceFreed = true;
             return true;
         }
 
@@ -179,7 +183,8 @@ namespace Nano.Mqtt.Broker
         /// publisher's bytes are never forwarded, the packet is built for this subscriber.</summary>
         private void StartPublish(Connection c, int m, int qos, int packetId, bool retain, bool dup)
         {
-            MessagePool pool = _state.Pool;
+            BrokerState state = _state;
+            MessagePool pool = state.Pool;
             int remaining = 2 + pool.TopicLengths[m] + (qos > 0 ? 2 : 0) + pool.PayloadLengths[m];
             c.Outgoing = OutgoingKind.Publish;
             c.OutgoingMessage = m;
@@ -187,7 +192,7 @@ namespace Nano.Mqtt.Broker
             c.OutgoingPacketId = packetId;
             c.OutgoingOffset = 0;
             c.OutgoingSize = 1 + Wire.RemainingLengthSize(remaining) + remaining;
-            BrokerStatistics statistics = _state.Statistics;
+            BrokerStatistics statistics = state.Statistics;
             statistics.PacketsSent++;
             statistics.MessagesSent++;
         }

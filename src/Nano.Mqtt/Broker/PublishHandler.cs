@@ -27,7 +27,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>Handles a whole PUBLISH; false when it must wait (control output, rate limit or subscribers' queues).</summary>
         public bool HandlePublish(int ci, int flags, int bodyStart, int bodyEnd)
         {
-            Connection c = _state.Connections[ci];
+            BrokerState state = _state;
+            Connection c = state.Connections[ci];
             PublishPacket p = _publish;
             byte[] input = c.Input;
             MqttError error = p.DecodeBody(input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
@@ -36,13 +37,15 @@ namespace Nano.Mqtt.Broker
                 _closer.ProtocolViolation(ci, error);
                 return true;
             }
-            int topicOffset = p.Topic.Offset;
-            int topicLength = p.Topic.Length;
-            BrokerOptions options = _state.Options;
+            ByteSlice topic = p.Topic;
+            int topicOffset = topic.Offset;
+            int topicLength = topic.Length;
+            BrokerOptions options = state.Options;
             int maxLevels = options.MaxTopicLevels;
-            if (maxLevels != 0 && topicLength >= maxLevels && _access.TooDeep(input, topicOffset, topicLength))
+            AccessControl access = _access;
+            if (maxLevels != 0 && topicLength >= maxLevels && access.TooDeep(input, topicOffset, topicLength))
             {
-                _state.Statistics.PublishesRejected++;
+                state.Statistics.PublishesRejected++;
                 _closer.ProtocolViolation(ci, MqttError.TopicTooDeep); // refused before any acknowledgement, never dropped after one
                 return true;
             }
@@ -53,14 +56,16 @@ namespace Nano.Mqtt.Broker
                 return false;
             }
             int packetId = p.PacketId;
-            Session session = _state.Sessions[c.Session];
+            int si = c.Session;
+            Session session = state.Sessions[si];
             bool duplicate = qos == 2 && session.IsAwaitingRelease(packetId); // not delivered onward again [MQTT-4.3.3-2]
-            bool route = !duplicate && (_access.Acl == null || _access.MayPublish(ci, input, topicOffset, topicLength));
-            int found = route ? _state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
-            bool[] bridges = _state.BridgeSessions;
-            bool fromBridge = bridges != null && bridges[c.Session];
+            bool route = !duplicate && (access.Acl == null || access.MayPublish(ci, input, topicOffset, topicLength));
+            int found = route ? state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
+            bool[] bridges = state.BridgeSessions;
+            bool fromBridge = bridges != null && bridges[si];
             bool backpressure = options.QueueFullPolicy == QueueFullPolicy.Backpressure;
-            if (route && backpressure && _router.FirstFull(found, fromBridge) >= 0)
+            Router router = _router;
+            if (found > 0 && backpressure && router.FirstFull(found, fromBridge) >= 0)
             {
                 if (!Overdue(c))
                 {
@@ -73,11 +78,14 @@ namespace Nano.Mqtt.Broker
                 }
             }
             bool limited = options.MaxPublishRate > 0;
-            if (limited && !_access.TakePublishToken(c))
+            if (limited && !access.TakePublishToken(c))
             {
                 return false; // before the copy: a PUBLISH received into an array of its own becomes that copy
             }
-            int m = route ? _router.Copy(input, topicOffset, topicLength, input, p.Payload.Offset, p.Payload.Length, qos, p.Retain, found) : Router.NoCopy;
+            ByteSlice payload = p.Payload;
+            int payloadLength = payload.Length;
+            bool retain = p.Retain;
+            int m = route ? router.Copy(input, topicOffset, topicLength, input, payload.Offset, payloadLength, qos, retain, found) : Router.NoCopy;
             if (m == Router.PoolFull && backpressure && !Overdue(c))
             {
                 if (limited)
@@ -96,16 +104,16 @@ namespace Nano.Mqtt.Broker
                 _closer.ProtocolViolation(ci, MqttError.AwaitingReleaseFull);
                 return true;
             }
-            _state.Statistics.MessagesReceived++;
+            state.Statistics.MessagesReceived++;
             if (qos > 0)
             {
                 // PUBACK [MQTT-4.3.2-2] or PUBREC [MQTT-4.3.3-2], reserved above.
                 Wire.WritePacketIdPacket(control.Data, control.End, qos == 1 ? (int)PacketType.PubAck << 4 : (int)PacketType.PubRec << 4, (ushort)packetId);
-                _state.Written(c, 4);
+                state.Written(c, 4);
             }
             if (route)
             {
-                _router.Deliver(m, input, topicOffset, topicLength, p.Payload.Length, qos, p.Retain, false, found, fromBridge);
+                router.Deliver(m, input, topicOffset, topicLength, payloadLength, qos, retain, false, found, fromBridge);
             }
             return true;
         }

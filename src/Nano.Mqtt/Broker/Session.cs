@@ -153,20 +153,29 @@ namespace Nano.Mqtt.Broker
                 }
                 outcome = EnqueueOutcome.QueuedDroppedOldest;
             }
-            int slot = (_queueHead + QueueCount) % _b.MaxQueued;
-            _b.QueueMessage[_queueBase + slot] = m;
-            _b.QueueQos[_queueBase + slot] = (byte)qos;
-            QueueCount++;
-            _b.Pool.References[m]++;
-            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            SessionBuffers b = _b;
+            int count = QueueCount;
+            int slot = _queueHead + count;
+            int maxQueued = b.MaxQueued;
+            if (slot >= maxQueued)
+            {
+                slot -= maxQueued;
+            }
+            slot += _queueBase;
+            b.QueueMessage[slot] = m;
+            b.QueueQos[slot] = (byte)qos;
+            QueueCount = count + 1;
+            MessagePool pool = b.Pool;
+            pool.References[m]++;
+            Persistence.BrokerPersistence p = pool.Persistence;
             if (p != null && !Clean)
             {
                 p.Queued(_index, m, qos);
             }
-            int[] room = _b.QueueRoom;
+            int[] room = b.QueueRoom;
             if (room != null)
             {
-                room[_index] -= _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+                room[_index] -= pool.TopicLengths[m] + pool.PayloadLengths[m];
             }
             return outcome;
         }
@@ -188,13 +197,15 @@ namespace Nano.Mqtt.Broker
 
         private int TakeHead()
         {
-            int m = _b.QueueMessage[_queueBase + _queueHead];
-            _queueHead = (_queueHead + 1) % _b.MaxQueued;
+            SessionBuffers b = _b;
+            int head = _queueHead;
+            int m = b.QueueMessage[_queueBase + head];
+            _queueHead = head + 1 == b.MaxQueued ? 0 : head + 1;
             QueueCount--;
-            int[] room = _b.QueueRoom;
+            int[] room = b.QueueRoom;
             if (room != null)
             {
-                room[_index] += _b.Pool.TopicLengths[m] + _b.Pool.PayloadLengths[m];
+                room[_index] += b.Pool.TopicLengths[m] + b.Pool.PayloadLengths[m];
             }
             return m;
         }
@@ -210,16 +221,20 @@ namespace Nano.Mqtt.Broker
         /// Entries enter the window only when their PUBLISH is first written.</summary>
         public int AddInflight(int m, int qos, bool retain, long nowMs)
         {
+            SessionBuffers b = _b;
             int i = InflightCount++;
-            _b.InflightMessage[_inflightBase + i] = m;
-            _b.InflightPacketId[_inflightBase + i] = NextPacketId();
-            _b.InflightFlags[_inflightBase + i] = (byte)(qos | (retain ? RetainFlag : 0));
-            _b.InflightRetries[_inflightBase + i] = 0;
-            _b.InflightSentAtMs[_inflightBase + i] = nowMs;
-            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            int k = _inflightBase + i;
+            int packetId = NextPacketId();
+            byte flags = (byte)(qos | (retain ? RetainFlag : 0));
+            b.InflightMessage[k] = m;
+            b.InflightPacketId[k] = packetId;
+            b.InflightFlags[k] = flags;
+            b.InflightRetries[k] = 0;
+            b.InflightSentAtMs[k] = nowMs;
+            Persistence.BrokerPersistence p = b.Pool.Persistence;
             if (p != null && !Clean)
             {
-                p.Sent(_index, m, _b.InflightPacketId[_inflightBase + i], _b.InflightFlags[_inflightBase + i]);
+                p.Sent(_index, m, packetId, flags);
             }
             return i;
         }
@@ -260,11 +275,14 @@ namespace Nano.Mqtt.Broker
         /// <summary>The entry with a pending send, in send order, or -1.</summary>
         public int FirstPendingSend()
         {
-            for (int i = 0; i < InflightCount; i++)
+            byte[] flags = _b.InflightFlags;
+            int start = _inflightBase;
+            int end = start + InflightCount;
+            for (int k = start; k < end; k++)
             {
-                if ((_b.InflightFlags[_inflightBase + i] & PendingSendFlag) != 0)
+                if ((flags[k] & PendingSendFlag) != 0)
                 {
-                    return i;
+                    return k - start;
                 }
             }
             return -1;
@@ -284,22 +302,24 @@ namespace Nano.Mqtt.Broker
         /// </summary>
         public bool Acknowledge(Codec.PacketType type, int packetId)
         {
-            int end = _inflightBase + InflightCount;
-            for (int k = _inflightBase; k < end; k++)
+            int start = _inflightBase;
+            int end = start + InflightCount;
+            int[] ids = _b.InflightPacketId;
+            for (int k = start; k < end; k++)
             {
-                if (_b.InflightPacketId[k] != packetId)
+                if (ids[k] != packetId)
                 {
                     continue;
                 }
                 int flags = _b.InflightFlags[k];
                 if ((type == Codec.PacketType.PubAck && (flags & QosMask) == 1) || (type == Codec.PacketType.PubComp && (flags & ReleasedFlag) != 0))
                 {
-                    RemoveInflight(k - _inflightBase);
+                    RemoveInflight(k - start);
                     return true;
                 }
                 if (type == Codec.PacketType.PubRec && (flags & QosMask) == 2)
                 {
-                    Release(k - _inflightBase);
+                    Release(k - start);
                 }
                 return false;
             }
@@ -309,22 +329,34 @@ namespace Nano.Mqtt.Broker
         /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
         private void RemoveInflight(int i)
         {
-            Persistence.BrokerPersistence p = _b.Pool.Persistence;
+            SessionBuffers b = _b;
+            int at = _inflightBase + i;
+            int[] messages = b.InflightMessage;
+            int[] ids = b.InflightPacketId;
+            MessagePool pool = b.Pool;
+            Persistence.BrokerPersistence p = pool.Persistence;
             if (p != null && !Clean)
             {
-                p.Completed(_index, _b.InflightPacketId[_inflightBase + i]);
+                p.Completed(_index, ids[at]);
             }
-            if (_b.InflightMessage[_inflightBase + i] >= 0)
+            if (messages[at] >= 0)
             {
-                _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
+                pool.Release(messages[at]);
             }
-            for (int k = i + 1; k < InflightCount; k++)
+            int last = _inflightBase + InflightCount - 1;
+            if (at < last)
             {
-                _b.InflightMessage[_inflightBase + k - 1] = _b.InflightMessage[_inflightBase + k];
-                _b.InflightPacketId[_inflightBase + k - 1] = _b.InflightPacketId[_inflightBase + k];
-                _b.InflightFlags[_inflightBase + k - 1] = _b.InflightFlags[_inflightBase + k];
-                _b.InflightRetries[_inflightBase + k - 1] = _b.InflightRetries[_inflightBase + k];
-                _b.InflightSentAtMs[_inflightBase + k - 1] = _b.InflightSentAtMs[_inflightBase + k];
+                byte[] flags = b.InflightFlags;
+                byte[] retries = b.InflightRetries;
+                long[] sentAt = b.InflightSentAtMs;
+                for (int k = at; k < last; k++)
+                {
+                    messages[k] = messages[k + 1];
+                    ids[k] = ids[k + 1];
+                    flags[k] = flags[k + 1];
+                    retries[k] = retries[k + 1];
+                    sentAt[k] = sentAt[k + 1];
+                }
             }
             InflightCount--;
         }
@@ -495,15 +527,17 @@ namespace Nano.Mqtt.Broker
         private int NextPacketId()
         {
             int id = _lastPacketId;
-            int end = _inflightBase + InflightCount;
+            int start = _inflightBase;
+            int end = start + InflightCount;
+            int[] ids = _b.InflightPacketId;
             bool inUse = true;
             while (inUse)
             {
                 id = id == 65535 ? 1 : id + 1;
                 inUse = false;
-                for (int k = _inflightBase; k < end; k++)
+                for (int k = start; k < end; k++)
                 {
-                    if (_b.InflightPacketId[k] == id)
+                    if (ids[k] == id)
                     {
                         inUse = true;
                         break;

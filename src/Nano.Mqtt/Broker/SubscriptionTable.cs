@@ -135,38 +135,50 @@ namespace Nano.Mqtt.Broker
         public int Match(byte[] topic, int offset, int length)
         {
             int found = 0;
-            for (int i = 0; i < _rows; i++)
+            int rows = _rows;
+            int[] session = _session;
+            bool[] exact = _exact;
+            int[] filterOffset = _filterOffset;
+            int[] filterLength = _filterLength;
+            byte[] qos = _qos;
+            int[] matchedQos = _matchedQos;
+            int[] matched = MatchedSessions;
+            byte[] filters = _filters;
+            for (int i = 0; i < rows; i++)
             {
-                int s = _session[i];
+                int s = session[i];
                 if (s < 0)
                 {
                     continue;
                 }
-                if (_exact[i])
+                if (exact[i])
                 {
-                    if (_filterLength[i] != length || !Codec.Bytes.Equal(_filters, _filterOffset[i], length, topic, offset, length))
+                    if (filterLength[i] != length || !Codec.Bytes.Equal(filters, filterOffset[i], length, topic, offset, length))
                     {
                         continue;
                     }
                 }
-                else if (!TopicMatcher.Matches(_filters, _filterOffset[i], _filterLength[i], topic, offset, length))
+                else if (!TopicMatcher.Matches(filters, filterOffset[i], filterLength[i], topic, offset, length))
                 {
                     continue;
                 }
-                if (_matchedQos[s] < 0)
+                int q = qos[i];
+                int best = matchedQos[s];
+                if (best < 0)
                 {
-                    MatchedSessions[found++] = s;
+                    matched[found++] = s;
                 }
-                if (_qos[i] > _matchedQos[s])
+                if (q > best)
                 {
-                    _matchedQos[s] = _qos[i];
+                    matchedQos[s] = q;
                 }
             }
+            int[] matchedQosOut = MatchedQos;
             for (int k = 0; k < found; k++)
             {
-                int s = MatchedSessions[k];
-                MatchedQos[k] = _matchedQos[s];
-                _matchedQos[s] = -1;
+                int s = matched[k];
+                matchedQosOut[k] = matchedQos[s];
+                matchedQos[s] = -1;
             }
             return found;
         }
