@@ -60,7 +60,7 @@ namespace Nano.Mqtt.Client
 
             _level = options.ProtocolLevel == Mqtt.ProtocolLevel.V31 ? Mqtt.ProtocolLevel.V31 : Mqtt.ProtocolLevel.V311;
             int keepAlive = options.KeepAliveSeconds < 0 ? 0 : options.KeepAliveSeconds > 65535 ? 65535 : options.KeepAliveSeconds;
-            BuildConnect(options, keepAlive);
+            ClientConnect.Build(_connect, options, _level, keepAlive);
             _inflightWindow = options.InflightWindow < 1 ? 1 : options.InflightWindow;
             _maxMessageSize = options.MaxMessageSize < 1 ? 1 : options.MaxMessageSize;
             _retryIntervalMs = options.RetryIntervalMs < 0 ? 0 : options.RetryIntervalMs;
@@ -194,6 +194,37 @@ namespace Nano.Mqtt.Client
         {
             get { return _writer.Output.Pending; }
         }
+
+        internal OutboundQueue Queue => _queue;
+
+        internal SubscriptionBook Subscriptions => _subscriptions;
+
+        internal AwaitingReleaseSet AwaitingReleaseSet => _awaitingRelease;
+
+        internal PacketWriter Writer => _writer;
+
+        internal ConnectionTimer Timer => _timer;
+
+        internal int InflightWindow => _inflightWindow;
+
+        /// <summary>The packet identifier <see cref="AllocatePacketId"/> tries first.</summary>
+        internal int NextPacketId
+        {
+            get { return _nextPacketId; }
+            set { _nextPacketId = value; }
+        }
+
+        internal PublishPacket ReceivedPublish => _publish;
+
+        internal AckPacket ReceivedAck => _ack;
+
+        internal SubAckPacket ReceivedSubAck => _subAck;
+
+        internal UnsubAckPacket ReceivedUnsubAck => _unsubAck;
+
+        internal SubscribeResultHandler SubscribeHandler => SubscribeCompleted;
+
+        internal UnsubscribeResultHandler UnsubscribeHandler => UnsubscribeCompleted;
 
         /// <summary>The application wants a connection: the transport dials from now on.</summary>
         public void Start(long nowMs)
@@ -504,45 +535,6 @@ namespace Nano.Mqtt.Client
             return consumed;
         }
 
-        private void BuildConnect(MqttClientOptions options, int keepAliveSeconds)
-        {
-            ConnectPacket p = _connect;
-            p.ProtocolLevel = _level;
-            p.Bridge = options.Bridge;
-            p.CleanSession = options.CleanSession;
-            p.KeepAlive = (ushort)keepAliveSeconds;
-            byte[] clientId = Utf8Encoder.GetBytes(options.ClientId);
-            p.ClientId.Set(clientId, 0, clientId.Length);
-            if (options.WillTopic != null)
-            {
-                byte[] willTopic = Utf8Encoder.GetBytes(options.WillTopic);
-                byte[] willPayload = new byte[options.WillPayload == null ? 0 : options.WillPayload.Length];
-                if (willPayload.Length > 0)
-                {
-                    Array.Copy(options.WillPayload, willPayload, willPayload.Length);
-                }
-
-                p.HasWill = true;
-                p.WillTopic.Set(willTopic, 0, willTopic.Length);
-                p.WillMessage.Set(willPayload, 0, willPayload.Length);
-                p.WillQos = (byte)(options.WillQos < 0 ? 0 : options.WillQos > 2 ? 2 : options.WillQos);
-                p.WillRetain = options.WillRetain;
-            }
-
-            if (options.UserName != null)
-            {
-                byte[] userName = Utf8Encoder.GetBytes(options.UserName);
-                p.HasUserName = true;
-                p.UserName.Set(userName, 0, userName.Length);
-                if (options.Password != null)
-                {
-                    byte[] password = Utf8Encoder.GetBytes(options.Password);
-                    p.HasPassword = true;
-                    p.Password.Set(password, 0, password.Length);
-                }
-            }
-        }
-
         /// <summary>Writes what is due, in order, while the output and the inflight window allow:
         /// pending (UN)SUBSCRIBEs, then stored messages (PUBLISH or PUBREL).</summary>
         private void Pump()
@@ -552,94 +544,11 @@ namespace Nano.Mqtt.Client
                 return;
             }
 
-            PumpSubscriptions();
-            int holdingIds = _queue.HoldingIds();
-            for (int i = 0; i < _queue.Count; i++)
-            {
-                OutboundState state = _queue.StateAt(i);
-                if (state == OutboundState.ReleasePending)
-                {
-                    if (!_writer.Fits(4, PacketWriter.ResponseReserve))
-                    {
-                        return;
-                    }
-
-                    WriteAck(PacketType.PubRel, _queue.PacketIdAt(i)); // [MQTT-4.4.0-1]
-                    _queue.ReleaseSent(i, _nowMs);
-                    continue;
-                }
-
-                if (state != OutboundState.Queued)
-                {
-                    continue;
-                }
-
-                byte qos = _queue.QosAt(i);
-                if (qos > 0 && _queue.PacketIdAt(i) == 0)
-                {
-                    if (holdingIds >= _inflightWindow)
-                    {
-                        return;
-                    }
-
-                    ushort id = AllocatePacketId();
-                    if (id == 0)
-                    {
-                        return;
-                    }
-
-                    _queue.AssignPacketId(i, id);
-                    holdingIds++;
-                }
-
-                _queue.FillPublish(i, _writer.Publish);
-                if (!WritePublish())
-                {
-                    return;
-                }
-
-                if (_queue.SentBeforeAt(i))
-                {
-                    Statistics.MessagesResent++;
-                }
-
-                if (qos == 0)
-                {
-                    _queue.RemoveAt(i);
-                    i--;
-                    continue;
-                }
-
-                _queue.PublishSent(i, _nowMs);
-            }
+            SubscriptionFlow.WritePending(this);
+            OutboundFlow.WriteDue(this);
         }
 
-        /// <summary>Writes the due SUBSCRIBE and UNSUBSCRIBE packets while the output takes them.</summary>
-        private void PumpSubscriptions()
-        {
-            int s;
-            while ((s = _subscriptions.NextPending()) >= 0)
-            {
-                int nextPacketId = _nextPacketId;
-                ushort id = AllocatePacketId();
-                byte[] filters = _subscriptions.Filters;
-                int offset = _subscriptions.FilterOffset(s);
-                int length = _subscriptions.FilterLength(s);
-                bool written = _subscriptions.State(s) == SubscriptionState.SubscribePending
-                    ? _writer.WriteSubscribe(filters, offset, length, _subscriptions.Qos(s), id)
-                    : _writer.WriteUnsubscribe(filters, offset, length, id);
-                if (!written)
-                {
-                    _nextPacketId = nextPacketId; // the identifier goes to the packet that is written
-                    return;
-                }
-
-                _subscriptions.Sent(s, id);
-                _timer.Sent(_nowMs);
-            }
-        }
-
-        private bool WritePublish()
+        internal bool WritePublish()
         {
             if (!_writer.WritePublish())
             {
@@ -651,7 +560,7 @@ namespace Nano.Mqtt.Client
             return true;
         }
 
-        private void WriteAck(PacketType type, ushort packetId)
+        internal void WriteAck(PacketType type, ushort packetId)
         {
             if (_writer.WriteAck(type, packetId, 0))
             {
@@ -680,19 +589,19 @@ namespace Nano.Mqtt.Client
             switch (type)
             {
                 case PacketType.Publish:
-                    error = HandlePublish(buffer, offset, length);
+                    error = InboundFlow.HandlePublish(this, buffer, offset, length);
                     break;
                 case PacketType.PubAck:
                 case PacketType.PubRec:
                 case PacketType.PubRel:
                 case PacketType.PubComp:
-                    error = HandleAck(buffer, offset, length);
+                    error = InboundFlow.HandleAck(this, buffer, offset, length);
                     break;
                 case PacketType.SubAck:
-                    error = HandleSubAck(buffer, offset, length);
+                    error = SubscriptionFlow.HandleSubAck(this, buffer, offset, length);
                     break;
                 case PacketType.UnsubAck:
-                    error = HandleUnsubAck(buffer, offset, length);
+                    error = SubscriptionFlow.HandleUnsubAck(this, buffer, offset, length);
                     break;
                 case PacketType.PingResp:
                     error = _headerOnly.Decode(buffer, offset, length, _level);
@@ -759,46 +668,7 @@ namespace Nano.Mqtt.Client
             SetState(ClientState.Connected, DisconnectReason.None);
         }
 
-        private MqttError HandlePublish(byte[] buffer, int offset, int length)
-        {
-            PublishPacket publish = _publish;
-            MqttError error = publish.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            if (publish.Qos == 2)
-            {
-                if (_awaitingRelease.Contains(publish.PacketId))
-                {
-                    Statistics.DuplicatesSuppressed++; // [MQTT-4.3.3-2]
-                }
-                else
-                {
-                    if (!_awaitingRelease.Add(publish.PacketId))
-                    {
-                        Drop(DisconnectReason.AwaitingReleaseFull);
-                        return MqttError.None;
-                    }
-
-                    Deliver(publish);
-                }
-
-                WriteAck(PacketType.PubRec, publish.PacketId);
-                return MqttError.None;
-            }
-
-            Deliver(publish);
-            if (publish.Qos == 1)
-            {
-                WriteAck(PacketType.PubAck, publish.PacketId); // [MQTT-4.5.0-2]
-            }
-
-            return MqttError.None;
-        }
-
-        private void Deliver(PublishPacket publish)
+        internal void Deliver(PublishPacket publish)
         {
             Statistics.MessagesDelivered++;
             MessageHandler handler = MessageReceived;
@@ -808,100 +678,9 @@ namespace Nano.Mqtt.Client
             }
         }
 
-        private MqttError HandleAck(byte[] buffer, int offset, int length)
-        {
-            AckPacket ack = _ack;
-            MqttError error = ack.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            ushort packetId = ack.PacketId;
-            int index;
-            switch (ack.Type)
-            {
-                case PacketType.PubAck:
-                    index = _queue.Find(packetId, OutboundState.AwaitingPubAck);
-                    if (index >= 0)
-                    {
-                        Complete(index, PublishOutcome.Acknowledged);
-                    }
-
-                    break;
-                case PacketType.PubRec:
-                    index = _queue.Find(packetId, OutboundState.AwaitingPubRec);
-                    if (index < 0)
-                    {
-                        index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
-                    }
-
-                    if (index >= 0)
-                    {
-                        // Never re-send the PUBLISH after this point [MQTT-4.3.3-1]; PUBREL in PUBREC order [MQTT-4.6.0-4].
-                        _queue.ReleaseSent(index, _nowMs);
-                        WriteAck(PacketType.PubRel, packetId);
-                    }
-
-                    break;
-                case PacketType.PubRel:
-                    _awaitingRelease.Remove(packetId);
-                    WriteAck(PacketType.PubComp, packetId); // [MQTT-4.3.3-2]
-                    break;
-                default:
-                    index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
-                    if (index >= 0)
-                    {
-                        Complete(index, PublishOutcome.Acknowledged);
-                    }
-
-                    break;
-            }
-
-            return MqttError.None;
-        }
-
-        private MqttError HandleSubAck(byte[] buffer, int offset, int length)
-        {
-            SubAckPacket subAck = _subAck;
-            MqttError error = subAck.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            int s = _subscriptions.SubAckReceived(subAck.PacketId, buffer[subAck.ReturnCodes.Offset]);
-            SubscribeResultHandler handler = SubscribeCompleted;
-            if (s >= 0 && handler != null)
-            {
-                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s), buffer[subAck.ReturnCodes.Offset]);
-            }
-
-            return MqttError.None;
-        }
-
-        private MqttError HandleUnsubAck(byte[] buffer, int offset, int length)
-        {
-            UnsubAckPacket unsubAck = _unsubAck;
-            MqttError error = unsubAck.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            int s = _subscriptions.UnsubAckReceived(unsubAck.PacketId);
-            UnsubscribeResultHandler handler = UnsubscribeCompleted;
-            if (s >= 0 && handler != null)
-            {
-                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s));
-            }
-
-            return MqttError.None;
-        }
-
         /// <summary>The engine ends the connection (the transport then closes the socket) and schedules the next
         /// attempt when auto-reconnect is on.</summary>
-        private void Drop(DisconnectReason reason)
+        internal void Drop(DisconnectReason reason)
         {
             if (reason != DisconnectReason.TransportLost && reason != DisconnectReason.ConnAckTimeout
                 && reason != DisconnectReason.KeepAliveTimeout && reason != DisconnectReason.Refused)
@@ -924,7 +703,7 @@ namespace Nano.Mqtt.Client
 
         /// <summary>Removes the message at <paramref name="position"/> and reports it; its topic stays readable in the
         /// freed slot during the handler (until the handler publishes).</summary>
-        private void Complete(int position, PublishOutcome outcome)
+        internal void Complete(int position, PublishOutcome outcome)
         {
             int packetId = _queue.PacketIdAt(position);
             int qos = _queue.QosAt(position);
@@ -968,7 +747,7 @@ namespace Nano.Mqtt.Client
 
         /// <summary>A packet identifier not used by any message in flight or pending (UN)SUBSCRIBE
         /// [MQTT-2.3.1-2]; never 0 [MQTT-2.3.1-1]; wraps after 65,535.</summary>
-        private ushort AllocatePacketId()
+        internal ushort AllocatePacketId()
         {
             for (int tries = 0; tries < 65535; tries++)
             {
