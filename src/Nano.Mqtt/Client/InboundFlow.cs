@@ -3,13 +3,37 @@ using Nano.Mqtt.Codec;
 namespace Nano.Mqtt.Client
 {
     /// <summary>
-    /// The QoS flows a received packet advances once connected: an incoming PUBLISH (delivered once, acknowledged
-    /// with PUBACK or PUBREC) and PUBREL, and the acknowledgments of the engine's own messages (PUBACK, PUBREC,
-    /// PUBCOMP). Decodes into the engine's packet instances, so it allocates nothing.
+    /// The packets received once connected: an incoming PUBLISH (delivered once, acknowledged with PUBACK or
+    /// PUBREC) and its PUBREL, the acknowledgments of the engine's own messages (PUBACK, PUBREC, PUBCOMP) and
+    /// PINGRESP; SUBACK and UNSUBACK go to <see cref="SubscriptionFlow"/>. Decodes into the engine's packet
+    /// instances, so it allocates nothing.
     /// </summary>
     internal static class InboundFlow
     {
-        internal static MqttError HandlePublish(MqttClientEngine engine, byte[] buffer, int offset, int length)
+        /// <summary>A packet received while connected; an error means the server broke the protocol.</summary>
+        internal static MqttError Handle(MqttClientEngine engine, byte[] buffer, int offset, int length)
+        {
+            switch ((PacketType)(buffer[offset] >> 4))
+            {
+                case PacketType.Publish:
+                    return HandlePublish(engine, buffer, offset, length);
+                case PacketType.PubAck:
+                case PacketType.PubRec:
+                case PacketType.PubRel:
+                case PacketType.PubComp:
+                    return HandleAck(engine, buffer, offset, length);
+                case PacketType.SubAck:
+                    return SubscriptionFlow.HandleSubAck(engine, buffer, offset, length);
+                case PacketType.UnsubAck:
+                    return SubscriptionFlow.HandleUnsubAck(engine, buffer, offset, length);
+                case PacketType.PingResp:
+                    return engine.ReceivedHeaderOnly.Decode(buffer, offset, length, engine.ProtocolLevel);
+                default:
+                    return MqttError.PacketTypeUnexpected;
+            }
+        }
+
+        private static MqttError HandlePublish(MqttClientEngine engine, byte[] buffer, int offset, int length)
         {
             PublishPacket publish = engine.ReceivedPublish;
             MqttError error = publish.Decode(buffer, offset, length, engine.ProtocolLevel);
@@ -50,7 +74,7 @@ namespace Nano.Mqtt.Client
         }
 
         /// <summary>PUBACK, PUBREC, PUBREL or PUBCOMP.</summary>
-        internal static MqttError HandleAck(MqttClientEngine engine, byte[] buffer, int offset, int length)
+        private static MqttError HandleAck(MqttClientEngine engine, byte[] buffer, int offset, int length)
         {
             AckPacket ack = engine.ReceivedAck;
             MqttError error = ack.Decode(buffer, offset, length, engine.ProtocolLevel);

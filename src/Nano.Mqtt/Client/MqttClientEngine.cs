@@ -14,11 +14,14 @@ namespace Nano.Mqtt.Client
     /// makes it throw. Not thread-safe: callers on several threads lock on the engine.
     /// </summary>
     /// <remarks>
-    /// The engine drives the connection state and dispatches packets; the parts it coordinates each keep
-    /// one concern: <see cref="OutboundQueue"/> (stored messages and their QoS flows),
+    /// The engine drives the connection state (CONNECT, CONNACK, keep-alive, reconnects); the parts it coordinates
+    /// each keep one concern: <see cref="OutboundQueue"/> (stored messages and their QoS flows),
     /// <see cref="AwaitingReleaseSet"/> (incoming QoS 2), <see cref="SubscriptionBook"/> (kept filters),
     /// <see cref="ConnectionTimer"/> (CONNACK deadline, keep-alive), <see cref="ReconnectBackoff"/> and
-    /// <see cref="PacketWriter"/> (encoding into the output).
+    /// <see cref="PacketWriter"/> (encoding into the output). The flows over them are static classes taking the
+    /// engine, so they cost no object on the device: <see cref="InboundFlow"/> (received packets once connected),
+    /// <see cref="OutboundFlow"/> (publishing and writing stored messages), <see cref="SubscriptionFlow"/>
+    /// ((UN)SUBSCRIBE requests) and <see cref="ClientConnect"/> (the CONNECT packet).
     /// </remarks>
     public sealed class MqttClientEngine
     {
@@ -207,7 +210,9 @@ namespace Nano.Mqtt.Client
 
         internal int InflightWindow => _inflightWindow;
 
-        /// <summary>The packet identifier <see cref="AllocatePacketId"/> tries first.</summary>
+        internal int MaxMessageSize => _maxMessageSize;
+
+        /// <summary>The packet identifier <see cref="OutboundFlow.AllocatePacketId"/> tries first.</summary>
         internal int NextPacketId
         {
             get { return _nextPacketId; }
@@ -221,6 +226,8 @@ namespace Nano.Mqtt.Client
         internal SubAckPacket ReceivedSubAck => _subAck;
 
         internal UnsubAckPacket ReceivedUnsubAck => _unsubAck;
+
+        internal HeaderOnlyPacket ReceivedHeaderOnly => _headerOnly;
 
         internal SubscribeResultHandler SubscribeHandler => SubscribeCompleted;
 
@@ -381,62 +388,7 @@ namespace Nano.Mqtt.Client
         /// </summary>
         public PublishResult Publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
         {
-            if (qos < 0 || qos > 2 || TopicName.Validate(topic, topicOffset, topicLength) != MqttError.None)
-            {
-                return PublishResult.Invalid;
-            }
-
-            if (payload == null)
-            {
-                if (payloadLength != 0)
-                {
-                    return PublishResult.Invalid;
-                }
-
-                payload = topic;
-                payloadOffset = 0;
-            }
-            else if (payloadOffset < 0 || payloadLength < 0 || payloadOffset > payload.Length - payloadLength)
-            {
-                return PublishResult.Invalid;
-            }
-
-            if (topicLength > _maxMessageSize - payloadLength)
-            {
-                return PublishResult.TooLarge;
-            }
-
-            if (qos == 0 && _state == ClientState.Connected && !_queue.HasUnsent())
-            {
-                PublishPacket direct = _writer.Publish;
-                direct.Dup = false;
-                direct.Qos = 0;
-                direct.Retain = retain;
-                direct.PacketId = 0;
-                direct.Topic.Set(topic, topicOffset, topicLength);
-                direct.Payload.Set(payload, payloadOffset, payloadLength);
-                if (WritePublish())
-                {
-                    return PublishResult.Accepted;
-                }
-            }
-
-            if (_queue.IsFull)
-            {
-                int oldest = _queue.OldestQueuedQos0();
-                if (oldest < 0)
-                {
-                    Statistics.PublishesRejected++;
-                    return PublishResult.QueueFull;
-                }
-
-                Statistics.Qos0Dropped++;
-                Complete(oldest, PublishOutcome.Dropped);
-            }
-
-            _queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain, _nowMs);
-            Pump();
-            return PublishResult.Accepted;
+            return OutboundFlow.Publish(this, topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
         }
 
         /// <summary>
@@ -537,7 +489,7 @@ namespace Nano.Mqtt.Client
 
         /// <summary>Writes what is due, in order, while the output and the inflight window allow:
         /// pending (UN)SUBSCRIBEs, then stored messages (PUBLISH or PUBREL).</summary>
-        private void Pump()
+        internal void Pump()
         {
             if (_state != ClientState.Connected)
             {
@@ -585,33 +537,7 @@ namespace Nano.Mqtt.Client
                 return;
             }
 
-            MqttError error;
-            switch (type)
-            {
-                case PacketType.Publish:
-                    error = InboundFlow.HandlePublish(this, buffer, offset, length);
-                    break;
-                case PacketType.PubAck:
-                case PacketType.PubRec:
-                case PacketType.PubRel:
-                case PacketType.PubComp:
-                    error = InboundFlow.HandleAck(this, buffer, offset, length);
-                    break;
-                case PacketType.SubAck:
-                    error = SubscriptionFlow.HandleSubAck(this, buffer, offset, length);
-                    break;
-                case PacketType.UnsubAck:
-                    error = SubscriptionFlow.HandleUnsubAck(this, buffer, offset, length);
-                    break;
-                case PacketType.PingResp:
-                    error = _headerOnly.Decode(buffer, offset, length, _level);
-                    break;
-                default:
-                    error = MqttError.PacketTypeUnexpected;
-                    break;
-            }
-
-            if (error != MqttError.None)
+            if (InboundFlow.Handle(this, buffer, offset, length) != MqttError.None)
             {
                 Drop(DisconnectReason.ProtocolError); // [MQTT-4.8.0-1]
             }
@@ -743,23 +669,6 @@ namespace Nano.Mqtt.Client
             {
                 handler(state, reason);
             }
-        }
-
-        /// <summary>A packet identifier not used by any message in flight or pending (UN)SUBSCRIBE
-        /// [MQTT-2.3.1-2]; never 0 [MQTT-2.3.1-1]; wraps after 65,535.</summary>
-        internal ushort AllocatePacketId()
-        {
-            for (int tries = 0; tries < 65535; tries++)
-            {
-                ushort id = (ushort)_nextPacketId;
-                _nextPacketId = _nextPacketId == 65535 ? 1 : _nextPacketId + 1;
-                if (!_queue.UsesId(id) && !_subscriptions.UsesId(id))
-                {
-                    return id;
-                }
-            }
-
-            return 0;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Nano.Mqtt.Codec;
+using Nano.Mqtt.Topics;
 
 namespace Nano.Mqtt.Client
 {
@@ -9,6 +10,69 @@ namespace Nano.Mqtt.Client
     /// </summary>
     internal static class OutboundFlow
     {
+        /// <summary>Implements <see cref="MqttClientEngine.Publish"/>.</summary>
+        internal static PublishResult Publish(MqttClientEngine engine, byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
+        {
+            if (qos < 0 || qos > 2 || TopicName.Validate(topic, topicOffset, topicLength) != MqttError.None)
+            {
+                return PublishResult.Invalid;
+            }
+
+            if (payload == null)
+            {
+                if (payloadLength != 0)
+                {
+                    return PublishResult.Invalid;
+                }
+
+                payload = topic;
+                payloadOffset = 0;
+            }
+            else if (payloadOffset < 0 || payloadLength < 0 || payloadOffset > payload.Length - payloadLength)
+            {
+                return PublishResult.Invalid;
+            }
+
+            if (topicLength > engine.MaxMessageSize - payloadLength)
+            {
+                return PublishResult.TooLarge;
+            }
+
+            OutboundQueue queue = engine.Queue;
+            if (qos == 0 && engine.State == ClientState.Connected && !queue.HasUnsent())
+            {
+                PublishPacket direct = engine.Writer.Publish;
+                direct.Dup = false;
+                direct.Qos = 0;
+                direct.Retain = retain;
+                direct.PacketId = 0;
+                direct.Topic.Set(topic, topicOffset, topicLength);
+                direct.Payload.Set(payload, payloadOffset, payloadLength);
+                if (engine.WritePublish())
+                {
+                    return PublishResult.Accepted;
+                }
+            }
+
+            if (queue.IsFull)
+            {
+                int oldest = queue.OldestQueuedQos0();
+                if (oldest < 0)
+                {
+                    engine.Statistics.PublishesRejected++;
+                    return PublishResult.QueueFull;
+                }
+
+                engine.Statistics.Qos0Dropped++;
+                engine.Complete(oldest, PublishOutcome.Dropped);
+            }
+
+            queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain, engine.NowMs);
+            engine.Pump();
+            return PublishResult.Accepted;
+        }
+
+        /// <summary>Writes the stored messages that are due, in publish order, while the output and the inflight window allow.</summary>
         internal static void WriteDue(MqttClientEngine engine)
         {
             OutboundQueue queue = engine.Queue;
@@ -42,7 +106,7 @@ namespace Nano.Mqtt.Client
                         return;
                     }
 
-                    ushort id = engine.AllocatePacketId();
+                    ushort id = AllocatePacketId(engine);
                     if (id == 0)
                     {
                         return;
@@ -72,6 +136,24 @@ namespace Nano.Mqtt.Client
 
                 queue.PublishSent(i, engine.NowMs);
             }
+        }
+
+        /// <summary>A packet identifier not used by any message in flight or pending (UN)SUBSCRIBE
+        /// [MQTT-2.3.1-2]; never 0 [MQTT-2.3.1-1]; wraps after 65,535.</summary>
+        internal static ushort AllocatePacketId(MqttClientEngine engine)
+        {
+            for (int tries = 0; tries < 65535; tries++)
+            {
+                int next = engine.NextPacketId;
+                ushort id = (ushort)next;
+                engine.NextPacketId = next == 65535 ? 1 : next + 1;
+                if (!engine.Queue.UsesId(id) && !engine.Subscriptions.UsesId(id))
+                {
+                    return id;
+                }
+            }
+
+            return 0;
         }
     }
 }

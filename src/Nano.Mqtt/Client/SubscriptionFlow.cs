@@ -16,7 +16,7 @@ namespace Nano.Mqtt.Client
             while ((s = subscriptions.NextPending()) >= 0)
             {
                 int nextPacketId = engine.NextPacketId;
-                ushort id = engine.AllocatePacketId();
+                ushort id = OutboundFlow.AllocatePacketId(engine);
                 byte[] filters = subscriptions.Filters;
                 int offset = subscriptions.FilterOffset(s);
                 int length = subscriptions.FilterLength(s);
