@@ -92,7 +92,7 @@ namespace Nano.Host
                 case "topic":
                     return Topic(words, out error);
                 case "cleansession":
-                    return HostOptionsParser.Boolean(value, out remote.CleanSession, out error);
+                    return OptionValue.Boolean(value, out remote.CleanSession, out error);
                 case "local_clientid":
                     return Text(value, out Options.LocalClientId, out error);
                 case "remote_clientid":
@@ -109,7 +109,7 @@ namespace Nano.Host
                 case "local_password":
                     return Text(value, out Options.LocalPassword, out error);
                 case "keepalive_interval":
-                    if (!HostOptionsParser.Integer(value, 0, 65535, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 0, 65535, out n, out error)) return false;
                     remote.KeepAliveSeconds = n;
                     return true;
                 case "restart_timeout":
@@ -130,15 +130,15 @@ namespace Nano.Host
                     }
                     return true;
                 case "try_private":
-                    return HostOptionsParser.Boolean(value, out Options.TryPrivate, out error);
+                    return OptionValue.Boolean(value, out Options.TryPrivate, out error);
                 case "notifications":
-                    return HostOptionsParser.Boolean(value, out Options.Notifications, out error);
+                    return OptionValue.Boolean(value, out Options.Notifications, out error);
                 case "notification_topic":
                     return Text(value, out Options.NotificationTopic, out error);
                 case "bridge_cafile":
                     return Text(value, out CaFile, out error);
                 case "bridge_insecure":
-                    return HostOptionsParser.Boolean(value, out Insecure, out error);
+                    return OptionValue.Boolean(value, out Insecure, out error);
                 case "start_type":
                     switch (value)
                     {
@@ -150,11 +150,11 @@ namespace Nano.Host
                             return false;
                     }
                 case "bridge_connect_timeout":
-                    if (!HostOptionsParser.Integer(value, 1, int.MaxValue / 1000, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 1, int.MaxValue / 1000, out n, out error)) return false;
                     remote.ConnectTimeoutMs = n * 1000;
                     return true;
                 case "bridge_max_packet_size":
-                    if (!HostOptionsParser.Integer(value, 32, 268435455 + 5, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 32, 268435455 + 5, out n, out error)) return false;
                     remote.MaxPacketSize = n;
                     remote.MaxMessageSize = n - 9; // fixed header (5), topic length and packet identifier
                     return true;
@@ -229,7 +229,7 @@ namespace Nano.Host
                 if (colon >= 0)
                 {
                     host = word.Substring(0, colon);
-                    if (!HostOptionsParser.Integer(word.Substring(colon + 1), 1, 65535, out port, out error))
+                    if (!OptionValue.Integer(word.Substring(colon + 1), 1, 65535, out port, out error))
                     {
                         return false;
                     }
@@ -268,7 +268,7 @@ namespace Nano.Host
                 }
             }
             int qos = 0;
-            if (words.Length > 2 && !HostOptionsParser.Integer(words[2], 0, 2, out qos, out error))
+            if (words.Length > 2 && !OptionValue.Integer(words[2], 0, 2, out qos, out error))
             {
                 return false;
             }
@@ -292,12 +292,12 @@ namespace Nano.Host
                 error = "expected 'seconds' or 'base cap' in seconds";
                 return false;
             }
-            if (!HostOptionsParser.Integer(words[0], 1, int.MaxValue / 1000, out int first, out error))
+            if (!OptionValue.Integer(words[0], 1, int.MaxValue / 1000, out int first, out error))
             {
                 return false;
             }
             int cap = first;
-            if (words.Length == 2 && !HostOptionsParser.Integer(words[1], first, int.MaxValue / 1000, out cap, out error))
+            if (words.Length == 2 && !OptionValue.Integer(words[1], first, int.MaxValue / 1000, out cap, out error))
             {
                 return false;
             }

@@ -48,11 +48,11 @@ namespace Nano.Host
             switch (key)
             {
                 case "sn_gateway_id":
-                    if (!HostOptionsParser.Integer(value, 1, 255, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 1, 255, out n, out error)) return false;
                     o.Gateway.GatewayId = (byte)n;
                     return true;
                 case "sn_advertise_interval":
-                    if (!HostOptionsParser.Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 0, int.MaxValue / 1000, out n, out error)) return false;
                     o.Gateway.AdvertiseIntervalMs = n * 1000;
                     return true;
                 case "sn_discovery_address":
@@ -60,11 +60,11 @@ namespace Nano.Host
                 case "sn_predefined_topics":
                     return PredefinedTopics(o, value, out error);
                 case "sn_max_clients":
-                    if (!HostOptionsParser.Integer(value, 1, 65535, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 1, 65535, out n, out error)) return false;
                     o.Gateway.MaxClients = n;
                     return true;
                 case "sn_max_keep_alive":
-                    if (!HostOptionsParser.Integer(value, 0, 65535, out n, out error)) return false;
+                    if (!OptionValue.Integer(value, 0, 65535, out n, out error)) return false;
                     o.Gateway.MaxKeepAliveSeconds = n;
                     return true;
                 default:
@@ -81,7 +81,7 @@ namespace Nano.Host
             if (colon >= 0)
             {
                 address = value.Substring(0, colon);
-                if (!HostOptionsParser.Integer(value.Substring(colon + 1), 1, 65535, out port, out error)) return false;
+                if (!OptionValue.Integer(value.Substring(colon + 1), 1, 65535, out port, out error)) return false;
             }
             if (!IPAddress.TryParse(address, out IPAddress ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
             {

@@ -14,11 +14,14 @@ namespace Nano.Mqtt.Client
     /// makes it throw. Not thread-safe: callers on several threads lock on the engine.
     /// </summary>
     /// <remarks>
-    /// The engine drives the connection state and dispatches packets; the parts it coordinates each keep
-    /// one concern: <see cref="OutboundQueue"/> (stored messages and their QoS flows),
+    /// The engine drives the connection state (CONNECT, CONNACK, keep-alive, reconnects); the parts it coordinates
+    /// each keep one concern: <see cref="OutboundQueue"/> (stored messages and their QoS flows),
     /// <see cref="AwaitingReleaseSet"/> (incoming QoS 2), <see cref="SubscriptionBook"/> (kept filters),
     /// <see cref="ConnectionTimer"/> (CONNACK deadline, keep-alive), <see cref="ReconnectBackoff"/> and
-    /// <see cref="PacketWriter"/> (encoding into the output).
+    /// <see cref="PacketWriter"/> (encoding into the output). The flows over them are static classes taking the
+    /// engine, so they cost no object on the device: <see cref="InboundFlow"/> (received packets once connected),
+    /// <see cref="OutboundFlow"/> (publishing and writing stored messages), <see cref="SubscriptionFlow"/>
+    /// ((UN)SUBSCRIBE requests) and <see cref="ClientConnect"/> (the CONNECT packet).
     /// </remarks>
     public sealed class MqttClientEngine
     {
@@ -60,7 +63,7 @@ namespace Nano.Mqtt.Client
 
             _level = options.ProtocolLevel == Mqtt.ProtocolLevel.V31 ? Mqtt.ProtocolLevel.V31 : Mqtt.ProtocolLevel.V311;
             int keepAlive = options.KeepAliveSeconds < 0 ? 0 : options.KeepAliveSeconds > 65535 ? 65535 : options.KeepAliveSeconds;
-            BuildConnect(options, keepAlive);
+            ClientConnect.Build(_connect, options, _level, keepAlive);
             _inflightWindow = options.InflightWindow < 1 ? 1 : options.InflightWindow;
             _maxMessageSize = options.MaxMessageSize < 1 ? 1 : options.MaxMessageSize;
             _retryIntervalMs = options.RetryIntervalMs < 0 ? 0 : options.RetryIntervalMs;
@@ -194,6 +197,41 @@ namespace Nano.Mqtt.Client
         {
             get { return _writer.Output.Pending; }
         }
+
+        internal OutboundQueue Queue => _queue;
+
+        internal SubscriptionBook Subscriptions => _subscriptions;
+
+        internal AwaitingReleaseSet AwaitingReleaseSet => _awaitingRelease;
+
+        internal PacketWriter Writer => _writer;
+
+        internal ConnectionTimer Timer => _timer;
+
+        internal int InflightWindow => _inflightWindow;
+
+        internal int MaxMessageSize => _maxMessageSize;
+
+        /// <summary>The packet identifier <see cref="OutboundFlow.AllocatePacketId"/> tries first.</summary>
+        internal int NextPacketId
+        {
+            get { return _nextPacketId; }
+            set { _nextPacketId = value; }
+        }
+
+        internal PublishPacket ReceivedPublish => _publish;
+
+        internal AckPacket ReceivedAck => _ack;
+
+        internal SubAckPacket ReceivedSubAck => _subAck;
+
+        internal UnsubAckPacket ReceivedUnsubAck => _unsubAck;
+
+        internal HeaderOnlyPacket ReceivedHeaderOnly => _headerOnly;
+
+        internal SubscribeResultHandler SubscribeHandler => SubscribeCompleted;
+
+        internal UnsubscribeResultHandler UnsubscribeHandler => UnsubscribeCompleted;
 
         /// <summary>The application wants a connection: the transport dials from now on.</summary>
         public void Start(long nowMs)
@@ -350,62 +388,7 @@ namespace Nano.Mqtt.Client
         /// </summary>
         public PublishResult Publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain)
         {
-            if (qos < 0 || qos > 2 || TopicName.Validate(topic, topicOffset, topicLength) != MqttError.None)
-            {
-                return PublishResult.Invalid;
-            }
-
-            if (payload == null)
-            {
-                if (payloadLength != 0)
-                {
-                    return PublishResult.Invalid;
-                }
-
-                payload = topic;
-                payloadOffset = 0;
-            }
-            else if (payloadOffset < 0 || payloadLength < 0 || payloadOffset > payload.Length - payloadLength)
-            {
-                return PublishResult.Invalid;
-            }
-
-            if (topicLength > _maxMessageSize - payloadLength)
-            {
-                return PublishResult.TooLarge;
-            }
-
-            if (qos == 0 && _state == ClientState.Connected && !_queue.HasUnsent())
-            {
-                PublishPacket direct = _writer.Publish;
-                direct.Dup = false;
-                direct.Qos = 0;
-                direct.Retain = retain;
-                direct.PacketId = 0;
-                direct.Topic.Set(topic, topicOffset, topicLength);
-                direct.Payload.Set(payload, payloadOffset, payloadLength);
-                if (WritePublish())
-                {
-                    return PublishResult.Accepted;
-                }
-            }
-
-            if (_queue.IsFull)
-            {
-                int oldest = _queue.OldestQueuedQos0();
-                if (oldest < 0)
-                {
-                    Statistics.PublishesRejected++;
-                    return PublishResult.QueueFull;
-                }
-
-                Statistics.Qos0Dropped++;
-                Complete(oldest, PublishOutcome.Dropped);
-            }
-
-            _queue.Add(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, (byte)qos, retain, _nowMs);
-            Pump();
-            return PublishResult.Accepted;
+            return OutboundFlow.Publish(this, topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
         }
 
         /// <summary>
@@ -504,142 +487,20 @@ namespace Nano.Mqtt.Client
             return consumed;
         }
 
-        private void BuildConnect(MqttClientOptions options, int keepAliveSeconds)
-        {
-            ConnectPacket p = _connect;
-            p.ProtocolLevel = _level;
-            p.Bridge = options.Bridge;
-            p.CleanSession = options.CleanSession;
-            p.KeepAlive = (ushort)keepAliveSeconds;
-            byte[] clientId = Utf8Encoder.GetBytes(options.ClientId);
-            p.ClientId.Set(clientId, 0, clientId.Length);
-            if (options.WillTopic != null)
-            {
-                byte[] willTopic = Utf8Encoder.GetBytes(options.WillTopic);
-                byte[] willPayload = new byte[options.WillPayload == null ? 0 : options.WillPayload.Length];
-                if (willPayload.Length > 0)
-                {
-                    Array.Copy(options.WillPayload, willPayload, willPayload.Length);
-                }
-
-                p.HasWill = true;
-                p.WillTopic.Set(willTopic, 0, willTopic.Length);
-                p.WillMessage.Set(willPayload, 0, willPayload.Length);
-                p.WillQos = (byte)(options.WillQos < 0 ? 0 : options.WillQos > 2 ? 2 : options.WillQos);
-                p.WillRetain = options.WillRetain;
-            }
-
-            if (options.UserName != null)
-            {
-                byte[] userName = Utf8Encoder.GetBytes(options.UserName);
-                p.HasUserName = true;
-                p.UserName.Set(userName, 0, userName.Length);
-                if (options.Password != null)
-                {
-                    byte[] password = Utf8Encoder.GetBytes(options.Password);
-                    p.HasPassword = true;
-                    p.Password.Set(password, 0, password.Length);
-                }
-            }
-        }
-
         /// <summary>Writes what is due, in order, while the output and the inflight window allow:
         /// pending (UN)SUBSCRIBEs, then stored messages (PUBLISH or PUBREL).</summary>
-        private void Pump()
+        internal void Pump()
         {
             if (_state != ClientState.Connected)
             {
                 return;
             }
 
-            PumpSubscriptions();
-            int holdingIds = _queue.HoldingIds();
-            for (int i = 0; i < _queue.Count; i++)
-            {
-                OutboundState state = _queue.StateAt(i);
-                if (state == OutboundState.ReleasePending)
-                {
-                    if (!_writer.Fits(4, PacketWriter.ResponseReserve))
-                    {
-                        return;
-                    }
-
-                    WriteAck(PacketType.PubRel, _queue.PacketIdAt(i)); // [MQTT-4.4.0-1]
-                    _queue.ReleaseSent(i, _nowMs);
-                    continue;
-                }
-
-                if (state != OutboundState.Queued)
-                {
-                    continue;
-                }
-
-                byte qos = _queue.QosAt(i);
-                if (qos > 0 && _queue.PacketIdAt(i) == 0)
-                {
-                    if (holdingIds >= _inflightWindow)
-                    {
-                        return;
-                    }
-
-                    ushort id = AllocatePacketId();
-                    if (id == 0)
-                    {
-                        return;
-                    }
-
-                    _queue.AssignPacketId(i, id);
-                    holdingIds++;
-                }
-
-                _queue.FillPublish(i, _writer.Publish);
-                if (!WritePublish())
-                {
-                    return;
-                }
-
-                if (_queue.SentBeforeAt(i))
-                {
-                    Statistics.MessagesResent++;
-                }
-
-                if (qos == 0)
-                {
-                    _queue.RemoveAt(i);
-                    i--;
-                    continue;
-                }
-
-                _queue.PublishSent(i, _nowMs);
-            }
+            SubscriptionFlow.WritePending(this);
+            OutboundFlow.WriteDue(this);
         }
 
-        /// <summary>Writes the due SUBSCRIBE and UNSUBSCRIBE packets while the output takes them.</summary>
-        private void PumpSubscriptions()
-        {
-            int s;
-            while ((s = _subscriptions.NextPending()) >= 0)
-            {
-                int nextPacketId = _nextPacketId;
-                ushort id = AllocatePacketId();
-                byte[] filters = _subscriptions.Filters;
-                int offset = _subscriptions.FilterOffset(s);
-                int length = _subscriptions.FilterLength(s);
-                bool written = _subscriptions.State(s) == SubscriptionState.SubscribePending
-                    ? _writer.WriteSubscribe(filters, offset, length, _subscriptions.Qos(s), id)
-                    : _writer.WriteUnsubscribe(filters, offset, length, id);
-                if (!written)
-                {
-                    _nextPacketId = nextPacketId; // the identifier goes to the packet that is written
-                    return;
-                }
-
-                _subscriptions.Sent(s, id);
-                _timer.Sent(_nowMs);
-            }
-        }
-
-        private bool WritePublish()
+        internal bool WritePublish()
         {
             if (!_writer.WritePublish())
             {
@@ -651,7 +512,7 @@ namespace Nano.Mqtt.Client
             return true;
         }
 
-        private void WriteAck(PacketType type, ushort packetId)
+        internal void WriteAck(PacketType type, ushort packetId)
         {
             if (_writer.WriteAck(type, packetId, 0))
             {
@@ -676,33 +537,7 @@ namespace Nano.Mqtt.Client
                 return;
             }
 
-            MqttError error;
-            switch (type)
-            {
-                case PacketType.Publish:
-                    error = HandlePublish(buffer, offset, length);
-                    break;
-                case PacketType.PubAck:
-                case PacketType.PubRec:
-                case PacketType.PubRel:
-                case PacketType.PubComp:
-                    error = HandleAck(buffer, offset, length);
-                    break;
-                case PacketType.SubAck:
-                    error = HandleSubAck(buffer, offset, length);
-                    break;
-                case PacketType.UnsubAck:
-                    error = HandleUnsubAck(buffer, offset, length);
-                    break;
-                case PacketType.PingResp:
-                    error = _headerOnly.Decode(buffer, offset, length, _level);
-                    break;
-                default:
-                    error = MqttError.PacketTypeUnexpected;
-                    break;
-            }
-
-            if (error != MqttError.None)
+            if (InboundFlow.Handle(this, buffer, offset, length) != MqttError.None)
             {
                 Drop(DisconnectReason.ProtocolError); // [MQTT-4.8.0-1]
             }
@@ -759,46 +594,7 @@ namespace Nano.Mqtt.Client
             SetState(ClientState.Connected, DisconnectReason.None);
         }
 
-        private MqttError HandlePublish(byte[] buffer, int offset, int length)
-        {
-            PublishPacket publish = _publish;
-            MqttError error = publish.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            if (publish.Qos == 2)
-            {
-                if (_awaitingRelease.Contains(publish.PacketId))
-                {
-                    Statistics.DuplicatesSuppressed++; // [MQTT-4.3.3-2]
-                }
-                else
-                {
-                    if (!_awaitingRelease.Add(publish.PacketId))
-                    {
-                        Drop(DisconnectReason.AwaitingReleaseFull);
-                        return MqttError.None;
-                    }
-
-                    Deliver(publish);
-                }
-
-                WriteAck(PacketType.PubRec, publish.PacketId);
-                return MqttError.None;
-            }
-
-            Deliver(publish);
-            if (publish.Qos == 1)
-            {
-                WriteAck(PacketType.PubAck, publish.PacketId); // [MQTT-4.5.0-2]
-            }
-
-            return MqttError.None;
-        }
-
-        private void Deliver(PublishPacket publish)
+        internal void Deliver(PublishPacket publish)
         {
             Statistics.MessagesDelivered++;
             MessageHandler handler = MessageReceived;
@@ -808,100 +604,9 @@ namespace Nano.Mqtt.Client
             }
         }
 
-        private MqttError HandleAck(byte[] buffer, int offset, int length)
-        {
-            AckPacket ack = _ack;
-            MqttError error = ack.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            ushort packetId = ack.PacketId;
-            int index;
-            switch (ack.Type)
-            {
-                case PacketType.PubAck:
-                    index = _queue.Find(packetId, OutboundState.AwaitingPubAck);
-                    if (index >= 0)
-                    {
-                        Complete(index, PublishOutcome.Acknowledged);
-                    }
-
-                    break;
-                case PacketType.PubRec:
-                    index = _queue.Find(packetId, OutboundState.AwaitingPubRec);
-                    if (index < 0)
-                    {
-                        index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
-                    }
-
-                    if (index >= 0)
-                    {
-                        // Never re-send the PUBLISH after this point [MQTT-4.3.3-1]; PUBREL in PUBREC order [MQTT-4.6.0-4].
-                        _queue.ReleaseSent(index, _nowMs);
-                        WriteAck(PacketType.PubRel, packetId);
-                    }
-
-                    break;
-                case PacketType.PubRel:
-                    _awaitingRelease.Remove(packetId);
-                    WriteAck(PacketType.PubComp, packetId); // [MQTT-4.3.3-2]
-                    break;
-                default:
-                    index = _queue.Find(packetId, OutboundState.AwaitingPubComp);
-                    if (index >= 0)
-                    {
-                        Complete(index, PublishOutcome.Acknowledged);
-                    }
-
-                    break;
-            }
-
-            return MqttError.None;
-        }
-
-        private MqttError HandleSubAck(byte[] buffer, int offset, int length)
-        {
-            SubAckPacket subAck = _subAck;
-            MqttError error = subAck.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            int s = _subscriptions.SubAckReceived(subAck.PacketId, buffer[subAck.ReturnCodes.Offset]);
-            SubscribeResultHandler handler = SubscribeCompleted;
-            if (s >= 0 && handler != null)
-            {
-                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s), buffer[subAck.ReturnCodes.Offset]);
-            }
-
-            return MqttError.None;
-        }
-
-        private MqttError HandleUnsubAck(byte[] buffer, int offset, int length)
-        {
-            UnsubAckPacket unsubAck = _unsubAck;
-            MqttError error = unsubAck.Decode(buffer, offset, length, _level);
-            if (error != MqttError.None)
-            {
-                return error;
-            }
-
-            int s = _subscriptions.UnsubAckReceived(unsubAck.PacketId);
-            UnsubscribeResultHandler handler = UnsubscribeCompleted;
-            if (s >= 0 && handler != null)
-            {
-                handler(_subscriptions.Filters, _subscriptions.FilterOffset(s), _subscriptions.FilterLength(s));
-            }
-
-            return MqttError.None;
-        }
-
         /// <summary>The engine ends the connection (the transport then closes the socket) and schedules the next
         /// attempt when auto-reconnect is on.</summary>
-        private void Drop(DisconnectReason reason)
+        internal void Drop(DisconnectReason reason)
         {
             if (reason != DisconnectReason.TransportLost && reason != DisconnectReason.ConnAckTimeout
                 && reason != DisconnectReason.KeepAliveTimeout && reason != DisconnectReason.Refused)
@@ -924,7 +629,7 @@ namespace Nano.Mqtt.Client
 
         /// <summary>Removes the message at <paramref name="position"/> and reports it; its topic stays readable in the
         /// freed slot during the handler (until the handler publishes).</summary>
-        private void Complete(int position, PublishOutcome outcome)
+        internal void Complete(int position, PublishOutcome outcome)
         {
             int packetId = _queue.PacketIdAt(position);
             int qos = _queue.QosAt(position);
@@ -964,23 +669,6 @@ namespace Nano.Mqtt.Client
             {
                 handler(state, reason);
             }
-        }
-
-        /// <summary>A packet identifier not used by any message in flight or pending (UN)SUBSCRIBE
-        /// [MQTT-2.3.1-2]; never 0 [MQTT-2.3.1-1]; wraps after 65,535.</summary>
-        private ushort AllocatePacketId()
-        {
-            for (int tries = 0; tries < 65535; tries++)
-            {
-                ushort id = (ushort)_nextPacketId;
-                _nextPacketId = _nextPacketId == 65535 ? 1 : _nextPacketId + 1;
-                if (!_queue.UsesId(id) && !_subscriptions.UsesId(id))
-                {
-                    return id;
-                }
-            }
-
-            return 0;
         }
     }
 }
