@@ -41,7 +41,7 @@ namespace Nano.Net
 
         /// <summary>One past the highest slot of <see cref="_connections"/> in use: per-step scans stop here.</summary>
         private int _slots;
-        private TcpConnection[] _handshakes;
+        private TlsHandshakeTable _handshakes;
         private Socket _listener;
         private int _port;
         private int _open;
@@ -134,30 +134,16 @@ namespace Nano.Net
         public long ConnectionsLost;
 
         /// <summary>TLS connections ended before reaching the engine: failed, timed out or beyond <see cref="MaxHandshakes"/>.</summary>
-        public long HandshakesFailed;
+        public long HandshakesFailed => _handshakes != null ? _handshakes.Failed : 0;
 
         /// <summary>TLS handshakes under way.</summary>
-        public int HandshakesPending
-        {
-            get
-            {
-                int n = 0;
-                for (int i = 0; _handshakes != null && i < _handshakes.Length; i++)
-                {
-                    if (_handshakes[i].Socket != null)
-                    {
-                        n++;
-                    }
-                }
-                return n;
-            }
-        }
+        public int HandshakesPending => _handshakes != null ? _handshakes.Pending : 0;
 
         /// <summary>The remote address of engine connection <paramref name="id"/> on this listener, or null.</summary>
-        public EndPoint RemoteEndPoint(int id) => id >= 0 && id < _connections.Length ? RemoteOf(_connections[id]) : null;
+        public EndPoint RemoteEndPoint(int id) => id >= 0 && id < _connections.Length ? _connections[id].RemoteEndPoint() : null;
 
         /// <summary>The remote address of the TLS connection in handshake slot <paramref name="slot"/>, or null.</summary>
-        public EndPoint HandshakeEndPoint(int slot) => _handshakes != null && slot >= 0 && slot < _handshakes.Length ? RemoteOf(_handshakes[slot]) : null;
+        public EndPoint HandshakeEndPoint(int slot) => _handshakes != null && slot >= 0 && slot < _handshakes.Length ? _handshakes.Slot(slot).RemoteEndPoint() : null;
 
         /// <summary>Binds and listens; a SocketException (address in use, bad address) propagates to the caller.</summary>
         public void Start(IPAddress bind, int port)
@@ -185,11 +171,7 @@ namespace Nano.Net
             _listener = listener;
             if (Tls != null && _handshakes == null)
             {
-                _handshakes = new TcpConnection[MaxHandshakes < 1 ? 1 : MaxHandshakes];
-                for (int i = 0; i < _handshakes.Length; i++)
-                {
-                    _handshakes[i] = new TcpConnection();
-                }
+                _handshakes = new TlsHandshakeTable(Tls, MaxHandshakes, HandshakeTimeoutMs);
             }
         }
 
@@ -222,12 +204,9 @@ namespace Nano.Net
             }
             CloseQuietly(_listener);
             _listener = null;
-            for (int slot = 0; _handshakes != null && slot < _handshakes.Length; slot++)
+            if (_handshakes != null)
             {
-                if (_handshakes[slot].Socket != null)
-                {
-                    EndHandshake(_handshakes[slot]);
-                }
+                _handshakes.EndAll();
             }
             for (int id = 0; id < _connections.Length; id++)
             {
@@ -454,7 +433,8 @@ namespace Nano.Net
                 worked = true;
                 if (Tls != null)
                 {
-                    StartHandshake(socket, nowMs);
+                    SetOptions(socket);
+                    _handshakes.Begin(socket, nowMs, Diagnostics);
                     continue;
                 }
                 int id = _open < _connections.Length ? _engine.Accept(nowMs) : -1;
@@ -488,35 +468,6 @@ namespace Nano.Net
             }
         }
 
-        /// <summary>Wraps an accepted socket in a TLS session in a free handshake slot, or closes it.</summary>
-        private void StartHandshake(Socket socket, long nowMs)
-        {
-            int slot = 0;
-            while (slot < _handshakes.Length && _handshakes[slot].Socket != null)
-            {
-                slot++;
-            }
-            if (slot == _handshakes.Length)
-            {
-                HandshakesFailed++;
-                ReportTls(-1, TlsFailure.TooManyHandshakes);
-                CloseQuietly(socket);
-                return;
-            }
-            SetOptions(socket);
-            ITlsChannel tls = Tls.Accept(socket);
-            if (tls == null)
-            {
-                HandshakesFailed++;
-                _handshakes[slot].Open(socket, null, nowMs);
-                ReportTls(slot, TlsFailure.SetupFailed);
-                _handshakes[slot].Reset();
-                CloseQuietly(socket);
-                return;
-            }
-            _handshakes[slot].Open(socket, tls, nowMs);
-        }
-
         /// <summary>Moves each TLS connection whose first decrypted byte has arrived to an engine slot; ends the failed
         /// and the late ones. One byte is read here, the rest by <see cref="ReceiveFrom"/>.</summary>
         private bool PollHandshakes(long nowMs)
@@ -524,22 +475,14 @@ namespace Nano.Net
             bool worked = false;
             for (int slot = 0; slot < _handshakes.Length; slot++)
             {
-                TcpConnection h = _handshakes[slot];
-                if (h.Socket == null)
-                {
-                    continue;
-                }
-                int n = h.Tls.Read(_receiveBuffer, 0, 1);
-                if (n == 0 && nowMs - h.OpenedMs < HandshakeTimeoutMs)
+                int first = _handshakes.FirstByte(slot, nowMs, _receiveBuffer, Diagnostics);
+                if (first == 0)
                 {
                     continue;
                 }
                 worked = true;
-                if (n <= 0)
+                if (first < 0)
                 {
-                    HandshakesFailed++;
-                    ReportTls(slot, n < 0 ? TlsFailure.HandshakeFailed : TlsFailure.HandshakeTimeout);
-                    EndHandshake(h);
                     continue;
                 }
                 int id = _open < _connections.Length ? _engine.Accept(nowMs) : -1;
@@ -550,9 +493,10 @@ namespace Nano.Net
                         _engine.Closed(id);
                     }
                     ConnectionsRefused++;
-                    EndHandshake(h);
+                    _handshakes.End(slot);
                     continue;
                 }
+                TcpConnection h = _handshakes.Slot(slot);
                 Opened(id, h.Socket, h.Tls, nowMs);
                 h.Reset();
                 _engine.Receive(id, _receiveBuffer, 0, 1, nowMs);
@@ -569,38 +513,6 @@ namespace Nano.Net
             }
             _open++;
             ConnectionsAccepted++;
-        }
-
-        private void EndHandshake(TcpConnection h)
-        {
-            h.Tls.Close();
-            h.Reset();
-        }
-
-        private void ReportTls(int slot, TlsFailure why)
-        {
-            IBrokerDiagnostics diagnostics = Diagnostics;
-            if (diagnostics != null)
-            {
-                diagnostics.Report(BrokerEvent.TlsFailed, slot, null, null, (int)why);
-            }
-        }
-
-        private static EndPoint RemoteOf(TcpConnection c)
-        {
-            Socket socket = c.Socket;
-            if (socket == null)
-            {
-                return null;
-            }
-            try
-            {
-                return socket.RemoteEndPoint;
-            }
-            catch (SocketException)
-            {
-                return null;
-            }
         }
 
         /// <summary>Hands what one readable socket (or TLS session) has received to the engine; detects the peer's close.</summary>

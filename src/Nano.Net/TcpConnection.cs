@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace Nano.Net
@@ -27,6 +28,24 @@ namespace Nano.Net
             OpenedMs = nowMs;
             Closing = false;
             CloseDeadlineMs = 0;
+        }
+
+        /// <summary>The peer's address, or null when closed or unknown.</summary>
+        public EndPoint RemoteEndPoint()
+        {
+            Socket socket = Socket;
+            if (socket == null)
+            {
+                return null;
+            }
+            try
+            {
+                return socket.RemoteEndPoint;
+            }
+            catch (SocketException)
+            {
+                return null;
+            }
         }
 
         public void Reset()
