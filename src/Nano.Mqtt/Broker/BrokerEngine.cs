@@ -236,7 +236,27 @@ namespace Nano.Mqtt.Broker
             {
                 Connection c = connections[i];
                 ConnectionState state = c.State;
-                if (state == ConnectionState.Closing || (state != ConnectionState.Free && _outbox.Pending(c) > 0))
+                if (state == ConnectionState.Connected)
+                {
+                    if (c.Outgoing != OutgoingKind.None)
+                    {
+                        return i; // a packet part-way through being sent
+                    }
+                    int s = c.Session;
+                    Session session = _state.Sessions[s];
+                    if (session.QueueCount > 0 || _state.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+                    {
+                        if (_outbox.Pending(c) > 0)
+                        {
+                            return i;
+                        }
+                    }
+                    else if (c.ControlOutput.End != c.ControlOutput.Start)
+                    {
+                        return i; // only acknowledgements: the session has nothing queued, no retained scan, no inflight entry to (re)send
+                    }
+                }
+                else if (state == ConnectionState.Closing || (state == ConnectionState.AwaitingConnect && _outbox.Pending(c) > 0))
                 {
                     return i;
                 }
