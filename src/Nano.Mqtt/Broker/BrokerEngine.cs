@@ -29,10 +29,11 @@ namespace Nano.Mqtt.Broker
         private int _retryFirst;
         private bool _started;
 
-        /// <summary>Until then <see cref="Poll"/> skips the pass over the connections: no connection timer can fire before
-        /// it and no input waits to be retried. Deadlines only move later (a client's activity, an acknowledgement), so one
-        /// computed at the last pass is never late; a connection accepted or input left unprocessed makes it due at once.</summary>
-        private long _connectionsDueMs = long.MinValue;
+        /// <summary>Until then <see cref="Poll"/> skips the pass over the connections and the expiry scans: no connection
+        /// timer, session or retained expiry can fire before it and no input waits to be retried. Deadlines only move later
+        /// (a client's activity, an acknowledgement; what starts later ends later), so one computed at the last pass is never
+        /// late; a connection accepted or input left unprocessed makes it due at once.</summary>
+        private long _timersDueMs = long.MinValue;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
         public BrokerEngine(BrokerOptions options)
@@ -94,7 +95,7 @@ namespace Nano.Mqtt.Broker
                         connections[i].Size(_state.Options.InputBufferSize, _state.Options.OutputBufferSize);
                     }
                     connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
-                    _connectionsDueMs = long.MinValue; // its connect timeout starts
+                    _timersDueMs = long.MinValue; // its connect timeout starts
                     if (i >= _state.ConnectionSlots)
                     {
                         _state.ConnectionSlots = i + 1;
@@ -122,7 +123,7 @@ namespace Nano.Mqtt.Broker
             _input.Receive(connection, data, offset, count);
             if (_state.Connections[connection].InputLength > 0)
             {
-                _connectionsDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
+                _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
             }
             if (_state.QueueSpaceFreed)
             {
@@ -166,17 +167,22 @@ namespace Nano.Mqtt.Broker
             }
             _state.CredentialsChecked = false;
             BrokerOptions options = _state.Options;
-            if (nowMs >= _connectionsDueMs)
+            if (nowMs >= _timersDueMs)
             {
-                _connectionsDueMs = PollConnections(nowMs);
-            }
-            if (options.SessionExpiryMs > 0)
-            {
-                _sessions.Expire();
-            }
-            if (options.RetainedExpiryMs > 0)
-            {
-                _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs);
+                long next = PollConnections(nowMs);
+                if (options.SessionExpiryMs > 0)
+                {
+                    long sessionsDue = _sessions.Expire();
+                    if (sessionsDue < next)
+                    {
+                        next = sessionsDue;
+                    }
+                }
+                if (options.RetainedExpiryMs > 0)
+                {
+                    _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs, ref next);
+                }
+                _timersDueMs = next;
             }
             if (options.SysIntervalMs > 0)
             {

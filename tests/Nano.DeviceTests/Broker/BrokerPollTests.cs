@@ -29,13 +29,34 @@ namespace Nano.DeviceTests.Broker
             return -1;
         }
 
+        /// <summary>Accepts a client and connects it with a keep-alive of one second.</summary>
+        private static RigClient ConnectWithKeepAlive(Rig rig)
+        {
+            RigClient c = rig.Accept();
+            Connect(c);
+            return c;
+        }
+
+        private static void Connect(RigClient c)
+        {
+            c.Send(Wire.Connect("k", true, 1));
+            Assert.AreEqual("20020000", c.Next());
+        }
+
+        /// <summary>Polls once a millisecond <paramref name="ms"/> times.</summary>
+        private static void Step(Rig rig, int ms)
+        {
+            for (int i = 0; i < ms; i++)
+            {
+                rig.Advance(1);
+            }
+        }
+
         [TestMethod]
         public void Keep_alive_fires_at_the_same_millisecond_through_polls_that_skip_the_pass_MQTT_3_1_2_24()
         {
             Rig rig = new Rig();
-            RigClient c = rig.Accept();
-            c.Send(Wire.Connect("k", true, 1));
-            Assert.AreEqual("20020000", c.Next());
+            RigClient c = ConnectWithKeepAlive(rig);
             Assert.AreEqual(1501L, MillisecondsUntilClose(rig, c, 3000), "silence longer than 1.5 keep-alive periods");
         }
 
@@ -43,13 +64,8 @@ namespace Nano.DeviceTests.Broker
         public void Keep_alive_moved_on_by_a_PINGREQ_between_passes_fires_from_the_PINGREQ_MQTT_3_1_2_24()
         {
             Rig rig = new Rig();
-            RigClient c = rig.Accept();
-            c.Send(Wire.Connect("k", true, 1));
-            Assert.AreEqual("20020000", c.Next());
-            for (int i = 0; i < 1000; i++)
-            {
-                rig.Advance(1);
-            }
+            RigClient c = ConnectWithKeepAlive(rig);
+            Step(rig, 1000);
             c.Send(Wire.PingReq);
             Assert.AreEqual("D000", c.Next());
             Assert.AreEqual(1501L, MillisecondsUntilClose(rig, c, 3000), "counted from the PINGREQ, not from CONNECT");
@@ -64,8 +80,7 @@ namespace Nano.DeviceTests.Broker
             RigClient idle = rig.Connect("idle");
             RigClient c = rig.Accept();
             rig.Advance(1); // the pass sees c awaiting its CONNECT
-            c.Send(Wire.Connect("k", true, 1));
-            Assert.AreEqual("20020000", c.Next());
+            Connect(c);
             Assert.AreEqual(1501L, MillisecondsUntilClose(rig, c, 3000));
             Assert.IsFalse(idle.WantsClose, "keep-alive 0 never times out");
         }
@@ -112,6 +127,7 @@ namespace Nano.DeviceTests.Broker
             o.PublishBurst = 1;
             Rig rig = new Rig(o);
             RigClient pub = rig.Connect("pub");
+            rig.Advance(1); // a pass while nothing waits
             pub.Send(Wire.Publish("t", "a", 1, 1, false));
             pub.Send(Wire.Publish("t", "b", 1, 2, false));
             Assert.AreEqual("40020001", pub.Next());
@@ -123,6 +139,38 @@ namespace Nano.DeviceTests.Broker
             }
             rig.Advance(1);
             Assert.AreEqual("40020002", pub.Next(), "a token refills one second after the first PUBLISH took the last");
+        }
+
+        [TestMethod]
+        public void A_session_gone_offline_between_scans_expires_at_the_same_millisecond()
+        {
+            BrokerOptions o = new BrokerOptions();
+            o.SessionExpiryMs = 1000;
+            Rig rig = new Rig(o);
+            RigClient c = rig.Connect("s", false, false);
+            rig.Advance(10); // a scan while no session is offline
+            Step(rig, 490);
+            c.Disconnect();
+            Step(rig, 999);
+            Assert.AreEqual(1, rig.Engine.SessionCount);
+            rig.Advance(1);
+            Assert.AreEqual(0, rig.Engine.SessionCount, "offline for SessionExpiryMs");
+        }
+
+        [TestMethod]
+        public void A_retained_message_stored_between_scans_expires_at_the_same_millisecond()
+        {
+            BrokerOptions o = new BrokerOptions();
+            o.RetainedExpiryMs = 1000;
+            Rig rig = new Rig(o);
+            RigClient pub = rig.Connect("pub");
+            rig.Advance(10); // a scan while nothing is retained
+            Step(rig, 490);
+            pub.Send(Wire.Publish("t", "m", 0, 0, true));
+            Step(rig, 999);
+            Assert.AreEqual(1, rig.Engine.RetainedCount);
+            rig.Advance(1);
+            Assert.AreEqual(0, rig.Engine.RetainedCount, "stored RetainedExpiryMs ago");
         }
 
         [TestMethod]
