@@ -29,10 +29,10 @@ namespace Nano.Mqtt.Broker
         private int _retryFirst;
         private bool _started;
 
-        /// <summary>Until then <see cref="Poll"/> skips the pass over the connections and the expiry scans: no connection
-        /// timer, session or retained expiry can fire before it and no input waits to be retried. Deadlines only move later
-        /// (a client's activity, an acknowledgement; what starts later ends later), so one computed at the last pass is never
-        /// late; a connection accepted or input left unprocessed makes it due at once.</summary>
+        /// <summary>Until then <see cref="Poll"/> skips the pass over the connections, the expiry scans and $SYS: no
+        /// connection timer, session or retained expiry or $SYS report is due before it and no input waits to be retried.
+        /// Deadlines only move later (a client's activity, an acknowledgement; what starts later ends later), so one
+        /// computed at the last pass is never late; a connection accepted or input left unprocessed makes it due at once.</summary>
         private long _timersDueMs = long.MinValue;
 
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
@@ -166,27 +166,23 @@ namespace Nano.Mqtt.Broker
                 Tick(nowMs);
             }
             _state.CredentialsChecked = false;
-            BrokerOptions options = _state.Options;
             if (nowMs >= _timersDueMs)
             {
+                BrokerOptions options = _state.Options;
                 long next = PollConnections(nowMs);
                 if (options.SessionExpiryMs > 0)
                 {
-                    long sessionsDue = _sessions.Expire();
-                    if (sessionsDue < next)
-                    {
-                        next = sessionsDue;
-                    }
+                    _sessions.Expire(ref next);
                 }
                 if (options.RetainedExpiryMs > 0)
                 {
                     _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs, ref next);
                 }
+                if (options.SysIntervalMs > 0)
+                {
+                    _sys.Poll(HeapFree, ref next);
+                }
                 _timersDueMs = next;
-            }
-            if (options.SysIntervalMs > 0)
-            {
-                _sys.Poll(HeapFree);
             }
             if (_state.QueueSpaceFreed && _state.AnyBlocked)
             {

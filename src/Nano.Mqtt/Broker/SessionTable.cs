@@ -68,13 +68,17 @@ namespace Nano.Mqtt.Broker
             _state.QueueSpaceFreed = true;
         }
 
-        /// <summary>Discards offline sessions older than <see cref="BrokerOptions.SessionExpiryMs"/>; returns when the next can expire.</summary>
-        public long Expire()
+        /// <summary>Discards offline sessions older than <see cref="BrokerOptions.SessionExpiryMs"/>; lowers
+        /// <paramref name="nextMs"/> to when the next can expire.</summary>
+        public void Expire(ref long nextMs)
         {
             Session[] sessions = _state.Sessions;
             long now = _state.NowMs;
             long expiryMs = _state.Options.SessionExpiryMs;
-            long next = now + expiryMs; // a session going offline from now on
+            if (now + expiryMs < nextMs)
+            {
+                nextMs = now + expiryMs; // a session going offline from now on
+            }
             for (int i = 0; i < sessions.Length; i++)
             {
                 Session s = sessions[i];
@@ -85,13 +89,12 @@ namespace Nano.Mqtt.Broker
                         _state.Statistics.SessionsExpired++;
                         Discard(i);
                     }
-                    else if (s.DisconnectedAtMs + expiryMs < next)
+                    else if (s.DisconnectedAtMs + expiryMs < nextMs)
                     {
-                        next = s.DisconnectedAtMs + expiryMs;
+                        nextMs = s.DisconnectedAtMs + expiryMs;
                     }
                 }
             }
-            return next;
         }
     }
 }

@@ -174,6 +174,22 @@ namespace Nano.DeviceTests.Broker
         }
 
         [TestMethod]
+        public void SYS_reports_come_every_interval_through_polls_that_skip_the_pass()
+        {
+            BrokerOptions o = new BrokerOptions();
+            o.SysIntervalMs = 1000;
+            Rig rig = new Rig(o);
+            RigClient sub = rig.Subscriber("sub", "$SYS/broker/uptime", 0);
+            for (int second = 1; second <= 2; second++)
+            {
+                Step(rig, 999);
+                sub.ExpectNothing();
+                rig.Advance(1);
+                Assert.AreEqual(Wire.PublishHex("$SYS/broker/uptime", second.ToString(), 0, 0, false, false), sub.Next());
+            }
+        }
+
+        [TestMethod]
         public void NextOutput_skips_idle_connections_and_names_those_with_output_or_closing()
         {
             Rig rig = new Rig();
