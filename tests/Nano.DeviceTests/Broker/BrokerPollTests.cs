@@ -144,33 +144,38 @@ namespace Nano.DeviceTests.Broker
         [TestMethod]
         public void A_session_gone_offline_between_scans_expires_at_the_same_millisecond()
         {
-            BrokerOptions o = new BrokerOptions();
-            o.SessionExpiryMs = 1000;
-            Rig rig = new Rig(o);
-            RigClient c = rig.Connect("s", false, false);
-            rig.Advance(10); // a scan while no session is offline
-            Step(rig, 490);
-            c.Disconnect();
-            Step(rig, 999);
-            Assert.AreEqual(1, rig.Engine.SessionCount);
-            rig.Advance(1);
-            Assert.AreEqual(0, rig.Engine.SessionCount, "offline for SessionExpiryMs");
+            ExpiresOneSecondAfterAScanThatSawNothing(true);
         }
 
         [TestMethod]
         public void A_retained_message_stored_between_scans_expires_at_the_same_millisecond()
         {
+            ExpiresOneSecondAfterAScanThatSawNothing(false);
+        }
+
+        /// <summary>A session goes offline (or a message is retained) 500 ms after a scan that found nothing to expire;
+        /// it must expire exactly one second later.</summary>
+        private static void ExpiresOneSecondAfterAScanThatSawNothing(bool session)
+        {
             BrokerOptions o = new BrokerOptions();
-            o.RetainedExpiryMs = 1000;
+            o.SessionExpiryMs = session ? 1000 : 0;
+            o.RetainedExpiryMs = session ? 0 : 1000;
             Rig rig = new Rig(o);
-            RigClient pub = rig.Connect("pub");
-            rig.Advance(10); // a scan while nothing is retained
+            RigClient c = rig.Connect("c", !session, false);
+            rig.Advance(10);
             Step(rig, 490);
-            pub.Send(Wire.Publish("t", "m", 0, 0, true));
+            if (session)
+            {
+                c.Disconnect();
+            }
+            else
+            {
+                c.Send(Wire.Publish("t", "m", 0, 0, true));
+            }
             Step(rig, 999);
-            Assert.AreEqual(1, rig.Engine.RetainedCount);
+            Assert.AreEqual(1, session ? rig.Engine.SessionCount : rig.Engine.RetainedCount);
             rig.Advance(1);
-            Assert.AreEqual(0, rig.Engine.RetainedCount, "stored RetainedExpiryMs ago");
+            Assert.AreEqual(0, session ? rig.Engine.SessionCount : rig.Engine.RetainedCount, "expired one second later");
         }
 
         [TestMethod]
