@@ -29,6 +29,12 @@ namespace Nano.Mqtt.Broker
         private int _retryFirst;
         private bool _started;
 
+        /// <summary>Until then <see cref="Poll"/> skips the pass over the connections, the expiry scans and $SYS: no
+        /// connection timer, session or retained expiry or $SYS report is due before it and no input waits to be retried.
+        /// Deadlines only move later (a client's activity, an acknowledgement; what starts later ends later), so one
+        /// computed at the last pass is never late; a connection accepted or input left unprocessed makes it due at once.</summary>
+        private long _timersDueMs = long.MinValue;
+
         /// <summary>Creates the engine and allocates every buffer it will use.</summary>
         public BrokerEngine(BrokerOptions options)
         {
@@ -89,6 +95,7 @@ namespace Nano.Mqtt.Broker
                         connections[i].Size(_state.Options.InputBufferSize, _state.Options.OutputBufferSize);
                     }
                     connections[i].Open(nowMs, _state.Options.PublishBurst * 1000L);
+                    _timersDueMs = long.MinValue; // its connect timeout starts
                     if (i >= _state.ConnectionSlots)
                     {
                         _state.ConnectionSlots = i + 1;
@@ -114,6 +121,10 @@ namespace Nano.Mqtt.Broker
                 return;
             }
             _input.Receive(connection, data, offset, count);
+            if (_state.Connections[connection].InputLength > 0)
+            {
+                _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
+            }
             if (_state.QueueSpaceFreed)
             {
                 if (_state.AnyBlocked)
@@ -149,45 +160,65 @@ namespace Nano.Mqtt.Broker
         /// others wait (see <see cref="PasswordTable.HashStepsPerPoll"/>).</summary>
         public void Poll(long nowMs)
         {
-            Tick(nowMs);
+            _state.NowMs = nowMs;
+            if (!_started)
+            {
+                Tick(nowMs);
+            }
             _state.CredentialsChecked = false;
-            BrokerOptions options = _state.Options;
-            Connection[] connections = _state.Connections;
-            bool retries = options.RetryIntervalMs > 0;
-            int slots = _state.ConnectionSlots;
-            for (int i = 0; i < slots; i++)
+            if (nowMs >= _timersDueMs)
             {
-                Connection c = connections[i];
-                ConnectionState state = c.State;
-                if (state == ConnectionState.Free)
+                BrokerOptions options = _state.Options;
+                long next = PollConnections(nowMs);
+                if (options.SessionExpiryMs > 0)
                 {
-                    continue;
+                    _sessions.Expire(ref next);
                 }
-                if (state != ConnectionState.Connected || retries || (c.KeepAliveMs > 0 && nowMs - c.LastActivityMs > c.KeepAliveMs * 3 / 2))
+                if (options.RetainedExpiryMs > 0)
                 {
-                    _timers.Poll(i); // skipped while no timer of a connected client can fire
+                    _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs, ref next);
                 }
-                if ((c.InputLength > 0 || c.LargeInput >= 0) && _state.IsOpen(i))
+                if (options.SysIntervalMs > 0)
                 {
-                    _input.Process(i); // an empty input holds no packet; only a borrowed large buffer is returned
+                    _sys.Poll(HeapFree, ref next);
                 }
-            }
-            if (options.SessionExpiryMs > 0)
-            {
-                _sessions.Expire();
-            }
-            if (options.RetainedExpiryMs > 0)
-            {
-                _state.Statistics.RetainedExpired += _state.Retained.Expire(nowMs, options.RetainedExpiryMs);
-            }
-            if (options.SysIntervalMs > 0)
-            {
-                _sys.Poll(HeapFree);
+                _timersDueMs = next;
             }
             if (_state.QueueSpaceFreed && _state.AnyBlocked)
             {
                 RetryBlockedPublishers();
             }
+        }
+
+        /// <summary>Runs the due timers of every connection and retries the input left waiting on them; returns when the
+        /// next pass is due: the earliest moment a timer can fire, or at once while input waits.</summary>
+        private long PollConnections(long nowMs)
+        {
+            Connection[] connections = _state.Connections;
+            int slots = _state.ConnectionSlots;
+            long next = long.MaxValue;
+            for (int i = 0; i < slots; i++)
+            {
+                Connection c = connections[i];
+                if (c.State == ConnectionState.Free)
+                {
+                    continue;
+                }
+                long due = _timers.Poll(i);
+                if ((c.InputLength > 0 || c.LargeInput >= 0) && _state.IsOpen(i))
+                {
+                    _input.Process(i); // an empty input holds no packet; only a borrowed large buffer is returned
+                    if (c.InputLength > 0 || c.LargeInput >= 0)
+                    {
+                        due = long.MinValue; // a PUBLISH held by the rate limit or backpressure, a CONNECT awaiting its credential check
+                    }
+                }
+                if (due < next)
+                {
+                    next = due;
+                }
+            }
+            return next;
         }
 
         /// <summary>Bytes ready to be sent on a connection (0 when nothing is).</summary>
@@ -207,7 +238,27 @@ namespace Nano.Mqtt.Broker
             {
                 Connection c = connections[i];
                 ConnectionState state = c.State;
-                if (state == ConnectionState.Closing || (state != ConnectionState.Free && _outbox.Pending(c) > 0))
+                if (state == ConnectionState.Connected)
+                {
+                    if (c.Outgoing != OutgoingKind.None)
+                    {
+                        return i; // a packet part-way through being sent
+                    }
+                    int s = c.Session;
+                    Session session = _state.Sessions[s];
+                    if (session.QueueCount > 0 || _state.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+                    {
+                        if (_outbox.Pending(c) > 0)
+                        {
+                            return i;
+                        }
+                    }
+                    else if (c.ControlOutput.End != c.ControlOutput.Start)
+                    {
+                        return i; // only acknowledgements: the session has nothing queued, no retained scan, no inflight entry to (re)send
+                    }
+                }
+                else if (state == ConnectionState.Closing || (state == ConnectionState.AwaitingConnect && _outbox.Pending(c) > 0))
                 {
                     return i;
                 }

@@ -12,39 +12,58 @@ namespace Nano.Mqtt.Broker
             _closer = closer;
         }
 
-        public void Poll(int ci)
+        /// <summary>Runs the connection's timers that are due; returns the earliest moment one can fire next, long.MaxValue
+        /// when none can. A connection awaiting CONNECT is checked again at the next millisecond: its CONNECT may start a
+        /// keep-alive or deliveries to re-send at any moment.</summary>
+        public long Poll(int ci)
         {
             Connection c = _state.Connections[ci];
             BrokerOptions options = _state.Options;
             long now = _state.NowMs;
-            if (c.State == ConnectionState.AwaitingConnect)
+            ConnectionState state = c.State;
+            if (state == ConnectionState.AwaitingConnect)
             {
                 if (now - c.AcceptedAtMs >= options.ConnectTimeoutMs)
                 {
                     _state.Statistics.ConnectTimeouts++;
                     _closer.Close(ci, false, BrokerEvent.ConnectTimeout);
+                    return long.MaxValue;
                 }
-                return;
+                return now + 1;
             }
-            if (c.State != ConnectionState.Connected)
+            if (state != ConnectionState.Connected)
             {
-                return;
+                return long.MaxValue;
             }
-            if (c.KeepAliveMs > 0 && now - c.LastActivityMs > c.KeepAliveMs * 3 / 2 && c.Waiting == PublishWait.None) // a waiting PUBLISH is the client's latest activity
+            long due = long.MaxValue;
+            long keepAliveMs = c.KeepAliveMs;
+            if (keepAliveMs > 0)
             {
-                _state.Statistics.KeepAliveTimeouts++;
-                _closer.Close(ci, true, BrokerEvent.KeepAliveTimeout);
-                return;
+                due = c.LastActivityMs + keepAliveMs * 3 / 2 + 1;
+                if (now >= due && c.Waiting == PublishWait.None) // a waiting PUBLISH is the client's latest activity
+                {
+                    _state.Statistics.KeepAliveTimeouts++;
+                    _closer.Close(ci, true, BrokerEvent.KeepAliveTimeout);
+                    return long.MaxValue;
+                }
             }
-            if (options.RetryIntervalMs > 0)
+            int retryIntervalMs = options.RetryIntervalMs;
+            if (retryIntervalMs > 0)
             {
-                int dropped = _state.Sessions[c.Session].Retry(now, options.RetryIntervalMs, options.MaxRetries);
+                Session session = _state.Sessions[c.Session];
+                int dropped = session.Retry(now, retryIntervalMs, options.MaxRetries);
                 if (dropped > 0)
                 {
                     _state.Statistics.DroppedRetriesExhausted += dropped;
                     _state.QueueSpaceFreed = true;
                 }
+                long retryDue = session.InflightCount > 0 ? now + 1 : now + retryIntervalMs; // an entry sent from now on is due an interval later
+                if (retryDue < due)
+                {
+                    due = retryDue;
+                }
             }
+            return due;
         }
     }
 }

@@ -97,16 +97,28 @@ namespace Nano.Mqtt.Broker
             }
         }
 
-        /// <summary>Removes user retained messages older than <paramref name="lifetimeMs"/>; returns how many.</summary>
-        public int Expire(long nowMs, long lifetimeMs)
+        /// <summary>Removes user retained messages older than <paramref name="lifetimeMs"/>; returns how many, and lowers
+        /// <paramref name="nextMs"/> to when the next can expire.</summary>
+        public int Expire(long nowMs, long lifetimeMs, ref long nextMs)
         {
             int removed = 0;
+            if (nowMs + lifetimeMs < nextMs)
+            {
+                nextMs = nowMs + lifetimeMs; // a message stored from now on
+            }
             for (int i = 0; i < _message.Length; i++)
             {
-                if (_message[i] >= 0 && !_system[i] && nowMs - _storedAt[i] >= lifetimeMs)
+                if (_message[i] >= 0 && !_system[i])
                 {
-                    Remove(i);
-                    removed++;
+                    if (nowMs - _storedAt[i] >= lifetimeMs)
+                    {
+                        Remove(i);
+                        removed++;
+                    }
+                    else if (_storedAt[i] + lifetimeMs < nextMs)
+                    {
+                        nextMs = _storedAt[i] + lifetimeMs;
+                    }
                 }
             }
             return removed;

@@ -68,17 +68,31 @@ namespace Nano.Mqtt.Broker
             _state.QueueSpaceFreed = true;
         }
 
-        /// <summary>Discards offline sessions older than <see cref="BrokerOptions.SessionExpiryMs"/>.</summary>
-        public void Expire()
+        /// <summary>Discards offline sessions older than <see cref="BrokerOptions.SessionExpiryMs"/>; lowers
+        /// <paramref name="nextMs"/> to when the next can expire.</summary>
+        public void Expire(ref long nextMs)
         {
             Session[] sessions = _state.Sessions;
+            long now = _state.NowMs;
+            long expiryMs = _state.Options.SessionExpiryMs;
+            if (now + expiryMs < nextMs)
+            {
+                nextMs = now + expiryMs; // a session going offline from now on
+            }
             for (int i = 0; i < sessions.Length; i++)
             {
                 Session s = sessions[i];
-                if (s.InUse && !s.IsOnline && _state.NowMs - s.DisconnectedAtMs >= _state.Options.SessionExpiryMs)
+                if (s.InUse && !s.IsOnline)
                 {
-                    _state.Statistics.SessionsExpired++;
-                    Discard(i);
+                    if (now - s.DisconnectedAtMs >= expiryMs)
+                    {
+                        _state.Statistics.SessionsExpired++;
+                        Discard(i);
+                    }
+                    else if (s.DisconnectedAtMs + expiryMs < nextMs)
+                    {
+                        nextMs = s.DisconnectedAtMs + expiryMs;
+                    }
                 }
             }
         }

@@ -25,13 +25,28 @@ namespace Nano.Mqtt.Broker
             }
         }
 
-        /// <summary>Publishes every topic when the interval has passed; <paramref name="heapFree"/> -1 = unknown, not published.</summary>
-        public void Poll(long heapFree)
+        /// <summary>Publishes every topic when the interval has passed; <paramref name="heapFree"/> -1 = unknown, not published.
+        /// Lowers <paramref name="nextMs"/> to when the next report is due.</summary>
+        public void Poll(long heapFree, ref long nextMs)
         {
-            if (_topics == null || !_topics.Due(_state.NowMs, _state.Options.SysIntervalMs))
+            if (_topics == null)
             {
                 return;
             }
+            long intervalMs = _state.Options.SysIntervalMs;
+            if (_topics.Due(_state.NowMs, intervalMs))
+            {
+                Report(heapFree);
+            }
+            long due = _topics.NextReportMs(intervalMs);
+            if (due < nextMs)
+            {
+                nextMs = due;
+            }
+        }
+
+        private void Report(long heapFree)
+        {
             BrokerStatistics st = _state.Statistics;
             Publish(SysTopics.Uptime, _topics.UptimeSeconds(_state.NowMs));
             Publish(SysTopics.ClientsConnected, st.ClientsConnected);

@@ -137,6 +137,9 @@ namespace Nano.Mqtt.Broker
             return true;
         }
 
+        /// <summary>When the next report is due.</summary>
+        public long NextReportMs(long intervalMs) => _lastReportMs + intervalMs;
+
         /// <summary>Writes the decimal digits of a non-negative value into <see cref="Digits"/>; returns their count.</summary>
         public int Format(long value) => Format(value, Digits);
 
