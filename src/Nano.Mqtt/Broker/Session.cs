@@ -258,6 +258,10 @@ namespace Nano.Mqtt.Broker
             _b.InflightRetries[_inflightBase + i] = 0;
             _b.InflightSentAtMs[_inflightBase + i] = 0;
             _lastPacketId = packetId;
+            if (released)
+            {
+                _b.SendsMarked[_index] = 1;
+            }
         }
 
         /// <summary>The message of the queue entry <paramref name="k"/> places behind the head.</summary>
@@ -283,7 +287,14 @@ namespace Nano.Mqtt.Broker
         /// <summary>The entry with a pending send, in send order, or -1.</summary>
         public int FirstPendingSend()
         {
-            byte[] flags = _b.InflightFlags;
+            SessionBuffers b = _b;
+            byte[] marked = b.SendsMarked;
+            int s = _index;
+            if (marked[s] == 0)
+            {
+                return -1;
+            }
+            byte[] flags = b.InflightFlags;
             int start = _inflightBase;
             int end = start + InflightCount;
             for (int k = start; k < end; k++)
@@ -293,6 +304,7 @@ namespace Nano.Mqtt.Broker
                     return k - start;
                 }
             }
+            marked[s] = 0;
             return -1;
         }
 
@@ -391,6 +403,7 @@ namespace Nano.Mqtt.Broker
                 b.InflightRetries[k] = 0;
             }
             flags[k] = (byte)(flags[k] | ReleasedFlag | PendingSendFlag);
+            b.SendsMarked[_index] = 1;
         }
 
         /// <summary>Marks every inflight entry for re-sending (reconnect with a resumed session [MQTT-4.4.0-1]).</summary>
@@ -400,6 +413,7 @@ namespace Nano.Mqtt.Broker
             {
                 _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | PendingSendFlag);
             }
+            _b.SendsMarked[_index] = 1;
         }
 
         /// <summary>
@@ -422,6 +436,7 @@ namespace Nano.Mqtt.Broker
                     }
                     _b.InflightRetries[_inflightBase + i]++;
                     _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | PendingSendFlag);
+                    _b.SendsMarked[_index] = 1;
                 }
                 i++;
             }
