@@ -352,14 +352,13 @@ namespace Nano.Mqtt.Broker
         private void RemoveInflight(int at, int last)
         {
             SessionBuffers b = _b;
-            int[] messages = b.InflightMessage;
-            int[] ids = b.InflightPacketId;
             MessagePool pool = b.Pool;
             Persistence.BrokerPersistence p = pool.Persistence;
             if (p != null && !Clean)
             {
-                p.Completed(_index, ids[at]);
+                p.Completed(_index, b.InflightPacketId[at]);
             }
+            int[] messages = b.InflightMessage;
             int m = messages[at];
             if (m >= 0)
             {
@@ -368,6 +367,7 @@ namespace Nano.Mqtt.Broker
             InflightCount--;
             if (at < last)
             {
+                int[] ids = b.InflightPacketId;
                 byte[] flags = b.InflightFlags;
                 byte[] retries = b.InflightRetries;
                 long[] sentAt = b.InflightSentAtMs;
