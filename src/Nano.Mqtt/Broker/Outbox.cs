@@ -150,7 +150,7 @@ namespace Nano.Mqtt.Broker
                 if (qos > 0)
                 {
                     references[m]++;
-                    packetId = session.InflightPacketId(session.AddInflight(m, qos, true, now));
+                    packetId = session.AddInflight(m, qos, true, now);
                 }
                 StartPublish(c, m, qos, packetId, true, false); // [MQTT-3.3.1-8]
                 return true;
@@ -170,10 +170,9 @@ namespace Nano.Mqtt.Broker
                 {
                     return false;
                 }
-                i = session.DequeueToInflight(qos, now);
-                m = session.InflightMessage(i);
+                m = session.Dequeue();
                 references[m]++;
-                StartPublish(c, m, qos, session.InflightPacketId(i), false, false);
+                StartPublish(c, m, qos, session.AddInflight(m, qos, false, now), false, false);
             }
             state.QueueSpaceFreed = true;
             return true;

@@ -14,7 +14,6 @@ namespace Nano.Mqtt.Broker
         private readonly ConnectionCloser _closer;
         private readonly PublishPacket _publish = new PublishPacket();
         private readonly AckPacket _ackIn = new AckPacket();
-        private readonly AckPacket _ackOut = new AckPacket();
 
         public PublishHandler(BrokerState state, Router router, AccessControl access, ConnectionCloser closer)
         {
@@ -169,28 +168,38 @@ namespace Nano.Mqtt.Broker
         /// when the PUBCOMP must wait for control output space.</summary>
         public bool HandleAck(int ci, int firstByte, int bodyStart, int bodyEnd)
         {
-            Connection c = _state.Connections[ci];
-            AckPacket ack = _ackIn;
-            MqttError error = ack.DecodeBody(c.Input, firstByte, bodyStart, bodyEnd, c.ProtocolLevel);
-            if (error != MqttError.None)
+            BrokerState state = _state;
+            Connection c = state.Connections[ci];
+            byte[] input = c.Input;
+            int type = firstByte >> 4;
+            int packetId = bodyEnd - bodyStart == 2 ? (input[bodyStart] << 8) | input[bodyStart + 1] : 0;
+            if (packetId == 0 || (firstByte & 0x0F) != (type == (int)PacketType.PubRel ? 0x02 : 0))
             {
-                _closer.ProtocolViolation(ci, error);
-                return true;
+                // Not the well-formed acknowledgement read above: the full decode accepts it or names its error.
+                AckPacket ack = _ackIn;
+                MqttError error = ack.DecodeBody(input, firstByte, bodyStart, bodyEnd, c.ProtocolLevel);
+                if (error != MqttError.None)
+                {
+                    _closer.ProtocolViolation(ci, error);
+                    return true;
+                }
+                packetId = ack.PacketId;
             }
-            Session session = _state.Sessions[c.Session];
-            if (ack.Type == PacketType.PubRel)
+            Session session = state.Sessions[c.Session];
+            if (type == (int)PacketType.PubRel)
             {
-                if (!c.Reserve(4))
+                Codec.OutputBuffer control = c.ControlOutput;
+                if (control.Reserve(4, 0) < 0)
                 {
                     return false;
                 }
-                session.RemoveAwaitingRelease(ack.PacketId);
-                _state.Written(c, _ackOut.Set(PacketType.PubComp, ack.PacketId).Encode(c.Control, c.ControlEnd));
+                session.RemoveAwaitingRelease(packetId);
+                state.Written(c, Wire.WritePacketIdPacket(control.Data, control.End, (int)PacketType.PubComp << 4, (ushort)packetId));
                 return true;
             }
-            if (session.Acknowledge(ack.Type, ack.PacketId))
+            if (session.Acknowledge(type, packetId))
             {
-                _state.QueueSpaceFreed = true;
+                state.QueueSpaceFreed = true;
             }
             return true;
         }

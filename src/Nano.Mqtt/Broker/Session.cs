@@ -210,24 +210,32 @@ namespace Nano.Mqtt.Broker
             return m;
         }
 
-        /// <summary>Moves the head of the queue, delivered at <paramref name="qos"/> (<see cref="HeadQos"/>), into the
-        /// inflight window under a fresh packet identifier, being sent now; returns its index.</summary>
-        public int DequeueToInflight(int qos, long nowMs)
-        {
-            return AddInflight(Dequeue(), qos, false, nowMs);
-        }
-
-        /// <summary>Adds an inflight entry holding one reference to <paramref name="m"/>, being sent now; returns its index.
-        /// Entries enter the window only when their PUBLISH is first written.</summary>
+        /// <summary>Adds an inflight entry holding one reference to <paramref name="m"/>, being sent now, under a packet
+        /// identifier that is neither 0 [MQTT-2.3.1-1] nor in use by the inflight window [MQTT-2.3.1-2]; returns that
+        /// identifier. Entries enter the window only when their PUBLISH is first written.</summary>
         public int AddInflight(int m, int qos, bool retain, long nowMs)
         {
             SessionBuffers b = _b;
-            int i = InflightCount++;
-            int k = _inflightBase + i;
-            int packetId = NextPacketId();
+            int start = _inflightBase;
+            int k = start + InflightCount;
+            int[] ids = b.InflightPacketId;
+            int packetId = _lastPacketId;
+            int j;
+            do
+            {
+                packetId = packetId % 65535 + 1;
+                j = start;
+                while (j < k && ids[j] != packetId)
+                {
+                    j++;
+                }
+            }
+            while (j < k);
+            _lastPacketId = packetId;
+            InflightCount++;
             byte flags = (byte)(qos | (retain ? RetainFlag : 0));
             b.InflightMessage[k] = m;
-            b.InflightPacketId[k] = packetId;
+            ids[k] = packetId;
             b.InflightFlags[k] = flags;
             b.InflightRetries[k] = 0;
             b.InflightSentAtMs[k] = nowMs;
@@ -236,7 +244,7 @@ namespace Nano.Mqtt.Broker
             {
                 p.Sent(_index, m, packetId, flags);
             }
-            return i;
+            return packetId;
         }
 
         /// <summary>Puts back an inflight entry read from the store (it holds one reference to <paramref name="m"/>, or
@@ -250,6 +258,10 @@ namespace Nano.Mqtt.Broker
             _b.InflightRetries[_inflightBase + i] = 0;
             _b.InflightSentAtMs[_inflightBase + i] = 0;
             _lastPacketId = packetId;
+            if (released)
+            {
+                _b.SendsMarked[_index] = 1;
+            }
         }
 
         /// <summary>The message of the queue entry <paramref name="k"/> places behind the head.</summary>
@@ -275,7 +287,14 @@ namespace Nano.Mqtt.Broker
         /// <summary>The entry with a pending send, in send order, or -1.</summary>
         public int FirstPendingSend()
         {
-            byte[] flags = _b.InflightFlags;
+            SessionBuffers b = _b;
+            byte[] marked = b.SendsMarked;
+            int s = _index;
+            if (marked[s] == 0)
+            {
+                return -1;
+            }
+            byte[] flags = b.InflightFlags;
             int start = _inflightBase;
             int end = start + InflightCount;
             for (int k = start; k < end; k++)
@@ -285,6 +304,7 @@ namespace Nano.Mqtt.Broker
                     return k - start;
                 }
             }
+            marked[s] = 0;
             return -1;
         }
 
@@ -296,56 +316,58 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Applies PUBACK, PUBREC or PUBCOMP to the inflight entry with <paramref name="packetId"/>: PUBACK of a QoS 1
-        /// entry and PUBCOMP of a released QoS 2 entry remove it, PUBREC of a QoS 2 entry releases it; anything else
-        /// is ignored. Returns true when an entry left the window.
+        /// Applies PUBACK, PUBREC or PUBCOMP (<paramref name="type"/>, a <see cref="Codec.PacketType"/>) to the inflight
+        /// entry with <paramref name="packetId"/>: PUBACK of a QoS 1 entry and PUBCOMP of a released QoS 2 entry remove
+        /// it, PUBREC of a QoS 2 entry releases it; anything else is ignored. Returns true when an entry left the window.
         /// </summary>
-        public bool Acknowledge(Codec.PacketType type, int packetId)
+        public bool Acknowledge(int type, int packetId)
         {
-            int start = _inflightBase;
-            int end = start + InflightCount;
-            int[] ids = _b.InflightPacketId;
-            for (int k = start; k < end; k++)
+            SessionBuffers b = _b;
+            int k = _inflightBase;
+            int end = k + InflightCount;
+            int[] ids = b.InflightPacketId;
+            while (k < end && ids[k] != packetId)
             {
-                if (ids[k] != packetId)
-                {
-                    continue;
-                }
-                int flags = _b.InflightFlags[k];
-                if ((type == Codec.PacketType.PubAck && (flags & QosMask) == 1) || (type == Codec.PacketType.PubComp && (flags & ReleasedFlag) != 0))
-                {
-                    RemoveInflight(k - start);
-                    return true;
-                }
-                if (type == Codec.PacketType.PubRec && (flags & QosMask) == 2)
-                {
-                    Release(k - start);
-                }
+                k++;
+            }
+            if (k == end)
+            {
                 return false;
+            }
+            int flags = b.InflightFlags[k];
+            if (type == (int)Codec.PacketType.PubAck ? (flags & QosMask) == 1 : type == (int)Codec.PacketType.PubComp && (flags & ReleasedFlag) != 0)
+            {
+                RemoveInflight(k, end - 1);
+                return true;
+            }
+            if (type == (int)Codec.PacketType.PubRec && (flags & QosMask) == 2)
+            {
+                Release(k);
             }
             return false;
         }
 
-        /// <summary>Removes an inflight entry, keeping the others in send order, and releases its message.</summary>
-        private void RemoveInflight(int i)
+        /// <summary>Removes the inflight entry at <paramref name="at"/> in the shared buffers, keeping the others (up to
+        /// <paramref name="last"/>, this session's last) in send order, and releases its message.</summary>
+        private void RemoveInflight(int at, int last)
         {
             SessionBuffers b = _b;
-            int at = _inflightBase + i;
-            int[] messages = b.InflightMessage;
-            int[] ids = b.InflightPacketId;
             MessagePool pool = b.Pool;
             Persistence.BrokerPersistence p = pool.Persistence;
             if (p != null && !Clean)
             {
-                p.Completed(_index, ids[at]);
+                p.Completed(_index, b.InflightPacketId[at]);
             }
-            if (messages[at] >= 0)
+            int[] messages = b.InflightMessage;
+            int m = messages[at];
+            if (m >= 0)
             {
-                pool.Release(messages[at]);
+                pool.Release(m);
             }
-            int last = _inflightBase + InflightCount - 1;
+            InflightCount--;
             if (at < last)
             {
+                int[] ids = b.InflightPacketId;
                 byte[] flags = b.InflightFlags;
                 byte[] retries = b.InflightRetries;
                 long[] sentAt = b.InflightSentAtMs;
@@ -358,24 +380,30 @@ namespace Nano.Mqtt.Broker
                     sentAt[k] = sentAt[k + 1];
                 }
             }
-            InflightCount--;
         }
 
-        /// <summary>PUBREC received: from now on only PUBREL is sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
-        private void Release(int i)
+        /// <summary>PUBREC received for the entry at <paramref name="k"/> in the shared buffers: from now on only PUBREL is
+        /// sent [MQTT-4.3.3-1]; a repeated PUBREC sends it again.</summary>
+        private void Release(int k)
         {
-            Persistence.BrokerPersistence p = _b.Pool.Persistence;
-            if (p != null && !Clean && (_b.InflightFlags[_inflightBase + i] & ReleasedFlag) == 0)
+            SessionBuffers b = _b;
+            byte[] flags = b.InflightFlags;
+            int[] messages = b.InflightMessage;
+            MessagePool pool = b.Pool;
+            Persistence.BrokerPersistence p = pool.Persistence;
+            if (p != null && !Clean && (flags[k] & ReleasedFlag) == 0)
             {
-                p.Released(_index, _b.InflightPacketId[_inflightBase + i]);
+                p.Released(_index, b.InflightPacketId[k]);
             }
-            if (_b.InflightMessage[_inflightBase + i] >= 0)
+            int m = messages[k];
+            if (m >= 0)
             {
-                _b.Pool.Release(_b.InflightMessage[_inflightBase + i]);
-                _b.InflightMessage[_inflightBase + i] = -1;
-                _b.InflightRetries[_inflightBase + i] = 0;
+                pool.Release(m);
+                messages[k] = -1;
+                b.InflightRetries[k] = 0;
             }
-            _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | ReleasedFlag | PendingSendFlag);
+            flags[k] = (byte)(flags[k] | ReleasedFlag | PendingSendFlag);
+            b.SendsMarked[_index] = 1;
         }
 
         /// <summary>Marks every inflight entry for re-sending (reconnect with a resumed session [MQTT-4.4.0-1]).</summary>
@@ -385,6 +413,7 @@ namespace Nano.Mqtt.Broker
             {
                 _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | PendingSendFlag);
             }
+            _b.SendsMarked[_index] = 1;
         }
 
         /// <summary>
@@ -402,11 +431,12 @@ namespace Nano.Mqtt.Broker
                     if (_b.InflightRetries[_inflightBase + i] >= maxRetries)
                     {
                         dropped++;
-                        RemoveInflight(i);
+                        RemoveInflight(_inflightBase + i, _inflightBase + InflightCount - 1);
                         continue;
                     }
                     _b.InflightRetries[_inflightBase + i]++;
                     _b.InflightFlags[_inflightBase + i] = (byte)(_b.InflightFlags[_inflightBase + i] | PendingSendFlag);
+                    _b.SendsMarked[_index] = 1;
                 }
                 i++;
             }
@@ -522,32 +552,6 @@ namespace Nano.Mqtt.Broker
                 }
             }
         }
-
-        /// <summary>A packet identifier that is neither 0 [MQTT-2.3.1-1] nor in use by the inflight window [MQTT-2.3.1-2].</summary>
-        private int NextPacketId()
-        {
-            int id = _lastPacketId;
-            int start = _inflightBase;
-            int end = start + InflightCount;
-            int[] ids = _b.InflightPacketId;
-            bool inUse = true;
-            while (inUse)
-            {
-                id = id == 65535 ? 1 : id + 1;
-                inUse = false;
-                for (int k = start; k < end; k++)
-                {
-                    if (ids[k] == id)
-                    {
-                        inUse = true;
-                        break;
-                    }
-                }
-            }
-            _lastPacketId = id;
-            return id;
-        }
-
 
         private int AwaitingBase => _index * _b.MaxAwaitingRelease;
 

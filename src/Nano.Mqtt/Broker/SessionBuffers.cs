@@ -23,6 +23,10 @@ namespace Nano.Mqtt.Broker
         public readonly byte[] InflightFlags;
         public readonly byte[] InflightRetries;
         public readonly long[] InflightSentAtMs;
+
+        /// <summary>Per session, 1 from the moment an inflight entry is marked for (re)sending until a search for such an
+        /// entry finds none, so that the search is skipped while nothing is marked.</summary>
+        public readonly byte[] SendsMarked;
         public readonly int[] AwaitingRelease;
 
         /// <summary>Per session, the bytes it may still queue: <see cref="BrokerOptions.MaxQueuedBytes"/> minus the topic and
@@ -51,6 +55,7 @@ namespace Nano.Mqtt.Broker
             InflightFlags = new byte[n * MaxInflight];
             InflightRetries = new byte[n * MaxInflight];
             InflightSentAtMs = new long[n * MaxInflight];
+            SendsMarked = new byte[n];
             if (o.MaxQueuedBytes > 0)
             {
                 QueueRoom = new int[n];

@@ -73,6 +73,32 @@ namespace Nano.DeviceTests.Broker
         }
 
         [TestMethod]
+        public void Malformed_acknowledgements_close_the_connection_and_well_formed_unknown_ones_are_ignored_MQTT_2_3_1_1()
+        {
+            Rig rig = new Rig();
+            RigClient sub = rig.Subscriber("s", "a/b", 1);
+            sub.Send(Wire.PubAck(9)); // no such inflight entry
+            sub.Send(Wire.PubComp(9));
+            Assert.IsFalse(sub.WantsClose);
+            byte[][] malformed = new byte[][]
+            {
+                new byte[] { 0x41, 2, 0, 1 }, // flags 0001 [MQTT-2.2.2-1]
+                new byte[] { 0x60, 2, 0, 1 }, // PUBREL flags 0000 [MQTT-3.6.1-1]
+                new byte[] { 0x40, 3, 0, 1, 0 }, // remaining length 3
+                new byte[] { 0x40, 1, 0 }, // remaining length 1
+                new byte[] { 0x50, 2, 0, 0 }, // packet id 0 [MQTT-2.3.1-1]
+            };
+            for (int i = 0; i < malformed.Length; i++)
+            {
+                RigClient c = rig.Connect("c" + i);
+                c.Send(malformed[i]);
+                Assert.IsTrue(c.WantsClose, "malformed acknowledgement " + i);
+                Assert.AreEqual((long)(i + 1), rig.Engine.Statistics.ProtocolErrors);
+                c.Closed();
+            }
+        }
+
+        [TestMethod]
         public void Delivery_QoS_is_the_minimum_of_published_and_granted_MQTT_3_8_4_6()
         {
             Rig rig = new Rig();
