@@ -104,25 +104,27 @@ namespace Nano.Mqtt.Broker
         /// close it (see <see cref="ReceiveCapacity"/>).</summary>
         public void Receive(int connection, byte[] data, int offset, int count, long nowMs)
         {
-            _state.NowMs = nowMs;
+            BrokerState state = _state;
+            state.NowMs = nowMs;
             if (!_started)
             {
                 Tick(nowMs);
             }
-            if (!_state.IsOpen(connection) || data == null || offset < 0 || count < 0 || offset > data.Length - count)
+            Connection[] connections = state.Connections;
+            if (connection < 0 || connection >= connections.Length || data == null || offset < 0 || count < 0 || offset > data.Length - count)
             {
                 return;
             }
-            _input.Receive(connection, data, offset, count);
-            if (_state.QueueSpaceFreed)
+            _input.Receive(connection, connections[connection], data, offset, count);
+            if (state.QueueSpaceFreed)
             {
-                if (_state.AnyBlocked)
+                if (state.AnyBlocked)
                 {
                     RetryBlockedPublishers();
                 }
                 else
                 {
-                    _state.QueueSpaceFreed = false;
+                    state.QueueSpaceFreed = false;
                 }
             }
         }

@@ -25,10 +25,8 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Handles a whole PUBLISH; false when it must wait (control output, rate limit or subscribers' queues).</summary>
-        public bool HandlePublish(int ci, int flags, int bodyStart, int bodyEnd)
+        public bool HandlePublish(int ci, Connection c, int flags, int bodyStart, int bodyEnd)
         {
-            BrokerState state = _state;
-            Connection c = state.Connections[ci];
             PublishPacket p = _publish;
             byte[] input = c.Input;
             MqttError error = p.DecodeBody(input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
@@ -40,6 +38,7 @@ namespace Nano.Mqtt.Broker
             ByteSlice topic = p.Topic;
             int topicOffset = topic.Offset;
             int topicLength = topic.Length;
+            BrokerState state = _state;
             BrokerOptions options = state.Options;
             int maxLevels = options.MaxTopicLevels;
             AccessControl access = _access;
