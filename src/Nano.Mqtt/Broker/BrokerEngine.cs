@@ -111,7 +111,7 @@ namespace Nano.Mqtt.Broker
                 Tick(nowMs);
             }
             Connection[] connections = state.Connections;
-            if (connection < 0 || connection >= connections.Length || data == null || offset < 0 || count < 0 || offset > data.Length - count)
+            if ((uint)connection >= (uint)connections.Length || data == null || (offset | count) < 0 || offset > data.Length - count)
             {
                 return;
             }

@@ -54,10 +54,8 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
-            int packetId = p.PacketId;
             int si = c.Session;
-            Session session = state.Sessions[si];
-            bool duplicate = qos == 2 && session.IsAwaitingRelease(packetId); // not delivered onward again [MQTT-4.3.3-2]
+            bool duplicate = qos == 2 && state.Sessions[si].IsAwaitingRelease(p.PacketId); // not delivered onward again [MQTT-4.3.3-2]
             bool route = !duplicate && (access.Acl == null || access.MayPublish(ci, input, topicOffset, topicLength));
             int found = route ? state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
             bool[] bridges = state.BridgeSessions;
@@ -97,7 +95,7 @@ namespace Nano.Mqtt.Broker
             {
                 c.Waiting = PublishWait.None;
             }
-            if (qos == 2 && !duplicate && !session.AddAwaitingRelease(packetId))
+            if (qos == 2 && !duplicate && !state.Sessions[si].AddAwaitingRelease(p.PacketId))
             {
                 Discard(m);
                 _closer.ProtocolViolation(ci, MqttError.AwaitingReleaseFull);
@@ -107,7 +105,7 @@ namespace Nano.Mqtt.Broker
             if (qos > 0)
             {
                 // PUBACK [MQTT-4.3.2-2] or PUBREC [MQTT-4.3.3-2], reserved above.
-                Wire.WritePacketIdPacket(control.Data, control.End, qos == 1 ? (int)PacketType.PubAck << 4 : (int)PacketType.PubRec << 4, (ushort)packetId);
+                Wire.WritePacketIdPacket(control.Data, control.End, qos == 1 ? (int)PacketType.PubAck << 4 : (int)PacketType.PubRec << 4, p.PacketId);
                 state.Written(c, 4);
             }
             if (route)
