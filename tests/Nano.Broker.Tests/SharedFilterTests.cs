@@ -14,7 +14,14 @@ namespace Nano.Broker.Tests
         private const string Filter = "sensor/temp1";
         private const string Other = "sensor/temp2";
 
-        private static ScriptedBroker Broker() => new ScriptedBroker(new BrokerOptions { MaxSubscriptionBytes = 20 });
+        /// <summary>A broker whose arena holds one 12-byte filter and no second one, with sessions a and b on <see cref="Filter"/>.</summary>
+        private static ScriptedBroker Sharers(out ScriptedClient a, out ScriptedClient b)
+        {
+            var broker = new ScriptedBroker(new BrokerOptions { MaxSubscriptionBytes = 20 });
+            a = Subscriber(broker, "a", Filter);
+            b = Subscriber(broker, "b", Filter);
+            return broker;
+        }
 
         private static ScriptedClient Subscriber(ScriptedBroker broker, string id, string filter, int qos = 0)
         {
@@ -34,9 +41,7 @@ namespace Nano.Broker.Tests
         [TestMethod]
         public void Sessions_subscribing_one_filter_store_its_bytes_once_and_each_gets_the_message_MQTT_3_3_5_1()
         {
-            ScriptedBroker broker = Broker();
-            ScriptedClient a = Subscriber(broker, "a", Filter);
-            ScriptedClient b = Subscriber(broker, "b", Filter);
+            ScriptedBroker broker = Sharers(out ScriptedClient a, out ScriptedClient b);
             ScriptedClient c = Subscriber(broker, "c", Filter);
             Assert.AreEqual("80", Subscribe(broker.Connect("d"), Other), "the arena holds one 12-byte filter");
             ScriptedClient p = broker.Connect("p");
@@ -52,9 +57,7 @@ namespace Nano.Broker.Tests
         [TestMethod]
         public void Unsubscribing_one_sharer_keeps_the_bytes_for_the_others_until_the_last_leaves_MQTT_3_10_4_1()
         {
-            ScriptedBroker broker = Broker();
-            ScriptedClient a = Subscriber(broker, "a", Filter);
-            ScriptedClient b = Subscriber(broker, "b", Filter);
+            ScriptedBroker broker = Sharers(out ScriptedClient a, out ScriptedClient b);
             a.Send(Packets.Unsubscribe(2, Filter));
             Assert.AreEqual("B0020002", a.Next().Hex);
             ScriptedClient p = broker.Connect("p");
@@ -101,9 +104,7 @@ namespace Nano.Broker.Tests
         [TestMethod]
         public void A_sharer_raising_its_QoS_leaves_the_other_at_its_own_MQTT_3_8_4_3()
         {
-            ScriptedBroker broker = Broker();
-            ScriptedClient a = Subscriber(broker, "a", Filter);
-            ScriptedClient b = Subscriber(broker, "b", Filter);
+            ScriptedBroker broker = Sharers(out ScriptedClient a, out ScriptedClient b);
             a.Send(Packets.Subscribe(2, Filter, 1));
             Assert.AreEqual("9003000201", a.Next().Hex);
             Assert.AreEqual(2, broker.Engine.SubscriptionCount);
