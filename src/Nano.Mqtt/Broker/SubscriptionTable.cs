@@ -71,7 +71,8 @@ namespace Nano.Mqtt.Broker
             int shared = -1;
             for (int i = 0; i < _rows; i++)
             {
-                if (_session[i] >= 0 && Codec.Bytes.Equal(_filters, _filterOffset[i], FilterLength(i), filter, offset, length))
+                int stored = _filterLength[i];
+                if (_session[i] >= 0 && (stored == length || ~stored == length) && Codec.Bytes.Equal(_filters, _filterOffset[i], length, filter, offset, length))
                 {
                     if (_session[i] == session)
                     {
