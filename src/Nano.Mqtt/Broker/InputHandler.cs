@@ -106,22 +106,25 @@ namespace Nano.Mqtt.Broker
                 }
                 int first = input[position];
                 int header = 2;
-                int remaining = input[position + 1];
-                MqttError error = MqttError.None;
-                if (remaining >= 0x80 || first < 0x10 || first >= 0xF0)
+                int size = input[position + 1] + 2;
+                if (size >= 0x82 || first < 0x10 || first >= 0xF0)
                 {
                     // A remaining length of more than one byte, or a reserved type: the full fixed-header read.
-                    error = FixedHeader.Read(input, position, length - position, out PacketType t, out byte f, out remaining, out header);
-                    if (error == MqttError.FixedHeaderTruncated)
+                    MqttError error = FixedHeader.Read(input, position, length - position, out PacketType t, out byte f, out int remaining, out header);
+                    if (error != MqttError.None)
                     {
+                        if (error != MqttError.FixedHeaderTruncated)
+                        {
+                            _closer.ProtocolViolation(ci, error);
+                        }
                         break;
                     }
+                    size = header + remaining;
                 }
-                int size = header + remaining;
-                if (error != MqttError.None || size > maxPacketSize)
+                if (size > maxPacketSize)
                 {
                     // An oversized packet is refused from its remaining length, before buffering it.
-                    _closer.ProtocolViolation(ci, error != MqttError.None ? error : MqttError.PacketTooLarge);
+                    _closer.ProtocolViolation(ci, MqttError.PacketTooLarge);
                     break;
                 }
                 if (length - position < size)
