@@ -62,6 +62,47 @@ namespace Nano.Mqtt.Tests
             Assert.AreEqual(MqttError.Utf8IllFormed, Filter(Hex("2F FF")));
         }
 
+        /// <summary>Topics of 8 bytes or more are tested eight bytes at a time: every byte value at every place of
+        /// topics of 8 to 25 bytes, inside a larger buffer, gives the error a byte-by-byte reading gives, both to
+        /// <see cref="TopicName.Validate"/> and to the PUBLISH decoder.</summary>
+        [TestMethod]
+        public void Each_byte_of_a_long_topic_is_checked_at_every_place_MQTT_4_7_1_1_MQTT_4_7_3_2()
+        {
+            var publish = new PublishPacket();
+            for (int length = 8; length <= 25; length++)
+            {
+                byte[] packet = new byte[3 + 4 + length + 2];
+                packet[3] = 0x30;
+                packet[4] = (byte)(2 + length);
+                packet[6] = (byte)length;
+                for (int place = 0; place < length; place++)
+                {
+                    for (int value = 0; value < 256; value++)
+                    {
+                        for (int i = 0; i < length; i++)
+                        {
+                            packet[7 + i] = (byte)'a';
+                        }
+                        packet[7 + place] = (byte)value;
+                        MqttError expected = value == '+' || value == '#' ? MqttError.TopicNameContainsWildcard
+                            : value == 0 ? MqttError.Utf8NullCharacter
+                            : value >= 0x80 ? MqttError.Utf8IllFormed : MqttError.None;
+                        MqttError named = TopicName.Validate(packet, 7, length);
+                        MqttError decoded = publish.Decode(packet, 3, 4 + length, ProtocolLevel.V311);
+                        if (expected == MqttError.Utf8IllFormed)
+                        {
+                            Assert.AreNotEqual(MqttError.None, named, "byte " + value + " at " + place + " of " + length);
+                        }
+                        else
+                        {
+                            Assert.AreEqual(expected, named, "byte " + value + " at " + place + " of " + length);
+                        }
+                        Assert.AreEqual(named, decoded, "byte " + value + " at " + place + " of " + length);
+                    }
+                }
+            }
+        }
+
         [TestMethod]
         public void Range_outside_the_buffer_is_an_error_not_an_exception()
         {

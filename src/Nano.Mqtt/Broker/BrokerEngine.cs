@@ -111,29 +111,32 @@ namespace Nano.Mqtt.Broker
         /// close it (see <see cref="ReceiveCapacity"/>).</summary>
         public void Receive(int connection, byte[] data, int offset, int count, long nowMs)
         {
-            _state.NowMs = nowMs;
+            BrokerState state = _state;
+            state.NowMs = nowMs;
             if (!_started)
             {
                 Tick(nowMs);
             }
-            if (!_state.IsOpen(connection) || data == null || offset < 0 || count < 0 || offset > data.Length - count)
+            Connection[] connections = state.Connections;
+            if ((uint)connection >= (uint)connections.Length || data == null || (offset | count) < 0 || offset > data.Length - count)
             {
                 return;
             }
-            _input.Receive(connection, data, offset, count);
-            if (_state.Connections[connection].InputLength > 0)
+            Connection c = connections[connection];
+            _input.Receive(connection, c, data, offset, count);
+            if (c.InputLength > 0)
             {
                 _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
             }
-            if (_state.QueueSpaceFreed)
+            if (state.QueueSpaceFreed)
             {
-                if (_state.AnyBlocked)
+                if (state.AnyBlocked)
                 {
                     RetryBlockedPublishers();
                 }
                 else
                 {
-                    _state.QueueSpaceFreed = false;
+                    state.QueueSpaceFreed = false;
                 }
             }
         }

@@ -19,7 +19,8 @@ namespace Nano.Mqtt.Broker
         /// <summary>Subscriptions across all sessions.</summary>
         public int MaxSubscriptions = 64;
 
-        /// <summary>Bytes of topic filters over all subscriptions (one shared arena); a filter that does not fit gets 0x80.
+        /// <summary>Bytes of topic filters over all subscriptions (one shared arena, holding a filter several sessions subscribe
+        /// once); a filter that does not fit gets 0x80.
         /// 0 = <see cref="MaxSubscriptions"/> x 32.</summary>
         public int MaxSubscriptionBytes;
 

@@ -29,15 +29,22 @@ namespace Nano.Mqtt.Broker
             _subscribe = subscribe;
         }
 
-        /// <summary>Buffers and processes received bytes; bytes beyond <see cref="Capacity"/> close the connection.</summary>
-        public void Receive(int ci, byte[] data, int offset, int count)
+        /// <summary>Buffers and processes bytes received on connection <paramref name="ci"/>, <paramref name="c"/>; bytes beyond
+        /// <see cref="Capacity"/> close the connection. Nothing happens once the connection no longer accepts input.</summary>
+        public void Receive(int ci, Connection c, byte[] data, int offset, int count)
         {
-            Connection c = _state.Connections[ci];
-            _state.Statistics.BytesReceived += count;
-            c.LastActivityMs = _state.NowMs;
-            while (count > 0 && (c.State == ConnectionState.Connected || c.State == ConnectionState.AwaitingConnect))
+            ConnectionState state = c.State;
+            if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
             {
-                int n = c.InputLength == 0 ? c.Input.Length : Capacity(c);
+                return;
+            }
+            BrokerState broker = _state;
+            broker.Statistics.BytesReceived += count;
+            c.LastActivityMs = broker.NowMs;
+            while (count > 0)
+            {
+                int length = c.InputLength;
+                int n = length == 0 ? c.Input.Length : Capacity(c);
                 if (n == 0)
                 {
                     _closer.ProtocolViolation(ci, MqttError.LargeBufferUnavailable);
@@ -47,11 +54,20 @@ namespace Nano.Mqtt.Broker
                 {
                     n = count;
                 }
-                System.Array.Copy(data, offset, c.Input, c.InputLength, n);
-                c.InputLength += n;
+                System.Array.Copy(data, offset, c.Input, length, n);
+                c.InputLength = length + n;
                 offset += n;
                 count -= n;
-                Process(ci);
+                Process(ci, c);
+                if (count == 0)
+                {
+                    return;
+                }
+                state = c.State;
+                if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
+                {
+                    return;
+                }
             }
         }
 
@@ -72,47 +88,60 @@ namespace Nano.Mqtt.Broker
         /// <summary>Processes every whole packet buffered on a connection, in order, until one must wait.</summary>
         public void Process(int ci)
         {
-            Connection c = _state.Connections[ci];
+            Process(ci, _state.Connections[ci]);
+        }
+
+        private void Process(int ci, Connection c)
+        {
             int position = 0;
             byte[] input = c.Input;
+            int length = c.InputLength;
             int maxPacketSize = _state.Options.MaxPacketSize;
-            while (c.InputLength - position >= 2 && (c.State == ConnectionState.Connected || c.State == ConnectionState.AwaitingConnect))
+            while (length - position >= 2)
             {
-                int first = input[position];
-                int header = 2;
-                int remaining = input[position + 1];
-                MqttError error = MqttError.None;
-                if (remaining >= 0x80 || first < 0x10 || first >= 0xF0)
+                ConnectionState state = c.State;
+                if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
                 {
-                    // A remaining length of more than one byte, or a reserved type: the full fixed-header read.
-                    error = FixedHeader.Read(input, position, c.InputLength - position, out PacketType t, out byte f, out remaining, out header);
-                    if (error == MqttError.FixedHeaderTruncated)
-                    {
-                        break;
-                    }
-                }
-                int size = header + remaining;
-                if (error != MqttError.None || size > maxPacketSize)
-                {
-                    // An oversized packet is refused from its remaining length, before buffering it.
-                    _closer.ProtocolViolation(ci, error != MqttError.None ? error : MqttError.PacketTooLarge);
                     break;
                 }
-                if (c.InputLength - position < size)
+                int first = input[position];
+                int header = 2;
+                int size = input[position + 1] + 2;
+                if (size >= 0x82 || first < 0x10 || first >= 0xF0)
+                {
+                    // A remaining length of more than one byte, or a reserved type: the full fixed-header read.
+                    MqttError error = FixedHeader.Read(input, position, length - position, out PacketType t, out byte f, out int remaining, out header);
+                    if (error != MqttError.None)
+                    {
+                        if (error != MqttError.FixedHeaderTruncated)
+                        {
+                            _closer.ProtocolViolation(ci, error);
+                        }
+                        break;
+                    }
+                    size = header + remaining;
+                }
+                if (size > maxPacketSize)
+                {
+                    // An oversized packet is refused from its remaining length, before buffering it.
+                    _closer.ProtocolViolation(ci, MqttError.PacketTooLarge);
+                    break;
+                }
+                if (length - position < size)
                 {
                     break;
                 }
                 int type = first >> 4;
                 bool handled;
-                if (c.State != ConnectionState.Connected)
+                if (state != ConnectionState.Connected)
                 {
-                    handled = Dispatch(ci, (PacketType)type, position, header, size);
+                    handled = Connect(ci, (PacketType)type, position, size);
                 }
                 else if (type == (int)PacketType.Publish)
                 {
                     handled = c.LargeInput == LargeInputBuffers.Grown
                         ? HandleGrownPublish(ci, c, first & 0x0F, position + header, position + size)
-                        : _publish.HandlePublish(ci, first & 0x0F, position + header, position + size);
+                        : _publish.HandlePublish(ci, c, first & 0x0F, position + header, position + size);
                 }
                 else if (type >= (int)PacketType.PubAck && type <= (int)PacketType.PubComp)
                 {
@@ -120,7 +149,7 @@ namespace Nano.Mqtt.Broker
                 }
                 else
                 {
-                    handled = Dispatch(ci, (PacketType)type, position, header, size);
+                    handled = Dispatch(ci, (PacketType)type, position, size);
                 }
                 if (!handled)
                 {
@@ -135,16 +164,16 @@ namespace Nano.Mqtt.Broker
             }
             if (position > 0)
             {
-                int rest = c.InputLength - position;
+                int rest = length - position;
                 if (rest > 0)
                 {
-                    System.Array.Copy(c.Input, position, c.Input, 0, rest);
+                    System.Array.Copy(input, position, input, 0, rest);
                 }
                 c.InputLength = rest;
             }
             if (c.Waiting == PublishWait.Room && c.State == ConnectionState.Connected && _state.Sessions[c.Session].InflightCount > 0)
             {
-                HandleAcksBehind(ci);
+                HandleAcksBehind(ci, c);
             }
             if (c.LargeInput >= 0 && c.InputLength <= c.InlineInput.Length && (c.InputLength == 0 || PacketSize(c) <= c.InlineInput.Length))
             {
@@ -158,7 +187,7 @@ namespace Nano.Mqtt.Broker
         {
             MessageMemory memory = _state.Pool.Memory;
             memory.Offered = c.Input;
-            bool handled = _publish.HandlePublish(ci, flags, bodyStart, bodyEnd);
+            bool handled = _publish.HandlePublish(ci, c, flags, bodyStart, bodyEnd);
             if (memory.Offered == null)
             {
                 _large.Keep(c);
@@ -174,9 +203,8 @@ namespace Nano.Mqtt.Broker
         /// other forever). They concern other packet identifiers than the waiting PUBLISH, so taking them first changes
         /// no ordering the protocol defines [MQTT-4.6.0-2..5]; every other packet keeps its place.
         /// </summary>
-        private void HandleAcksBehind(int ci)
+        private void HandleAcksBehind(int ci, Connection c)
         {
-            Connection c = _state.Connections[ci];
             byte[] input = c.Input;
             int read = PacketSize(c);
             int write = read;
@@ -221,19 +249,20 @@ namespace Nano.Mqtt.Broker
             return error == MqttError.None ? header + remaining : 0;
         }
 
-        /// <summary>Handles one whole packet; false when it must wait.</summary>
-        private bool Dispatch(int ci, PacketType type, int offset, int header, int size)
+        /// <summary>Handles the first packet of a connection, which must be CONNECT [MQTT-3.1.0-1]; false when it must wait.</summary>
+        private bool Connect(int ci, PacketType type, int offset, int size)
         {
-            Connection c = _state.Connections[ci];
-            if (c.State == ConnectionState.AwaitingConnect)
+            if (type != PacketType.Connect)
             {
-                if (type != PacketType.Connect)
-                {
-                    _closer.ProtocolViolation(ci, MqttError.PacketTypeUnexpected); // [MQTT-3.1.0-1]
-                    return true;
-                }
-                return _connect.Handle(ci, offset, size);
+                _closer.ProtocolViolation(ci, MqttError.PacketTypeUnexpected);
+                return true;
             }
+            return _connect.Handle(ci, offset, size);
+        }
+
+        /// <summary>Handles one whole SUBSCRIBE, UNSUBSCRIBE, PINGREQ or DISCONNECT of a connected client; false when it must wait.</summary>
+        private bool Dispatch(int ci, PacketType type, int offset, int size)
+        {
             switch (type)
             {
                 case PacketType.Subscribe:

@@ -24,10 +24,8 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Handles a whole PUBLISH; false when it must wait (control output, rate limit or subscribers' queues).</summary>
-        public bool HandlePublish(int ci, int flags, int bodyStart, int bodyEnd)
+        public bool HandlePublish(int ci, Connection c, int flags, int bodyStart, int bodyEnd)
         {
-            BrokerState state = _state;
-            Connection c = state.Connections[ci];
             PublishPacket p = _publish;
             byte[] input = c.Input;
             MqttError error = p.DecodeBody(input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
@@ -39,6 +37,7 @@ namespace Nano.Mqtt.Broker
             ByteSlice topic = p.Topic;
             int topicOffset = topic.Offset;
             int topicLength = topic.Length;
+            BrokerState state = _state;
             BrokerOptions options = state.Options;
             int maxLevels = options.MaxTopicLevels;
             AccessControl access = _access;
@@ -54,10 +53,8 @@ namespace Nano.Mqtt.Broker
             {
                 return false;
             }
-            int packetId = p.PacketId;
             int si = c.Session;
-            Session session = state.Sessions[si];
-            bool duplicate = qos == 2 && session.IsAwaitingRelease(packetId); // not delivered onward again [MQTT-4.3.3-2]
+            bool duplicate = qos == 2 && state.Sessions[si].IsAwaitingRelease(p.PacketId); // not delivered onward again [MQTT-4.3.3-2]
             bool route = !duplicate && (access.Acl == null || access.MayPublish(ci, input, topicOffset, topicLength));
             int found = route ? state.Subscriptions.Match(input, topicOffset, topicLength) : 0;
             bool[] bridges = state.BridgeSessions;
@@ -97,7 +94,7 @@ namespace Nano.Mqtt.Broker
             {
                 c.Waiting = PublishWait.None;
             }
-            if (qos == 2 && !duplicate && !session.AddAwaitingRelease(packetId))
+            if (qos == 2 && !duplicate && !state.Sessions[si].AddAwaitingRelease(p.PacketId))
             {
                 Discard(m);
                 _closer.ProtocolViolation(ci, MqttError.AwaitingReleaseFull);
@@ -107,7 +104,7 @@ namespace Nano.Mqtt.Broker
             if (qos > 0)
             {
                 // PUBACK [MQTT-4.3.2-2] or PUBREC [MQTT-4.3.3-2], reserved above.
-                Wire.WritePacketIdPacket(control.Data, control.End, qos == 1 ? (int)PacketType.PubAck << 4 : (int)PacketType.PubRec << 4, (ushort)packetId);
+                Wire.WritePacketIdPacket(control.Data, control.End, qos == 1 ? (int)PacketType.PubAck << 4 : (int)PacketType.PubRec << 4, p.PacketId);
                 state.Written(c, 4);
             }
             if (route)

@@ -39,7 +39,7 @@ namespace Nano.Mqtt.Broker
                 int s = sessions[k];
                 Session session = all[s];
                 int ci = session.Connection;
-                if (ci < 0 || !session.QueueFull || (skip != null && skip[s]))
+                if (ci < 0 || session.QueueCount == 0 || !session.QueueFull || (skip != null && skip[s]))
                 {
                     continue;
                 }

@@ -4,7 +4,8 @@ namespace Nano.Mqtt.Broker
 {
     /// <summary>
     /// Every session's topic filters in fixed arrays: one row per subscription holding the owning session,
-    /// the granted QoS and where its filter lies in one shared arena of filter bytes, kept packed. Matching scans the rows up to the highest one in use and folds
+    /// the granted QoS and where its filter lies in one shared arena of filter bytes, kept packed; rows of several
+    /// sessions with byte-identical filters point to the same bytes, compared once per match. Matching scans the rows up to the highest one in use and folds
     /// several matching filters of one session into a single delivery at their maximum QoS [MQTT-3.3.5-1].
     /// Each row also holds the position of its retained-message scan (see <see cref="RetainedCursor"/>).
     /// </summary>
@@ -15,14 +16,14 @@ namespace Nano.Mqtt.Broker
         private readonly byte[] _filters;
         private readonly int[] _filterOffset;
         private int _filterBytes;
+        /// <summary>Per row, the filter's length, or its complement (~length, negative) when it has a wildcard: a filter
+        /// without one matches only the identical topic, so a row whose value differs from the topic's length does not match.</summary>
         private readonly int[] _filterLength;
-
-        /// <summary>Whether a row's filter has no wildcard: it then matches only the identical topic.</summary>
-        private readonly bool[] _exact;
         private readonly int[] _perSession;
         private readonly int _maxFilterLength;
         private readonly int _maxPerSession;
-        private readonly int[] _matchedQos;
+        /// <summary>Per session, during <see cref="Match"/>: one more than its place in <see cref="MatchedSessions"/>, or 0.</summary>
+        private readonly int[] _matchedPlace;
         /// <summary>The sessions found by the last <see cref="Match"/> and the highest QoS granted to each among its
         /// matching filters, in its first <c>found</c> entries (fields: read once per delivery).</summary>
         public readonly int[] MatchedSessions;
@@ -42,11 +43,10 @@ namespace Nano.Mqtt.Broker
             _filters = new byte[filterBytes];
             _filterOffset = new int[capacity];
             _filterLength = new int[capacity];
-            _exact = new bool[capacity];
             _perSession = new int[sessions];
             _maxFilterLength = maxFilterLength;
             _maxPerSession = maxPerSession;
-            _matchedQos = new int[sessions];
+            _matchedPlace = new int[sessions];
             MatchedSessions = new int[sessions];
             MatchedQos = new int[sessions];
             _retainedNext = new int[capacity];
@@ -56,10 +56,6 @@ namespace Nano.Mqtt.Broker
                 _session[i] = -1;
                 _retainedNext[i] = -1;
             }
-            for (int s = 0; s < sessions; s++)
-            {
-                _matchedQos[s] = -1;
-            }
         }
 
         /// <summary>Subscriptions stored.</summary>
@@ -67,17 +63,26 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>
         /// Adds a subscription, or replaces the QoS of an identical filter of the same session
-        /// [MQTT-3.8.4-3]. Returns the row, or -1 when the table or the session's share is full.
+        /// [MQTT-3.8.4-3]. A filter byte-identical to another session's shares its bytes in the arena.
+        /// Returns the row, or -1 when the table or the session's share is full.
         /// </summary>
         public int Subscribe(int session, byte[] filter, int offset, int length, int qos)
         {
-            int row = Find(session, filter, offset, length);
-            if (row >= 0)
+            int shared = -1;
+            for (int i = 0; i < _rows; i++)
             {
-                _qos[row] = (byte)qos;
-                return row;
+                int stored = _filterLength[i];
+                if (_session[i] >= 0 && (stored == length || ~stored == length) && Codec.Bytes.Equal(_filters, _filterOffset[i], length, filter, offset, length))
+                {
+                    if (_session[i] == session)
+                    {
+                        _qos[i] = (byte)qos;
+                        return i;
+                    }
+                    shared = _filterOffset[i];
+                }
             }
-            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession || length > _filters.Length - _filterBytes)
+            if (length > _maxFilterLength || _perSession[session] >= _maxPerSession || (shared < 0 && length > _filters.Length - _filterBytes))
             {
                 return -1;
             }
@@ -87,11 +92,14 @@ namespace Nano.Mqtt.Broker
                 {
                     _session[i] = session;
                     _qos[i] = (byte)qos;
-                    _filterLength[i] = length;
-                    _filterOffset[i] = _filterBytes;
-                    _exact[i] = !HasWildcard(filter, offset, length);
-                    System.Array.Copy(filter, offset, _filters, _filterBytes, length);
-                    _filterBytes += length;
+                    _filterLength[i] = HasWildcard(filter, offset, length) ? ~length : length;
+                    if (shared < 0)
+                    {
+                        shared = _filterBytes;
+                        System.Array.Copy(filter, offset, _filters, shared, length);
+                        _filterBytes += length;
+                    }
+                    _filterOffset[i] = shared;
                     _perSession[session]++;
                     _count++;
                     if (i >= _rows)
@@ -130,20 +138,24 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>
         /// Finds the sessions with a filter matching the topic. Returns how many; read them in
-        /// <see cref="MatchedSessions"/> and <see cref="MatchedQos"/> before the next call.
+        /// <see cref="MatchedSessions"/> and <see cref="MatchedQos"/> before the next call. Rows sharing filter bytes
+        /// share the outcome of one comparison: the last exact filter found equal to the topic and the last found different
+        /// are remembered by their place in the arena.
         /// </summary>
         public int Match(byte[] topic, int offset, int length)
         {
             int found = 0;
             int rows = _rows;
             int[] session = _session;
-            bool[] exact = _exact;
             int[] filterOffset = _filterOffset;
             int[] filterLength = _filterLength;
             byte[] qos = _qos;
-            int[] matchedQos = _matchedQos;
+            int[] place = _matchedPlace;
             int[] matched = MatchedSessions;
+            int[] matchedQos = MatchedQos;
             byte[] filters = _filters;
+            int matchingAt = -1;
+            int differentAt = -1;
             for (int i = 0; i < rows; i++)
             {
                 int s = session[i];
@@ -151,34 +163,40 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
-                if (exact[i])
+                int l = filterLength[i];
+                if (l == length)
                 {
-                    if (filterLength[i] != length || !Codec.Bytes.Equal(filters, filterOffset[i], length, topic, offset, length))
+                    int at = filterOffset[i];
+                    if (at != matchingAt)
                     {
-                        continue;
+                        if (at == differentAt || !Codec.Bytes.Equal(filters, at, length, topic, offset, length))
+                        {
+                            differentAt = at;
+                            continue;
+                        }
+                        matchingAt = at;
                     }
                 }
-                else if (!TopicMatcher.Matches(filters, filterOffset[i], filterLength[i], topic, offset, length))
+                else if (l >= 0 || !TopicMatcher.Matches(filters, filterOffset[i], ~l, topic, offset, length))
                 {
                     continue;
                 }
                 int q = qos[i];
-                int best = matchedQos[s];
-                if (best < 0)
+                int k = place[s] - 1;
+                if (k < 0)
                 {
-                    matched[found++] = s;
+                    matched[found] = s;
+                    matchedQos[found] = q;
+                    place[s] = ++found;
                 }
-                if (q > best)
+                else if (q > matchedQos[k])
                 {
-                    matchedQos[s] = q;
+                    matchedQos[k] = q;
                 }
             }
-            int[] matchedQosOut = MatchedQos;
             for (int k = 0; k < found; k++)
             {
-                int s = matched[k];
-                matchedQosOut[k] = matchedQos[s];
-                matchedQos[s] = -1;
+                place[matched[k]] = 0;
             }
             return found;
         }
@@ -197,7 +215,11 @@ namespace Nano.Mqtt.Broker
 
         public int FilterOffset(int row) => _filterOffset[row];
 
-        public int FilterLength(int row) => _filterLength[row];
+        public int FilterLength(int row)
+        {
+            int length = _filterLength[row];
+            return length < 0 ? ~length : length;
+        }
 
         /// <summary>Starts (or restarts) the retained-message scan of a row at the first retained slot [MQTT-3.8.4-3].</summary>
         public void StartRetained(int row)
@@ -241,7 +263,7 @@ namespace Nano.Mqtt.Broker
         {
             for (int i = 0; i < _rows; i++)
             {
-                if (_session[i] == session && Codec.Bytes.Equal(_filters, _filterOffset[i], _filterLength[i], filter, offset, length))
+                if (_session[i] == session && Codec.Bytes.Equal(_filters, _filterOffset[i], FilterLength(i), filter, offset, length))
                 {
                     return i;
                 }
@@ -249,11 +271,26 @@ namespace Nano.Mqtt.Broker
             return -1;
         }
 
+        /// <summary>Frees a row; its filter bytes leave the arena unless another row shares them.</summary>
         private void RemoveRow(int i)
         {
             EndRetained(i);
+            _perSession[_session[i]]--;
+            _session[i] = -1;
+            _count--;
+            while (_rows > 0 && _session[_rows - 1] < 0)
+            {
+                _rows--;
+            }
             int start = _filterOffset[i];
-            int length = _filterLength[i];
+            for (int r = 0; r < _rows; r++)
+            {
+                if (_session[r] >= 0 && _filterOffset[r] == start)
+                {
+                    return;
+                }
+            }
+            int length = FilterLength(i);
             System.Array.Copy(_filters, start + length, _filters, start, _filterBytes - start - length);
             _filterBytes -= length;
             for (int r = 0; r < _rows; r++)
@@ -262,13 +299,6 @@ namespace Nano.Mqtt.Broker
                 {
                     _filterOffset[r] -= length;
                 }
-            }
-            _perSession[_session[i]]--;
-            _session[i] = -1;
-            _count--;
-            while (_rows > 0 && _session[_rows - 1] < 0)
-            {
-                _rows--;
             }
         }
     }

@@ -49,72 +49,83 @@ namespace Nano.Mqtt.Codec
         /// </summary>
         public MqttError DecodeBody(byte[] buffer, int flags, int bodyStart, int bodyEnd, byte protocolLevel)
         {
-            // Fields are set in place, without helper calls: on the interpreter every call costs as much as
-            // dozens of instructions, and this runs for every message a broker or client receives.
+            // Each field is set once, without helper calls on the way to success: on the interpreter every call costs as
+            // much as dozens of instructions, and this runs for every message a broker or client receives.
             int qos = (flags >> 1) & 0x03;
-            Dup = (flags & 0x08) != 0;
+            bool dup = (flags & 0x08) != 0;
+            Dup = dup;
             Qos = (byte)qos;
             Retain = (flags & 0x01) != 0;
-            PacketId = 0;
-            ByteSlice topic = Topic;
-            ByteSlice payload = Payload;
-            topic.Buffer = buffer;
-            topic.Length = 0;
-            payload.Buffer = null;
-            payload.Offset = 0;
-            payload.Length = 0;
             if (qos == 3)
             {
-                topic.Buffer = null;
-                topic.Offset = 0;
-                return MqttError.PublishQos3; // [MQTT-3.3.1-4]
+                return Refuse(MqttError.PublishQos3, null, 0, 0); // [MQTT-3.3.1-4]
             }
 
-            if (Dup && qos == 0 && protocolLevel == ProtocolLevel.V311)
+            if (dup && qos == 0 && protocolLevel == ProtocolLevel.V311)
             {
-                topic.Buffer = null;
-                topic.Offset = 0;
-                return MqttError.PublishDupWithQos0; // [MQTT-3.3.1-2]
+                return Refuse(MqttError.PublishDupWithQos0, null, 0, 0); // [MQTT-3.3.1-2]
             }
 
             int p = bodyStart + 2;
-            int length = p <= bodyEnd ? (buffer[bodyStart] << 8) | buffer[bodyStart + 1] : 0;
-            topic.Offset = p;
-            if (p > bodyEnd || length > bodyEnd - p)
+            if (p > bodyEnd)
             {
-                topic.Offset = bodyStart;
-                return MqttError.FieldOverrunsPacket;
+                return Refuse(MqttError.FieldOverrunsPacket, buffer, bodyStart, 0);
             }
 
-            topic.Length = length;
-            MqttError error = TopicName.Validate(buffer, p, length); // [MQTT-3.3.2-1], [MQTT-3.3.2-2]
+            int length = (buffer[bodyStart] << 8) | buffer[bodyStart + 1];
+            if (length > bodyEnd - p)
+            {
+                return Refuse(MqttError.FieldOverrunsPacket, buffer, bodyStart, 0);
+            }
+
+            // [MQTT-3.3.2-1], [MQTT-3.3.2-2]; the range is inside the buffer and at most 65,535 bytes long.
+            MqttError error = length >= 8 && TopicName.PlainAscii(buffer, p, length) ? MqttError.None : TopicName.CheckEachByte(buffer, p, length);
             if (error != MqttError.None)
             {
-                return error;
+                return Refuse(error, buffer, p, length);
             }
 
+            int topicOffset = p;
             p += length;
+            int packetId = 0;
             if (qos > 0)
             {
                 if (bodyEnd - p < 2)
                 {
-                    return MqttError.FieldOverrunsPacket;
+                    return Refuse(MqttError.FieldOverrunsPacket, buffer, topicOffset, length);
                 }
 
-                int packetId = (buffer[p] << 8) | buffer[p + 1];
-                PacketId = (ushort)packetId;
+                packetId = (buffer[p] << 8) | buffer[p + 1];
                 if (packetId == 0)
                 {
-                    return MqttError.PacketIdZero; // [MQTT-2.3.1-1]
+                    return Refuse(MqttError.PacketIdZero, buffer, topicOffset, length); // [MQTT-2.3.1-1]
                 }
 
                 p += 2;
             }
 
+            PacketId = (ushort)packetId;
+            ByteSlice topic = Topic;
+            topic.Buffer = buffer;
+            topic.Offset = topicOffset;
+            topic.Length = length;
+            ByteSlice payload = Payload;
             payload.Buffer = buffer;
             payload.Offset = p;
             payload.Length = bodyEnd - p;
             return MqttError.None;
+        }
+
+        /// <summary>Leaves the topic as far as it was read, no packet identifier and no payload, and returns <paramref name="error"/>.</summary>
+        private MqttError Refuse(MqttError error, byte[] topicBuffer, int topicOffset, int topicLength)
+        {
+            PacketId = 0;
+            ByteSlice topic = Topic;
+            topic.Buffer = topicBuffer;
+            topic.Offset = topicOffset;
+            topic.Length = topicLength;
+            Payload.Clear();
+            return error;
         }
 
         private void Clear()

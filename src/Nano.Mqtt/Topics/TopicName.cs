@@ -21,6 +21,12 @@ namespace Nano.Mqtt.Topics
                 return MqttError.None; // the common case, without the calls of the checks below
             }
 
+            return CheckEachByte(buffer, offset, length);
+        }
+
+        /// <summary><see cref="Validate"/> without the eight-bytes-at-a-time test of the common case.</summary>
+        internal static MqttError CheckEachByte(byte[] buffer, int offset, int length)
+        {
             MqttError error = Wire.CheckTopicRange(buffer, offset, length, MqttError.TopicNameEmpty); // [MQTT-4.7.3-1]
             if (error != MqttError.None)
             {
@@ -48,31 +54,24 @@ namespace Nano.Mqtt.Topics
         }
 
         /// <summary>
-        /// True when every byte of a range of at least 8 is ASCII other than NUL, '+' and '#', tested eight bytes
-        /// at a time (on the interpreter a native read and a few word operations cost less than eight element
-        /// loads). A word has a zero byte exactly when (w - 0x01..01) &amp; ~w &amp; 0x80..80 is not 0; with bit 3 of
-        /// every byte cleared, '+' and '#' both become 0x23, which XOR turns into a zero byte.
+        /// True when every byte of a range of at least 8, inside its array, is ASCII other than NUL, '+' and '#', tested
+        /// eight bytes at a time (on the interpreter a native read and a few word operations cost less than eight element
+        /// loads). In a word without a high bit, w - 0x01..01 sets a high bit exactly when a byte is 0 (only a zero byte
+        /// borrows); with bit 3 of every byte cleared, '+' and '#' both become 0x23, which XOR turns into a zero byte. The
+        /// words are or-ed together and tested once.
         /// </summary>
-        private static bool PlainAscii(byte[] buffer, int offset, int length)
+        internal static bool PlainAscii(byte[] buffer, int offset, int length)
         {
             int last = offset + length - 8;
-            int i = offset;
-            while (true)
+            long w = BitConverter.ToInt64(buffer, last);
+            long any = w | (w - Ones) | (((w & ~Bit3) ^ Hashes) - Ones);
+            for (int i = offset; i < last; i += 8)
             {
-                long w = BitConverter.ToInt64(buffer, i);
-                long wildcard = (w & ~Bit3) ^ Hashes; // '+' (0x2B) and '#' (0x23) differ only in bit 3
-                if (((w | ((w - Ones) & ~w) | ((wildcard - Ones) & ~wildcard)) & HighBits) != 0)
-                {
-                    return false;
-                }
-
-                if (i == last)
-                {
-                    return true;
-                }
-
-                i = i + 8 < last ? i + 8 : last;
+                w = BitConverter.ToInt64(buffer, i);
+                any |= w | (w - Ones) | (((w & ~Bit3) ^ Hashes) - Ones);
             }
+
+            return (any & HighBits) == 0;
         }
     }
 }

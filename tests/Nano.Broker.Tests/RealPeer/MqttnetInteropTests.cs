@@ -54,6 +54,44 @@ namespace Nano.Broker.Tests.RealPeer
         }
 
         [TestMethod]
+        public async Task Sessions_on_one_filter_each_get_its_messages_until_each_unsubscribes_MQTT_3_10_4_1()
+        {
+            using var broker = new TestBroker();
+            await using var publisher = await broker.ConnectAsync("pub", MqttProtocolVersion.V311);
+            var subscribers = new MqttPeer[3];
+            for (int s = 0; s < subscribers.Length; s++)
+            {
+                subscribers[s] = await broker.ConnectAsync("sub" + s, MqttProtocolVersion.V311);
+                await subscribers[s].SubscribeAsync("shared/filter", MqttQualityOfServiceLevel.AtLeastOnce);
+                await subscribers[s].SubscribeAsync("marker", MqttQualityOfServiceLevel.AtLeastOnce);
+            }
+            try
+            {
+                for (int round = 0; round < subscribers.Length; round++)
+                {
+                    await publisher.PublishAsync("shared/filter", "m" + round, MqttQualityOfServiceLevel.AtLeastOnce);
+                    await publisher.PublishAsync("marker", "after m" + round, MqttQualityOfServiceLevel.AtLeastOnce);
+                    for (int s = 0; s < subscribers.Length; s++)
+                    {
+                        if (s >= round)
+                        {
+                            Assert.AreEqual(new PeerMessage("shared/filter", "m" + round, 1, false, false), await subscribers[s].NextAsync(), "sub" + s);
+                        }
+                        Assert.AreEqual("after m" + round, (await subscribers[s].NextAsync()).Payload, "sub" + s + " got nothing else");
+                    }
+                    await subscribers[round].Client.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter("shared/filter").Build());
+                }
+            }
+            finally
+            {
+                foreach (MqttPeer s in subscribers)
+                {
+                    await s.DisposeAsync();
+                }
+            }
+        }
+
+        [TestMethod]
         [DataRow(MqttProtocolVersion.V310)]
         [DataRow(MqttProtocolVersion.V311)]
         public async Task Retained_message_reaches_new_subscribers_and_an_empty_payload_clears_it_MQTT_3_3_1_6_MQTT_3_3_1_10(MqttProtocolVersion version)
