@@ -36,19 +36,23 @@ namespace Nano.Mqtt.Codec
         /// bytes stay free afterwards, or -1. Call <see cref="Commit"/> after writing.</summary>
         internal int Reserve(int size, int keepFree)
         {
-            if (size < 0 || size + keepFree > Free)
+            byte[] data = Data;
+            int start = Start;
+            int end = End;
+            if (size < 0 || size + keepFree > data.Length - (end - start))
             {
                 return -1;
             }
 
-            if (Data.Length - End < size)
+            if (data.Length - end < size)
             {
-                Array.Copy(Data, Start, Data, 0, Pending);
-                End -= Start;
+                end -= start;
+                Array.Copy(data, start, data, 0, end);
                 Start = 0;
+                End = end;
             }
 
-            return End;
+            return end;
         }
 
         internal void Commit(int size)
