@@ -104,19 +104,21 @@ namespace Nano.Mqtt.Broker
             c.Outgoing = OutgoingKind.None;
         }
 
-        /// <summary>Chooses the next PUBLISH or PUBREL of the connection's session; false when none can be sent now.</summary>
+        /// <summary>Chooses the next PUBLISH or PUBREL of the connection's session, nothing being in progress; false when
+        /// none can be sent now.</summary>
         private bool Select(Connection c)
         {
-            if (c.State != ConnectionState.Connected || c.Outgoing != OutgoingKind.None)
+            int s = c.Session;
+            if (s < 0)
             {
-                return false;
+                return false; // not connected: bound at CONNECT, unbound by the close
             }
             BrokerState state = _state;
-            int s = c.Session;
             Session session = state.Sessions[s];
             int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
             int[] retainedScans = state.Subscriptions.RetainedScans;
-            if (i < 0 && session.QueueCount == 0 && retainedScans[s] == 0)
+            int queued = session.QueueCount;
+            if (i < 0 && queued == 0 && retainedScans[s] == 0)
             {
                 return false; // nothing to send, the most common answer
             }
@@ -155,7 +157,7 @@ namespace Nano.Mqtt.Broker
                 StartPublish(c, m, qos, packetId, true, false); // [MQTT-3.3.1-8]
                 return true;
             }
-            if (session.QueueCount == 0)
+            if (queued == 0)
             {
                 return false;
             }
@@ -170,10 +172,9 @@ namespace Nano.Mqtt.Broker
                 {
                     return false;
                 }
-                i = session.DequeueToInflight(qos, now);
-                m = session.InflightMessage(i);
+                m = session.Dequeue();
                 references[m]++;
-                StartPublish(c, m, qos, session.InflightPacketId(i), false, false);
+                StartPublish(c, m, qos, session.InflightPacketId(session.AddInflight(m, qos, false, now)), false, false);
             }
             state.QueueSpaceFreed = true;
             return true;

@@ -210,13 +210,6 @@ namespace Nano.Mqtt.Broker
             return m;
         }
 
-        /// <summary>Moves the head of the queue, delivered at <paramref name="qos"/> (<see cref="HeadQos"/>), into the
-        /// inflight window under a fresh packet identifier, being sent now; returns its index.</summary>
-        public int DequeueToInflight(int qos, long nowMs)
-        {
-            return AddInflight(Dequeue(), qos, false, nowMs);
-        }
-
         /// <summary>Adds an inflight entry holding one reference to <paramref name="m"/>, being sent now; returns its index.
         /// Entries enter the window only when their PUBLISH is first written.</summary>
         public int AddInflight(int m, int qos, bool retain, long nowMs)
