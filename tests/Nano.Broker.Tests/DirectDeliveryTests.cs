@@ -106,7 +106,7 @@ namespace Nano.Broker.Tests
         }
 
         [TestMethod]
-        public void Direct_deliveries_fill_the_output_leaving_room_for_an_acknowledgement_then_queue_in_order_MQTT_4_6_0_2()
+        public void Direct_deliveries_fill_the_output_then_queue_in_order_and_the_subscribers_own_PUBACK_waits_for_the_read_MQTT_4_6_0_2()
         {
             var broker = new ScriptedBroker();
             ScriptedClient sub = Subscriber(broker, "s", "t", 0);
@@ -115,15 +115,15 @@ namespace Nano.Broker.Tests
             {
                 pub.Send(Packets.Publish("t", "m" + i, 0)); // 7 B each
             }
-            Assert.AreEqual(10 - 8, broker.Engine.PooledMessageCount, "8 x 7 B written with 4 B left for a PUBACK, the rest queued");
+            Assert.AreEqual(10 - 9, broker.Engine.PooledMessageCount, "9 x 7 B written into the 64 B output, the 10th queued");
             sub.Send(Packets.Publish("u", "x", 1, 5));
-            Assert.AreEqual(56 + 4, broker.Engine.PendingOutput(sub.Id), "the subscriber's own PUBACK did not wait");
+            Assert.AreEqual(63, broker.Engine.PendingOutput(sub.Id), "no room for the PUBACK yet");
             string order = "";
             foreach (Received r in sub.Drain())
             {
                 order += (r.IsPublish ? r.Payload : r.Hex) + ",";
             }
-            Assert.AreEqual("m0,m1,m2,m3,m4,m5,m6,m7,40020005,m8,m9,", order);
+            Assert.AreEqual("m0,m1,m2,m3,m4,m5,m6,m7,m8,m9,40020005,", order, "the PUBLISH is acknowledged once the output is read");
             pub.Send(Packets.Publish("t", "m10", 0));
             Assert.AreEqual("m10,", Payloads(sub));
             Assert.AreEqual(11L, broker.Engine.Statistics.MessagesSent);
@@ -131,7 +131,7 @@ namespace Nano.Broker.Tests
         }
 
         [TestMethod]
-        public void QoS_1_deliveries_are_queued_and_QoS_0_ones_of_the_same_PUBLISH_written_directly_MQTT_3_8_4_6()
+        public void A_QoS_1_delivery_is_written_directly_into_the_inflight_window_and_QoS_0_ones_of_the_same_PUBLISH_too_MQTT_3_8_4_6()
         {
             var broker = new ScriptedBroker();
             ScriptedClient at1 = Subscriber(broker, "s1", "t", 1);
@@ -139,12 +139,33 @@ namespace Nano.Broker.Tests
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t", "x", 1, 3));
             Assert.AreEqual("40020003", pub.Next().Hex);
-            Assert.AreEqual(1, broker.Engine.PooledMessageCount, "one copy, held by the QoS 1 queue only");
+            Assert.AreEqual(1, broker.Engine.PooledMessageCount, "one copy, held by the inflight entry");
+            Assert.AreEqual(8, broker.Engine.PendingOutput(at1.Id));
             Assert.AreEqual(6, broker.Engine.PendingOutput(at0.Id));
+            Assert.AreEqual(2L, broker.Engine.Statistics.MessagesSent);
             Assert.AreEqual("3004000174" + "78", at0.Next().Hex);
             Assert.AreEqual("32060001740001" + "78", at1.Next().Hex);
             at1.Send(Packets.PubAck(1));
             Assert.AreEqual(0, broker.Engine.PooledMessageCount);
+        }
+
+        [TestMethod]
+        public void A_QoS_1_delivery_is_queued_while_the_inflight_window_is_full_and_sent_in_order_after_the_PUBACK_MQTT_4_6_0_6()
+        {
+            var broker = new ScriptedBroker(new BrokerOptions { MaxInflight = 1 });
+            ScriptedClient sub = Subscriber(broker, "s", "t", 1);
+            ScriptedClient pub = broker.Connect("p");
+            pub.Send(Packets.Publish("t", "a", 1, 1));
+            Assert.AreEqual("32060001740001" + "61", sub.Next().Hex);
+            pub.Send(Packets.Publish("t", "b", 1, 2));
+            pub.Send(Packets.Publish("t", "c", 0));
+            Assert.AreEqual(3, broker.Engine.PooledMessageCount, "a inflight; b queued for the window; c queued behind it");
+            sub.ExpectNothing();
+            sub.Send(Packets.PubAck(1));
+            var got = sub.Drain();
+            Assert.AreEqual(2, got.Count);
+            Assert.AreEqual("32060001740002" + "62", got[0].Hex);
+            Assert.AreEqual("3004000174" + "63", got[1].Hex);
         }
 
         [TestMethod]

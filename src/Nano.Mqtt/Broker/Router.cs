@@ -3,9 +3,10 @@ using Nano.Mqtt.Codec;
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
-    /// Hands a publication to the retained store and queues it for every matching session [MQTT-4.5.0-1]. The
-    /// bytes are copied once into the message pool and shared by all recipients; the <see cref="Outbox"/>
-    /// encodes each delivery when the connection's output is read.
+    /// Hands a publication to the retained store and delivers it to every matching session [MQTT-4.5.0-1]: written
+    /// straight into the output of a connection with nothing else to send, else queued. The bytes of a queued,
+    /// inflight or retained message are copied once into the message pool and shared by all its holders; the
+    /// <see cref="Outbox"/> encodes a queued delivery when the connection's output is read.
     /// </summary>
     internal sealed class Router
     {
@@ -133,10 +134,10 @@ namespace Nano.Mqtt.Broker
             RouteMatched(m, block, topicOffset, topicLength, block, topicOffset + topicLength, payloadLength, pool.Qos(m), retain, false, found, false);
         }
 
-        /// <summary>Bytes of a QoS 0 PUBLISH of this topic and payload.</summary>
-        private static int PublishSize(int topicLength, int payloadLength)
+        /// <summary>Bytes of a PUBLISH of this topic and payload at <paramref name="qos"/>.</summary>
+        private static int PublishSize(int topicLength, int payloadLength, int qos)
         {
-            int remaining = 2 + topicLength + payloadLength;
+            int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + payloadLength;
             return 1 + Wire.RemainingLengthSize(remaining) + remaining;
         }
 
@@ -169,9 +170,9 @@ namespace Nano.Mqtt.Broker
                 }
                 if (size == 0)
                 {
-                    size = PublishSize(topicLength, payloadLength);
+                    size = PublishSize(topicLength, payloadLength, 0);
                 }
-                if (DirectOutput(session, s, ci, ci == acking ? size + AckRoom : size) == null)
+                if (DirectOutput(session, s, ci, ci == acking ? size + AckSize : size) == null)
                 {
                     return false;
                 }
@@ -179,15 +180,15 @@ namespace Nano.Mqtt.Broker
             return true;
         }
 
-        /// <summary>Bytes a direct delivery leaves free in the control output, so the subscriber's own PUBACK, PUBREC
-        /// or PUBCOMP never waits behind it.</summary>
-        private const int AckRoom = 4;
+        /// <summary>Bytes of the PUBACK or PUBREC the publisher gets between <see cref="Copy"/> and <see cref="Deliver"/>.</summary>
+        private const int AckSize = 4;
 
         /// <summary>
-        /// The control output of session <paramref name="s"/>'s connection <paramref name="ci"/> when a QoS 0 PUBLISH of
+        /// The control output of session <paramref name="s"/>'s connection <paramref name="ci"/> when a PUBLISH of
         /// <paramref name="size"/> bytes can be written into it now, else null: nothing else of the session waits to be
         /// sent (no packet in progress, an empty queue, no inflight entry to (re)send, no retained scan), so it goes out
-        /// in the order published [MQTT-4.6.0-2..5], and the output has room for it and <see cref="AckRoom"/> more.
+        /// in the order published [MQTT-4.6.0-2..5], and the output has room for it. It may fill the output: an
+        /// acknowledgement the client is owed then waits, as it would behind other acknowledgements, until the host reads.
         /// </summary>
         private OutputBuffer DirectOutput(Session session, int s, int ci, int size)
         {
@@ -198,13 +199,14 @@ namespace Nano.Mqtt.Broker
                 return null;
             }
             OutputBuffer control = c.ControlOutput;
-            return control.Reserve(size, AckRoom) >= 0 ? control : null;
+            return control.Reserve(size, 0) >= 0 ? control : null;
         }
 
         /// <summary>Stores (when <paramref name="store"/>) and delivers a publication at <paramref name="qos"/> to the
-        /// matched sessions, none of them a bridge when it is <paramref name="fromBridge"/>: a QoS 0 delivery straight into
-        /// the output of an idle connection (every one when there is no pooled copy, see <see cref="Copy"/>), the others
-        /// queued with a reference to the pooled copy <paramref name="m"/>.</summary>
+        /// matched sessions, none of them a bridge when it is <paramref name="fromBridge"/>: straight into the output of an
+        /// idle connection (every QoS 0 one when there is no pooled copy, see <see cref="Copy"/>; a QoS 1/2 one enters the
+        /// inflight window as it is written, while the window has room [MQTT-4.6.0-6]), the others queued with a reference
+        /// to the pooled copy <paramref name="m"/>.</summary>
         private void RouteMatched(int m, byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool store, bool system, int found, bool fromBridge)
         {
             BrokerStatistics statistics = _state.Statistics;
@@ -258,7 +260,7 @@ namespace Nano.Mqtt.Broker
                         {
                             if (size == 0)
                             {
-                                size = PublishSize(topicLength, payloadLength);
+                                size = PublishSize(topicLength, payloadLength, 0);
                             }
                             control = DirectOutput(session, s, ci, size);
                         }
@@ -279,6 +281,18 @@ namespace Nano.Mqtt.Broker
                             direct++;
                             continue;
                         }
+                    }
+                }
+                else if (ci >= 0 && session.WindowOpen)
+                {
+                    OutputBuffer control = DirectOutput(session, s, ci, PublishSize(topicLength, payloadLength, delivered));
+                    if (control != null)
+                    {
+                        _state.Pool.References[m]++; // held by the inflight entry, which the PUBLISH enters as it is written
+                        int packetId = session.InflightPacketId(session.AddInflight(m, delivered, false, _state.NowMs));
+                        control.Commit(Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength) - control.End);
+                        direct++;
+                        continue;
                     }
                 }
                 if (session.Enqueue(m, delivered) != EnqueueOutcome.Queued)
