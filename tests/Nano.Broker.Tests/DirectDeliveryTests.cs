@@ -106,28 +106,44 @@ namespace Nano.Broker.Tests
         }
 
         [TestMethod]
-        public void Direct_deliveries_fill_the_output_then_queue_in_order_and_the_subscribers_own_PUBACK_waits_for_the_read_MQTT_4_6_0_2()
+        public void Deliveries_queue_behind_one_written_directly_until_the_output_is_read_MQTT_4_6_0_2()
         {
             var broker = new ScriptedBroker();
             ScriptedClient sub = Subscriber(broker, "s", "t", 0);
             ScriptedClient pub = broker.Connect("p");
-            for (int i = 0; i < 10; i++)
-            {
-                pub.Send(Packets.Publish("t", "m" + i, 0)); // 7 B each
-            }
-            Assert.AreEqual(10 - 9, broker.Engine.PooledMessageCount, "9 x 7 B written into the 64 B output, the 10th queued");
+            pub.Send(Packets.Publish("t", "m0", 0)); // 7 B
+            pub.Send(Packets.Publish("t", "m1", 0));
+            pub.Send(Packets.Publish("t", "m2", 0));
+            Assert.AreEqual(2, broker.Engine.PooledMessageCount, "m0 written; m1 and m2 queued: the output is not empty");
             sub.Send(Packets.Publish("u", "x", 1, 5));
-            Assert.AreEqual(63, broker.Engine.PendingOutput(sub.Id), "no room for the PUBACK yet");
+            Assert.AreEqual(7 + 4, broker.Engine.PendingOutput(sub.Id), "m0 and the subscriber's own PUBACK");
             string order = "";
             foreach (Received r in sub.Drain())
             {
                 order += (r.IsPublish ? r.Payload : r.Hex) + ",";
             }
-            Assert.AreEqual("m0,m1,m2,m3,m4,m5,m6,m7,m8,m9,40020005,", order, "the PUBLISH is acknowledged once the output is read");
-            pub.Send(Packets.Publish("t", "m10", 0));
-            Assert.AreEqual("m10,", Payloads(sub));
-            Assert.AreEqual(11L, broker.Engine.Statistics.MessagesSent);
+            Assert.AreEqual("m0,40020005,m1,m2,", order);
+            pub.Send(Packets.Publish("t", "m3", 0));
+            Assert.AreEqual(0, broker.Engine.PooledMessageCount, "read: written directly again");
+            Assert.AreEqual("m3,", Payloads(sub));
+            Assert.AreEqual(4L, broker.Engine.Statistics.MessagesSent);
+        }
+
+        [TestMethod]
+        public void An_acknowledgement_owed_to_a_subscriber_waits_behind_a_direct_PUBLISH_that_fills_its_output_until_it_is_read()
+        {
+            var broker = new ScriptedBroker();
+            ScriptedClient sub = Subscriber(broker, "s", "t", 0);
+            ScriptedClient pub = broker.Connect("p");
+            string big = new string('b', 59);
+            pub.Send(Packets.Publish("t", big, 0)); // 64 B: the whole output
             Assert.AreEqual(0, broker.Engine.PooledMessageCount);
+            sub.Send(Packets.Publish("u", "x", 1, 5));
+            Assert.AreEqual(64, broker.Engine.PendingOutput(sub.Id), "no room for the PUBACK yet");
+            var got = sub.Drain();
+            Assert.AreEqual(2, got.Count);
+            Assert.AreEqual(big, got[0].Payload);
+            Assert.AreEqual("40020005", got[1].Hex, "the PUBLISH is acknowledged once the output is read");
         }
 
         [TestMethod]
@@ -183,7 +199,8 @@ namespace Nano.Broker.Tests
         [TestMethod]
         public void A_publisher_subscribed_to_its_own_topic_gets_its_PUBACK_and_the_delivery_at_every_size_near_its_output_size()
         {
-            // Its PUBACK goes into its own output between the copy decision and the delivery, here behind a packet part-way read.
+            // Its PUBACK goes into its own output between the copy decision and the delivery, here behind a packet part-way
+            // read, so its own delivery is queued behind it.
             for (int payload = 40; payload <= 64; payload++)
             {
                 var broker = new ScriptedBroker();

@@ -142,8 +142,8 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Whether every delivery of a publication at <paramref name="qos"/> to the <paramref name="found"/> matched
-        /// sessions is either written straight into the connection's output or not made (QoS 0 to an offline session),
-        /// once <paramref name="acking"/>'s connection has its acknowledgement: then no pooled copy is needed.</summary>
+        /// sessions is either written straight into the connection's output or not made (QoS 0 to an offline session):
+        /// then no pooled copy is needed. <paramref name="acking"/>'s connection gets an acknowledgement first.</summary>
         private bool AllDirect(int found, int qos, int topicLength, int payloadLength, int acking)
         {
             SubscriptionTable subscriptions = _state.Subscriptions;
@@ -168,11 +168,15 @@ namespace Nano.Mqtt.Broker
                     }
                     continue;
                 }
+                if (ci == acking)
+                {
+                    return false; // its output will hold the acknowledgement
+                }
                 if (size == 0)
                 {
                     size = PublishSize(topicLength, payloadLength, 0);
                 }
-                if (DirectOutput(session, s, ci, ci == acking ? size + AckSize : size) == null)
+                if (DirectOutput(session, s, ci, size) == null)
                 {
                     return false;
                 }
@@ -180,26 +184,26 @@ namespace Nano.Mqtt.Broker
             return true;
         }
 
-        /// <summary>Bytes of the PUBACK or PUBREC the publisher gets between <see cref="Copy"/> and <see cref="Deliver"/>.</summary>
-        private const int AckSize = 4;
-
         /// <summary>
         /// The control output of session <paramref name="s"/>'s connection <paramref name="ci"/> when a PUBLISH of
         /// <paramref name="size"/> bytes can be written into it now, else null: nothing else of the session waits to be
         /// sent (no packet in progress, an empty queue, no inflight entry to (re)send, no retained scan), so it goes out
-        /// in the order published [MQTT-4.6.0-2..5], and the output has room for it. It may fill the output: an
-        /// acknowledgement the client is owed then waits, as it would behind other acknowledgements, until the host reads.
+        /// in the order published [MQTT-4.6.0-2..5], and the output is empty (the host has read everything written to it)
+        /// and large enough. So a subscriber that stops reading holds one message beyond its queue, as it did with a
+        /// packet part-sent; an acknowledgement it is owed waits behind that PUBLISH, when it fills the output, until the
+        /// host reads it.
         /// </summary>
         private OutputBuffer DirectOutput(Session session, int s, int ci, int size)
         {
             Connection c = _state.Connections[ci];
-            if (c.Outgoing != OutgoingKind.None || session.QueueCount != 0 || _state.Subscriptions.RetainedScans[s] != 0
-                || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+            OutputBuffer control = c.ControlOutput;
+            int end = control.End;
+            if (end != control.Start || control.Data.Length - end < size || c.Outgoing != OutgoingKind.None || session.QueueCount != 0
+                || _state.Subscriptions.RetainedScans[s] != 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
             {
                 return null;
             }
-            OutputBuffer control = c.ControlOutput;
-            return control.Reserve(size, 0) >= 0 ? control : null;
+            return control;
         }
 
         /// <summary>Stores (when <paramref name="store"/>) and delivers a publication at <paramref name="qos"/> to the
@@ -254,7 +258,7 @@ namespace Nano.Mqtt.Broker
                         OutputBuffer control;
                         if (m < 0)
                         {
-                            control = _state.Connections[ci].ControlOutput; // room made by Copy
+                            control = _state.Connections[ci].ControlOutput; // found empty and large enough by Copy
                         }
                         else
                         {
