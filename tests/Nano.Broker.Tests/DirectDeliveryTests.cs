@@ -11,14 +11,6 @@ namespace Nano.Broker.Tests
     [TestClass]
     public sealed class DirectDeliveryTests
     {
-        private static ScriptedClient Subscriber(ScriptedBroker broker, string id, string filter, int qos)
-        {
-            ScriptedClient c = broker.Connect(id);
-            c.Send(Packets.Subscribe(1, filter, qos));
-            Assert.AreEqual("90030001" + qos.ToString("X2"), c.Next().Hex);
-            return c;
-        }
-
         private static string Payloads(ScriptedClient c)
         {
             string all = "";
@@ -34,7 +26,7 @@ namespace Nano.Broker.Tests
         public void QoS_0_to_an_idle_subscriber_needs_no_pooled_copy_and_counts_as_sent_MQTT_4_3_1_1()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient sub = Subscriber(broker, "s", "a/b", 0);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "a/b", 0);
             ScriptedClient pub = broker.Connect("p");
             BrokerStatistics statistics = broker.Engine.Statistics;
             long packets = statistics.PacketsSent;
@@ -57,7 +49,7 @@ namespace Nano.Broker.Tests
             var subs = new ScriptedClient[4];
             for (int i = 0; i < subs.Length; i++)
             {
-                subs[i] = Subscriber(broker, "s" + i, i % 2 == 0 ? "t/#" : "t/+", i % 2);
+                subs[i] = PublishTests.Subscriber(broker, "s" + i, i % 2 == 0 ? "t/#" : "t/+", i % 2);
             }
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t/x", "0123456789", 0));
@@ -74,7 +66,7 @@ namespace Nano.Broker.Tests
         public void A_delivery_that_does_not_fit_the_output_is_queued_and_what_follows_queues_behind_it_MQTT_4_6_0_2()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient sub = Subscriber(broker, "s", "t", 0);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "t", 0);
             ScriptedClient pub = broker.Connect("p");
             string big = new string('b', 70);
             pub.Send(Packets.Publish("t", big, 0));
@@ -92,7 +84,7 @@ namespace Nano.Broker.Tests
         public void A_delivery_waits_behind_a_packet_part_way_read_MQTT_4_6_0_2()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient sub = Subscriber(broker, "s", "t", 0);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "t", 0);
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t", new string('b', 70), 0));
             var head = new byte[5];
@@ -109,7 +101,7 @@ namespace Nano.Broker.Tests
         public void Deliveries_queue_behind_one_written_directly_until_the_output_is_read_MQTT_4_6_0_2()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient sub = Subscriber(broker, "s", "t", 0);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "t", 0);
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t", "m0", 0)); // 7 B
             pub.Send(Packets.Publish("t", "m1", 0));
@@ -133,7 +125,7 @@ namespace Nano.Broker.Tests
         public void An_acknowledgement_owed_to_a_subscriber_waits_behind_a_direct_PUBLISH_that_fills_its_output_until_it_is_read()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient sub = Subscriber(broker, "s", "t", 0);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "t", 0);
             ScriptedClient pub = broker.Connect("p");
             string big = new string('b', 59);
             pub.Send(Packets.Publish("t", big, 0)); // 64 B: the whole output
@@ -150,8 +142,8 @@ namespace Nano.Broker.Tests
         public void A_QoS_1_delivery_is_written_directly_into_the_inflight_window_and_QoS_0_ones_of_the_same_PUBLISH_too_MQTT_3_8_4_6()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient at1 = Subscriber(broker, "s1", "t", 1);
-            ScriptedClient at0 = Subscriber(broker, "s0", "t", 0);
+            ScriptedClient at1 = PublishTests.Subscriber(broker, "s1", "t", 1);
+            ScriptedClient at0 = PublishTests.Subscriber(broker, "s0", "t", 0);
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t", "x", 1, 3));
             Assert.AreEqual("40020003", pub.Next().Hex);
@@ -169,7 +161,7 @@ namespace Nano.Broker.Tests
         public void A_QoS_1_delivery_is_queued_while_the_inflight_window_is_full_and_sent_in_order_after_the_PUBACK_MQTT_4_6_0_6()
         {
             var broker = new ScriptedBroker(new BrokerOptions { MaxInflight = 1 });
-            ScriptedClient sub = Subscriber(broker, "s", "t", 1);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "t", 1);
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t", "a", 1, 1));
             Assert.AreEqual("32060001740001" + "61", sub.Next().Hex);
@@ -188,7 +180,7 @@ namespace Nano.Broker.Tests
         public void A_QoS_1_PUBLISH_to_subscribers_granted_QoS_0_only_is_acknowledged_and_needs_no_copy_MQTT_4_3_2_2()
         {
             var broker = new ScriptedBroker();
-            ScriptedClient sub = Subscriber(broker, "s", "t", 0);
+            ScriptedClient sub = PublishTests.Subscriber(broker, "s", "t", 0);
             ScriptedClient pub = broker.Connect("p");
             pub.Send(Packets.Publish("t", "x", 1, 3));
             Assert.AreEqual(0, broker.Engine.PooledMessageCount);
@@ -204,7 +196,7 @@ namespace Nano.Broker.Tests
             for (int payload = 40; payload <= 64; payload++)
             {
                 var broker = new ScriptedBroker();
-                ScriptedClient self = Subscriber(broker, "self", "t", 0);
+                ScriptedClient self = PublishTests.Subscriber(broker, "self", "t", 0);
                 self.Send(Packets.Publish("z", "-", 1, 8));
                 var part = new byte[2];
                 Assert.AreEqual(2, broker.Engine.ReadOutput(self.Id, part, 0, 2));
