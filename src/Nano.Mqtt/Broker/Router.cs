@@ -43,7 +43,7 @@ namespace Nano.Mqtt.Broker
                 int s = sessions[k];
                 Session session = all[s];
                 int ci = session.Connection;
-                if (ci < 0 || !session.QueueFull || (skip != null && skip[s]))
+                if (ci < 0 || session.QueueCount == 0 || !session.QueueFull || (skip != null && skip[s])) // an empty queue is never full
                 {
                     continue;
                 }
@@ -228,6 +228,7 @@ namespace Nano.Mqtt.Broker
             byte[] written = null; // the first direct delivery, copied as it is for the others
             int writtenAt = 0;
             int size = 0;
+            int sizeWithId = 0;
             int direct = 0;
             for (int k = 0; k < found; k++)
             {
@@ -289,7 +290,11 @@ namespace Nano.Mqtt.Broker
                 }
                 else if (ci >= 0 && session.WindowOpen)
                 {
-                    OutputBuffer control = DirectOutput(session, s, ci, PublishSize(topicLength, payloadLength, delivered));
+                    if (sizeWithId == 0)
+                    {
+                        sizeWithId = PublishSize(topicLength, payloadLength, delivered);
+                    }
+                    OutputBuffer control = DirectOutput(session, s, ci, sizeWithId);
                     if (control != null)
                     {
                         _state.Pool.References[m]++; // held by the inflight entry, which the PUBLISH enters as it is written
