@@ -27,11 +27,6 @@ namespace Nano.Mqtt.Codec
             get { return End - Start; }
         }
 
-        internal int Free
-        {
-            get { return Data.Length - Pending; }
-        }
-
         /// <summary>Returns where <paramref name="size"/> bytes can be written while <paramref name="keepFree"/>
         /// bytes stay free afterwards, or -1. Call <see cref="Commit"/> after writing.</summary>
         internal int Reserve(int size, int keepFree)
