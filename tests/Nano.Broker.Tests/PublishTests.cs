@@ -7,7 +7,7 @@ namespace Nano.Broker.Tests
     [TestClass]
     public sealed class PublishTests
     {
-        private static ScriptedClient Subscriber(ScriptedBroker broker, string id, string filter, int qos)
+        internal static ScriptedClient Subscriber(ScriptedBroker broker, string id, string filter, int qos)
         {
             ScriptedClient c = broker.Connect(id);
             c.Send(Packets.Subscribe(1, filter, qos));

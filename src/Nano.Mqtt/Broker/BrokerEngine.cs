@@ -297,14 +297,39 @@ namespace Nano.Mqtt.Broker
                 return 0;
             }
             Connection c = connections[connection];
+            BrokerState state = _state;
             int total = 0;
             while (total < count)
             {
                 int n = _outbox.Read(c, dst, offset + total, count - total);
                 total += n;
-                if (n == 0 || !OutputTaken(connection, c))
+                if (n == 0)
                 {
-                    break; // nothing more, or nothing that could have made more output ready
+                    break;
+                }
+                // Output was taken: a packet that waited for control output space and publishers that waited for queue
+                // space are processed; without either, nothing could have made more output ready.
+                bool processed = false;
+                if (c.InputLength > 0 && state.IsOpen(connection))
+                {
+                    _input.Process(connection);
+                    processed = true;
+                }
+                if (state.QueueSpaceFreed)
+                {
+                    if (state.AnyBlocked)
+                    {
+                        RetryBlockedPublishers();
+                        processed = true;
+                    }
+                    else
+                    {
+                        state.QueueSpaceFreed = false;
+                    }
+                }
+                if (!processed)
+                {
+                    break;
                 }
             }
             return total;
@@ -423,31 +448,6 @@ namespace Nano.Mqtt.Broker
         }
 
         private bool IsInRange(int connection) => connection >= 0 && connection < _state.Connections.Length;
-
-        /// <summary>Output was taken: processes a packet that waited for control output space and publishers that
-        /// waited for queue space. Returns whether any was processed (which may have made more output ready).</summary>
-        private bool OutputTaken(int connection, Connection c)
-        {
-            bool processed = false;
-            if (c.InputLength > 0 && _state.IsOpen(connection))
-            {
-                _input.Process(connection);
-                processed = true;
-            }
-            if (_state.QueueSpaceFreed)
-            {
-                if (_state.AnyBlocked)
-                {
-                    RetryBlockedPublishers();
-                    processed = true;
-                }
-                else
-                {
-                    _state.QueueSpaceFreed = false;
-                }
-            }
-            return processed;
-        }
 
         /// <summary>Processes the input of publishers left waiting for subscribers' queue space once space was freed.</summary>
         private void RetryBlockedPublishers()

@@ -104,19 +104,21 @@ namespace Nano.Mqtt.Broker
             c.Outgoing = OutgoingKind.None;
         }
 
-        /// <summary>Chooses the next PUBLISH or PUBREL of the connection's session; false when none can be sent now.</summary>
+        /// <summary>Chooses the next PUBLISH or PUBREL of the connection's session, nothing being in progress; false when
+        /// none can be sent now.</summary>
         private bool Select(Connection c)
         {
-            if (c.State != ConnectionState.Connected || c.Outgoing != OutgoingKind.None)
+            int s = c.Session;
+            if (s < 0)
             {
-                return false;
+                return false; // not connected: bound at CONNECT, unbound by the close
             }
             BrokerState state = _state;
-            int s = c.Session;
             Session session = state.Sessions[s];
             int i = session.InflightCount > 0 ? session.FirstPendingSend() : -1;
             int[] retainedScans = state.Subscriptions.RetainedScans;
-            if (i < 0 && session.QueueCount == 0 && retainedScans[s] == 0)
+            int queued = session.QueueCount;
+            if (i < 0 && queued == 0 && retainedScans[s] == 0)
             {
                 return false; // nothing to send, the most common answer
             }
@@ -155,7 +157,7 @@ namespace Nano.Mqtt.Broker
                 StartPublish(c, m, qos, packetId, true, false); // [MQTT-3.3.1-8]
                 return true;
             }
-            if (session.QueueCount == 0)
+            if (queued == 0)
             {
                 return false;
             }
@@ -225,27 +227,14 @@ namespace Nano.Mqtt.Broker
             byte[] block = pool.Block(m);
             int topicLength = pool.TopicLengths[m];
             int payloadLength = pool.PayloadLengths[m];
-            int qos = (c.OutgoingFlags >> 1) & 3;
-            int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + payloadLength;
             if (from == 0 && count >= c.OutgoingSize)
             {
                 // The common case, an output read with room for the whole PUBLISH: written in one pass.
-                int p = Wire.WriteFixedHeader(dst, offset, PublishFirstByte | c.OutgoingFlags, remaining);
-                dst[p] = (byte)(topicLength >> 8);
-                dst[p + 1] = (byte)topicLength;
-                p += 2;
                 int topicOffset = pool.Offsets[m];
-                System.Array.Copy(block, topicOffset, dst, p, topicLength);
-                p += topicLength;
-                if (qos > 0)
-                {
-                    dst[p] = (byte)(c.OutgoingPacketId >> 8);
-                    dst[p + 1] = (byte)c.OutgoingPacketId;
-                    p += 2;
-                }
-                System.Array.Copy(block, topicOffset + topicLength, dst, p, payloadLength);
-                return p + payloadLength - offset;
+                return WritePublish(dst, offset, c.OutgoingFlags, block, topicOffset, topicLength, c.OutgoingPacketId, block, topicOffset + topicLength, payloadLength) - offset;
             }
+            int qos = (c.OutgoingFlags >> 1) & 3;
+            int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + payloadLength;
             int header = FixedHeader.Write(_head, 0, PacketType.Publish, (byte)c.OutgoingFlags, remaining);
             Segment(_head, 0, header, ref from, dst, offset, count, ref copied);
             _head[0] = (byte)(topicLength >> 8);
@@ -260,6 +249,27 @@ namespace Nano.Mqtt.Broker
             }
             Segment(block, pool.Offsets[m] + topicLength, payloadLength, ref from, dst, offset, count, ref copied);
             return copied;
+        }
+
+        /// <summary>Writes a whole PUBLISH at <paramref name="offset"/> in one pass: the fixed header with <paramref name="flags"/>
+        /// (DUP, QoS, RETAIN), the topic, the packet identifier at QoS 1/2 and the payload; returns the offset after it.</summary>
+        internal static int WritePublish(byte[] dst, int offset, int flags, byte[] topic, int topicOffset, int topicLength, int packetId, byte[] payload, int payloadOffset, int payloadLength)
+        {
+            bool hasId = (flags & 0x06) != 0;
+            int p = Wire.WriteFixedHeader(dst, offset, PublishFirstByte | flags, 2 + topicLength + (hasId ? 2 : 0) + payloadLength);
+            dst[p] = (byte)(topicLength >> 8);
+            dst[p + 1] = (byte)topicLength;
+            p += 2;
+            System.Array.Copy(topic, topicOffset, dst, p, topicLength);
+            p += topicLength;
+            if (hasId)
+            {
+                dst[p] = (byte)(packetId >> 8);
+                dst[p + 1] = (byte)packetId;
+                p += 2;
+            }
+            System.Array.Copy(payload, payloadOffset, dst, p, payloadLength);
+            return p + payloadLength;
         }
 
         /// <summary>Copies the part of one segment of the packet that lies at or after <paramref name="from"/> and

@@ -81,7 +81,7 @@ namespace Nano.Mqtt.Broker
             ByteSlice payload = p.Payload;
             int payloadLength = payload.Length;
             bool retain = p.Retain;
-            int m = route ? router.Copy(input, topicOffset, topicLength, input, payload.Offset, payloadLength, qos, retain, found) : Router.NoCopy;
+            int m = route ? router.Copy(input, topicOffset, topicLength, input, payload.Offset, payloadLength, qos, retain, found, qos > 0 ? ci : -1) : Router.NoCopy;
             if (m == Router.PoolFull && backpressure && !Overdue(c))
             {
                 if (limited)
@@ -109,7 +109,7 @@ namespace Nano.Mqtt.Broker
             }
             if (route)
             {
-                router.Deliver(m, input, topicOffset, topicLength, payloadLength, qos, retain, false, found, fromBridge);
+                router.Deliver(m, input, topicOffset, topicLength, input, payload.Offset, payloadLength, qos, retain, false, found, fromBridge);
             }
             return true;
         }

@@ -1,9 +1,12 @@
+using Nano.Mqtt.Codec;
+
 namespace Nano.Mqtt.Broker
 {
     /// <summary>
-    /// Hands a publication to the retained store and queues it for every matching session [MQTT-4.5.0-1]. The
-    /// bytes are copied once into the message pool and shared by all recipients; the <see cref="Outbox"/>
-    /// encodes each delivery when the connection's output is read.
+    /// Hands a publication to the retained store and delivers it to every matching session [MQTT-4.5.0-1]: written
+    /// straight into the output of a connection with nothing else to send, else queued. The bytes of a queued,
+    /// inflight or retained message are copied once into the message pool and shared by all its holders; the
+    /// <see cref="Outbox"/> encodes a queued delivery when the connection's output is read.
     /// </summary>
     internal sealed class Router
     {
@@ -16,7 +19,8 @@ namespace Nano.Mqtt.Broker
             _access = access;
         }
 
-        /// <summary>A <see cref="Copy"/> answer: the publication needs no pooled copy (no subscriber, nothing to retain).</summary>
+        /// <summary>A <see cref="Copy"/> answer: the publication needs no pooled copy (nothing to retain, and each delivery is
+        /// written straight into its connection's output or not made).</summary>
         public const int NoCopy = -2;
 
         /// <summary>A <see cref="Copy"/> answer: the message pool has no room for the publication.</summary>
@@ -39,7 +43,7 @@ namespace Nano.Mqtt.Broker
                 int s = sessions[k];
                 Session session = all[s];
                 int ci = session.Connection;
-                if (ci < 0 || session.QueueCount == 0 || !session.QueueFull || (skip != null && skip[s]))
+                if (ci < 0 || session.QueueCount == 0 || !session.QueueFull || (skip != null && skip[s])) // an empty queue is never full
                 {
                     continue;
                 }
@@ -53,13 +57,14 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Copies a publication into the message pool when it needs a copy: it has <paramref name="found"/> subscribers or
-        /// is retained. Returns the message (one reference, passed on to <see cref="Deliver"/>), <see cref="NoCopy"/> or
-        /// <see cref="PoolFull"/>.
+        /// Copies a publication into the message pool when it needs a copy: it is retained, or one of the
+        /// <paramref name="found"/> subscribers cannot take it written straight into its output (<see cref="DirectOutput"/>).
+        /// <paramref name="acking"/> is the connection that gets an acknowledgement of it before <see cref="Deliver"/>, or -1.
+        /// Returns the message (one reference, passed on to <see cref="Deliver"/>), <see cref="NoCopy"/> or <see cref="PoolFull"/>.
         /// </summary>
-        public int Copy(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, int found)
+        public int Copy(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, int found, int acking)
         {
-            if (found == 0 && !(retain && payloadLength > 0))
+            if (!(retain && payloadLength > 0) && AllDirect(found, qos, topicLength, payloadLength, acking))
             {
                 return NoCopy;
             }
@@ -72,15 +77,19 @@ namespace Nano.Mqtt.Broker
         /// to any bridge (split horizon: no echo to the bridge that brought it, no second bridge hop, so bridged brokers
         /// cannot loop). Returns false when dropped for lack of pool space (counted and reported).
         /// </summary>
-        public bool Deliver(int m, byte[] topic, int topicOffset, int topicLength, int payloadLength, int qos, bool retain, bool system, int found, bool fromBridge)
+        public bool Deliver(int m, byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system, int found, bool fromBridge)
         {
+            MessagePool pool = _state.Pool;
+            if (m >= 0 && pool.Memory != null)
+            {
+                topic = pool.Block(m); // the copy may have taken over the received array, moving the topic up
+                topicOffset = pool.Offsets[m];
+                payload = topic;
+                payloadOffset = topicOffset + topicLength;
+            }
             if (retain && payloadLength == 0)
             {
                 _state.Retained.Delete(topic, topicOffset, topicLength); // [MQTT-3.3.1-10], not stored [MQTT-3.3.1-11]
-            }
-            if (m == NoCopy)
-            {
-                return true;
             }
             if (m == PoolFull)
             {
@@ -91,8 +100,11 @@ namespace Nano.Mqtt.Broker
                 }
                 return false;
             }
-            RouteMatched(m, qos, retain && payloadLength > 0, system, found, fromBridge);
-            _state.Pool.Release(m);
+            RouteMatched(m, topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain && payloadLength > 0, system, found, fromBridge);
+            if (m >= 0)
+            {
+                pool.Release(m);
+            }
             return true;
         }
 
@@ -101,28 +113,106 @@ namespace Nano.Mqtt.Broker
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
             int found = _state.Subscriptions.Match(topic, topicOffset, topicLength);
-            int m = Copy(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, found);
-            return Deliver(m, topic, topicOffset, topicLength, payloadLength, qos, retain, system, found, false);
+            int m = Copy(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, found, -1);
+            return Deliver(m, topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found, false);
         }
 
         /// <summary>Routes a message already in the pool (a Will); the caller keeps its reference.</summary>
         public void RouteMessage(int m, bool retain)
         {
             MessagePool pool = _state.Pool;
-            int found = _state.Subscriptions.Match(pool.Block(m), pool.TopicOffset(m), pool.TopicLength(m));
-            if (retain && pool.PayloadLength(m) == 0)
+            byte[] block = pool.Block(m);
+            int topicOffset = pool.Offsets[m];
+            int topicLength = pool.TopicLengths[m];
+            int payloadLength = pool.PayloadLengths[m];
+            int found = _state.Subscriptions.Match(block, topicOffset, topicLength);
+            if (retain && payloadLength == 0)
             {
-                _state.Retained.Delete(pool.Block(m), pool.TopicOffset(m), pool.TopicLength(m));
+                _state.Retained.Delete(block, topicOffset, topicLength);
                 retain = false;
             }
-            RouteMatched(m, pool.Qos(m), retain, false, found, false);
+            RouteMatched(m, block, topicOffset, topicLength, block, topicOffset + topicLength, payloadLength, pool.Qos(m), retain, false, found, false);
         }
 
-        /// <summary>Stores (when <paramref name="store"/>) and queues a pooled message published at <paramref name="qos"/> for
-        /// the matched sessions; none of them a bridge when the message is <paramref name="fromBridge"/>.</summary>
-        private void RouteMatched(int m, int qos, bool store, bool system, int found, bool fromBridge)
+        /// <summary>Bytes of a PUBLISH of this topic and payload at <paramref name="qos"/>.</summary>
+        private static int PublishSize(int topicLength, int payloadLength, int qos)
         {
-            MessagePool pool = _state.Pool;
+            int remaining = 2 + topicLength + (qos > 0 ? 2 : 0) + payloadLength;
+            return 1 + Wire.RemainingLengthSize(remaining) + remaining;
+        }
+
+        /// <summary>Whether every delivery of a publication at <paramref name="qos"/> to the <paramref name="found"/> matched
+        /// sessions is either written straight into the connection's output or not made (QoS 0 to an offline session):
+        /// then no pooled copy is needed. <paramref name="acking"/>'s connection gets an acknowledgement first.</summary>
+        private bool AllDirect(int found, int qos, int topicLength, int payloadLength, int acking)
+        {
+            SubscriptionTable subscriptions = _state.Subscriptions;
+            int[] granted = subscriptions.MatchedQos;
+            int[] sessions = subscriptions.MatchedSessions;
+            Session[] all = _state.Sessions;
+            int size = 0;
+            for (int k = 0; k < found; k++)
+            {
+                if (qos > 0 && granted[k] > 0)
+                {
+                    return false;
+                }
+                int s = sessions[k];
+                Session session = all[s];
+                int ci = session.Connection;
+                if (ci < 0)
+                {
+                    if (_state.Options.QueueQos0)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                if (ci == acking)
+                {
+                    return false; // its output will hold the acknowledgement
+                }
+                if (size == 0)
+                {
+                    size = PublishSize(topicLength, payloadLength, 0);
+                }
+                if (DirectOutput(session, s, ci, size) == null)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// The control output of session <paramref name="s"/>'s connection <paramref name="ci"/> when a PUBLISH of
+        /// <paramref name="size"/> bytes can be written into it now, else null: nothing else of the session waits to be
+        /// sent (no packet in progress, an empty queue, no inflight entry to (re)send, no retained scan), so it goes out
+        /// in the order published [MQTT-4.6.0-2..5], and the output is empty (the host has read everything written to it)
+        /// and large enough. So a subscriber that stops reading holds one message beyond its queue, as it did with a
+        /// packet part-sent; an acknowledgement it is owed waits behind that PUBLISH, when it fills the output, until the
+        /// host reads it.
+        /// </summary>
+        private OutputBuffer DirectOutput(Session session, int s, int ci, int size)
+        {
+            Connection c = _state.Connections[ci];
+            OutputBuffer control = c.ControlOutput;
+            int end = control.End;
+            if (end != control.Start || control.Data.Length - end < size || c.Outgoing != OutgoingKind.None || session.QueueCount != 0
+                || _state.Subscriptions.RetainedScans[s] != 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+            {
+                return null;
+            }
+            return control;
+        }
+
+        /// <summary>Stores (when <paramref name="store"/>) and delivers a publication at <paramref name="qos"/> to the
+        /// matched sessions, none of them a bridge when it is <paramref name="fromBridge"/>: straight into the output of an
+        /// idle connection (every QoS 0 one when there is no pooled copy, see <see cref="Copy"/>; a QoS 1/2 one enters the
+        /// inflight window as it is written, while the window has room [MQTT-4.6.0-6]), the others queued with a reference
+        /// to the pooled copy <paramref name="m"/>.</summary>
+        private void RouteMatched(int m, byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool store, bool system, int found, bool fromBridge)
+        {
             BrokerStatistics statistics = _state.Statistics;
             if (store && !_state.Retained.Store(m, _state.NowMs, system))
             {
@@ -135,6 +225,11 @@ namespace Nano.Mqtt.Broker
             bool checkRead = _access.Acl != null;
             bool queueQos0 = _state.Options.QueueQos0;
             bool[] skip = fromBridge ? _state.BridgeSessions : null;
+            byte[] written = null; // the first direct delivery, copied as it is for the others
+            int writtenAt = 0;
+            int size = 0;
+            int sizeWithId = 0;
+            int direct = 0;
             for (int k = 0; k < found; k++)
             {
                 int s = sessions[k];
@@ -142,16 +237,72 @@ namespace Nano.Mqtt.Broker
                 {
                     continue;
                 }
-                if (checkRead && !_access.MayRead(s, pool.Block(m), pool.Offsets[m], pool.TopicLengths[m]))
+                if (checkRead && !_access.MayRead(s, topic, topicOffset, topicLength))
                 {
                     statistics.DeliveriesDenied++;
                     continue;
                 }
                 int delivered = qos < granted[k] ? qos : granted[k]; // [MQTT-3.8.4-6]; RETAIN=0 on forward [MQTT-3.3.1-9]
                 Session session = all[s];
-                if (delivered == 0 && session.Connection < 0 && !queueQos0)
+                int ci = session.Connection;
+                if (delivered == 0)
                 {
-                    continue; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
+                    if (ci < 0)
+                    {
+                        if (!queueQos0)
+                        {
+                            continue; // QoS 0 is not kept for an offline session unless configured [MQTT-3.1.2-5]
+                        }
+                    }
+                    else
+                    {
+                        OutputBuffer control;
+                        if (m < 0)
+                        {
+                            control = _state.Connections[ci].ControlOutput; // found empty and large enough by Copy
+                        }
+                        else
+                        {
+                            if (size == 0)
+                            {
+                                size = PublishSize(topicLength, payloadLength, 0);
+                            }
+                            control = DirectOutput(session, s, ci, size);
+                        }
+                        if (control != null)
+                        {
+                            int at = control.End;
+                            if (written == null)
+                            {
+                                written = control.Data;
+                                writtenAt = at;
+                                size = Outbox.WritePublish(written, at, 0, topic, topicOffset, topicLength, 0, payload, payloadOffset, payloadLength) - at;
+                            }
+                            else
+                            {
+                                System.Array.Copy(written, writtenAt, control.Data, at, size);
+                            }
+                            control.Commit(size);
+                            direct++;
+                            continue;
+                        }
+                    }
+                }
+                else if (ci >= 0 && session.WindowOpen)
+                {
+                    if (sizeWithId == 0)
+                    {
+                        sizeWithId = PublishSize(topicLength, payloadLength, delivered);
+                    }
+                    OutputBuffer control = DirectOutput(session, s, ci, sizeWithId);
+                    if (control != null)
+                    {
+                        _state.Pool.References[m]++; // held by the inflight entry, which the PUBLISH enters as it is written
+                        int packetId = session.AddInflight(m, delivered, false, _state.NowMs);
+                        control.Commit(Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength) - control.End);
+                        direct++;
+                        continue;
+                    }
                 }
                 if (session.Enqueue(m, delivered) != EnqueueOutcome.Queued)
                 {
@@ -159,9 +310,14 @@ namespace Nano.Mqtt.Broker
                     BrokerDiagnostics diagnostics = _state.Diagnostics;
                     if (diagnostics != null)
                     {
-                        diagnostics.SendSession(BrokerEvent.QueueFull, session.Connection, s, pool.Block(m), pool.Offsets[m], pool.TopicLengths[m], delivered);
+                        diagnostics.SendSession(BrokerEvent.QueueFull, ci, s, topic, topicOffset, topicLength, delivered);
                     }
                 }
+            }
+            if (direct > 0)
+            {
+                statistics.PacketsSent += direct;
+                statistics.MessagesSent += direct;
             }
         }
     }

@@ -27,28 +27,27 @@ namespace Nano.Mqtt.Codec
             get { return End - Start; }
         }
 
-        internal int Free
-        {
-            get { return Data.Length - Pending; }
-        }
-
         /// <summary>Returns where <paramref name="size"/> bytes can be written while <paramref name="keepFree"/>
         /// bytes stay free afterwards, or -1. Call <see cref="Commit"/> after writing.</summary>
         internal int Reserve(int size, int keepFree)
         {
-            if (size < 0 || size + keepFree > Free)
+            byte[] data = Data;
+            int start = Start;
+            int end = End;
+            if (size < 0 || size + keepFree > data.Length - (end - start))
             {
                 return -1;
             }
 
-            if (Data.Length - End < size)
+            if (data.Length - end < size)
             {
-                Array.Copy(Data, Start, Data, 0, Pending);
-                End -= Start;
+                end -= start;
+                Array.Copy(data, start, data, 0, end);
                 Start = 0;
+                End = end;
             }
 
-            return End;
+            return end;
         }
 
         internal void Commit(int size)

@@ -89,7 +89,14 @@ namespace Nano.Mqtt.Codec
         /// <summary>Writes the fixed header at <paramref name="offset"/>; returns the offset after it.</summary>
         internal static int WriteFixedHeader(byte[] dst, int offset, int firstByte, int remainingLength)
         {
-            dst[offset++] = (byte)firstByte;
+            dst[offset] = (byte)firstByte;
+            if (remainingLength < 128)
+            {
+                dst[offset + 1] = (byte)remainingLength; // one byte, the common case: no loop
+                return offset + 2;
+            }
+
+            offset++;
             do
             {
                 int digit = remainingLength & 0x7F;

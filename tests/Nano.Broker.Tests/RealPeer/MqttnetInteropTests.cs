@@ -236,5 +236,36 @@ namespace Nano.Broker.Tests.RealPeer
             await alice.PublishAsync("a", "hello", MqttQualityOfServiceLevel.ExactlyOnce);
             Assert.AreEqual(new PeerMessage("a", "hello", 2, false, false), await alice.NextAsync());
         }
+
+        [TestMethod]
+        [DataRow(64)]
+        [DataRow(16 * 1024)]
+        public async Task QoS_0_fan_out_written_directly_or_queued_arrives_complete_and_in_order_MQTT_4_6_0_2(int outputBufferSize)
+        {
+            using var broker = new TestBroker(o => o.Broker.OutputBufferSize = outputBufferSize);
+            await using var publisher = await broker.ConnectAsync("pub", MqttProtocolVersion.V311);
+            var subscribers = new MqttPeer[4];
+            for (int s = 0; s < subscribers.Length; s++)
+            {
+                subscribers[s] = await broker.ConnectAsync("sub" + s, MqttProtocolVersion.V311);
+                await subscribers[s].SubscribeAsync("fan/#", MqttQualityOfServiceLevel.AtMostOnce);
+            }
+            const int Messages = 200;
+            for (int i = 0; i < Messages; i++)
+            {
+                // Payloads of 1 to 100 bytes: some fit the 64 B output and are written directly, some are queued.
+                await publisher.PublishAsync("fan/" + (i % 3), i + ":" + new string('x', i % 97));
+            }
+            foreach (MqttPeer subscriber in subscribers)
+            {
+                for (int i = 0; i < Messages; i++)
+                {
+                    Assert.AreEqual(new PeerMessage("fan/" + (i % 3), i + ":" + new string('x', i % 97), 0, false, false), await subscriber.NextAsync());
+                }
+                await subscriber.DisposeAsync();
+            }
+            Assert.AreEqual((long)Messages * subscribers.Length, broker.Statistics.MessagesSent);
+            Assert.AreEqual(0L, broker.Statistics.DroppedQueueFull + broker.Statistics.DroppedPoolFull);
+        }
     }
 }

@@ -124,6 +124,35 @@ namespace Nano.DeviceTests.Broker
             Expect0(PublishQos0, Warmups, Iterations, "bytes per QoS 0 fan-out");
         }
 
+        [TestMethod]
+        public void QoS_0_written_directly_into_idle_outputs_allocates_nothing_and_holds_no_pooled_copy()
+        {
+            Start(new BrokerOptions(), "sensors/+/temperature", 0);
+            _packet = Wire.Publish("sensors/kitchen/temperature", "21.5", 0, 0, false);
+            Send(_publisher, _packet);
+            Assert.AreEqual(0, _engine.PooledMessageCount, "written into the four outputs at routing time");
+            Assert.AreEqual(35, _engine.PendingOutput(_subscribers[3]));
+            for (int i = 0; i < Subscribers; i++)
+            {
+                Assert.AreEqual(35, Drain(_subscribers[i]));
+            }
+            Expect0(PublishQos0, Warmups, Iterations, "bytes per direct QoS 0 fan-out");
+        }
+
+        [TestMethod]
+        public void QoS_0_queued_because_it_does_not_fit_the_output_allocates_nothing()
+        {
+            Start(new BrokerOptions(), "sensors/+/temperature", 0);
+            _packet = Wire.Publish("sensors/kitchen/temperature", "0123456789012345678901234567890123456789", 0, 0, false);
+            Send(_publisher, _packet);
+            Assert.AreEqual(1, _engine.PooledMessageCount, "71 B do not fit the 64 B output: one copy, queued for all four");
+            for (int i = 0; i < Subscribers; i++)
+            {
+                Assert.AreEqual(71, Drain(_subscribers[i]));
+            }
+            Expect0(PublishQos0, Warmups, Iterations, "bytes per queued QoS 0 fan-out");
+        }
+
         private static void PublishQos1()
         {
             _now++;
@@ -142,6 +171,42 @@ namespace Nano.DeviceTests.Broker
             Start(new BrokerOptions(), "a/#", 1);
             _packet = Wire.Publish("a/b", "payload", 1, 1, false);
             Expect0(PublishQos1, Warmups, Iterations, "bytes per QoS 1 fan-out");
+        }
+
+        [TestMethod]
+        public void QoS_1_queued_because_it_does_not_fit_the_output_allocates_nothing()
+        {
+            Start(new BrokerOptions(), "a/#", 1);
+            _packet = Wire.Publish("a/b", "0123456789012345678901234567890123456789012345678901234567890123", 1, 1, false);
+            long sent = _engine.Statistics.MessagesSent;
+            Send(_publisher, _packet);
+            Assert.AreEqual(1, _engine.PooledMessageCount, "73 B do not fit the 64 B output: one copy, queued for all four");
+            Assert.AreEqual(sent, _engine.Statistics.MessagesSent, "encoded when read");
+            Drain(_publisher);
+            for (int i = 0; i < Subscribers; i++)
+            {
+                Assert.AreEqual(73, Drain(_subscribers[i]));
+                SendAck(_subscribers[i], 0x40, _lastPacketId);
+            }
+            Expect0(PublishQos1, Warmups, Iterations, "bytes per queued QoS 1 fan-out");
+        }
+
+        [TestMethod]
+        public void QoS_1_written_directly_into_idle_outputs_and_their_inflight_windows_allocates_nothing()
+        {
+            Start(new BrokerOptions(), "a/#", 1);
+            _packet = Wire.Publish("a/b", "payload", 1, 1, false);
+            long sent = _engine.Statistics.MessagesSent;
+            Send(_publisher, _packet);
+            Assert.AreEqual(sent + Subscribers, _engine.Statistics.MessagesSent, "written at routing time");
+            Drain(_publisher);
+            for (int i = 0; i < Subscribers; i++)
+            {
+                Assert.AreEqual(16, Drain(_subscribers[i]));
+                SendAck(_subscribers[i], 0x40, _lastPacketId);
+            }
+            Assert.AreEqual(0, _engine.PooledMessageCount);
+            Expect0(PublishQos1, Warmups, Iterations, "bytes per direct QoS 1 fan-out");
         }
 
         private static void PublishQos2()

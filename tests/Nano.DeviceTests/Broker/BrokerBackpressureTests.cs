@@ -54,11 +54,12 @@ namespace Nano.DeviceTests.Broker
             RigClient sub = rig.Subscriber("s", "t", 0);
             RigClient pub = rig.Connect("p");
             Publish(pub, "t", 0, 0, 5);
+            Assert.AreEqual(Wire.PublishHex("t", "0", 0, 0, false, false), sub.Next(), "written into the idle subscriber's output");
             Assert.AreEqual(Wire.PublishHex("t", "3", 0, 0, false, false), sub.Next());
             Assert.AreEqual(Wire.PublishHex("t", "4", 0, 0, false, false), sub.Next());
             sub.ExpectNothing();
-            Assert.AreEqual(3L, rig.Engine.Statistics.DroppedQueueFull);
-            Assert.AreEqual(3, sink.Counts[(int)BrokerEvent.QueueFull]);
+            Assert.AreEqual(2L, rig.Engine.Statistics.DroppedQueueFull, "1 and 2, queued behind it");
+            Assert.AreEqual(2, sink.Counts[(int)BrokerEvent.QueueFull]);
         }
 
         [TestMethod]
@@ -71,14 +72,14 @@ namespace Nano.DeviceTests.Broker
             RigClient sub = rig.Subscriber("s", "t", 0);
             RigClient pub = rig.Connect("p");
             Publish(pub, "t", 1, 0, 4);
-            Assert.AreEqual("4002000A", pub.Next());
+            Assert.AreEqual("4002000A", pub.Next(), "written into the idle subscriber's output: no copy");
             Assert.AreEqual("4002000B", pub.Next());
+            Assert.AreEqual("4002000C", pub.Next(), "the pool's two messages, queued");
             pub.ExpectNothing();
             for (int i = 0; i < 4; i++)
             {
                 Assert.AreEqual(Wire.PublishHex("t", i.ToString(), 0, 0, false, false), sub.Next(), "message " + i.ToString());
             }
-            Assert.AreEqual("4002000C", pub.Next());
             Assert.AreEqual("4002000D", pub.Next());
             Assert.AreEqual(0L, rig.Engine.Statistics.MessagesDropped);
         }
@@ -110,9 +111,10 @@ namespace Nano.DeviceTests.Broker
             Rig rig = BrokerFlowLimitTests.Watched(o, sink);
             RigClient sub = rig.Subscriber("s", "t", 0);
             RigClient pub = rig.Connect("p");
-            Publish(pub, "t", 1, 0, 3);
-            Assert.AreEqual("4002000A", pub.Next());
+            Publish(pub, "t", 1, 0, 4);
+            Assert.AreEqual("4002000A", pub.Next(), "written into the idle subscriber's output");
             Assert.AreEqual("4002000B", pub.Next());
+            Assert.AreEqual("4002000C", pub.Next(), "queued: the queue is full");
             pub.ExpectNothing();
             rig.Advance(999);
             pub.ExpectNothing();
@@ -121,7 +123,7 @@ namespace Nano.DeviceTests.Broker
             Assert.IsTrue(sub.WantsClose, "the stalled subscriber is disconnected");
             Assert.AreEqual(1, sink.Counts[(int)BrokerEvent.SlowConsumer]);
             Assert.AreEqual(1, sink.LastReason, "seconds waited");
-            Assert.AreEqual("4002000C", pub.Next(), "the PUBLISH it held back is accepted");
+            Assert.AreEqual("4002000D", pub.Next(), "the PUBLISH it held back is accepted");
             Assert.AreEqual(0L, rig.Engine.Statistics.MessagesDropped);
         }
     }
