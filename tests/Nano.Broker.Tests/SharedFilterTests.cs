@@ -152,16 +152,19 @@ namespace Nano.Broker.Tests
             ScriptedBroker broker = new ScriptedBroker(new BrokerOptions { MaxQueuedBytes = 8, QueueFullPolicy = QueueFullPolicy.Backpressure });
             ScriptedClient slow = Subscriber(broker, "slow", "t");
             ScriptedClient p = broker.Connect("p");
-            p.Send(Packets.Publish("t", "123", 1, 1)); // to an empty queue: 4 of 8 bytes
-            p.Send(Packets.Publish("t", "1234", 1, 2)); // to a queue with room: 9 of 8 bytes, now full
+            p.Send(Packets.Publish("t", "123", 1, 1)); // written straight into slow's empty output, not queued
+            p.Send(Packets.Publish("t", "1234", 1, 2)); // to an empty queue: 5 of 8 bytes
+            p.Send(Packets.Publish("t", "1234", 1, 3)); // to a queue with room: 10 of 8 bytes, now full
             Assert.AreEqual("40020001", p.Next().Hex);
             Assert.AreEqual("40020002", p.Next().Hex);
-            p.Send(Packets.Publish("t", "next", 1, 3));
+            Assert.AreEqual("40020003", p.Next().Hex);
+            p.Send(Packets.Publish("t", "next", 1, 4));
             p.ExpectNothing(); // waits in p's input, unacknowledged, for room in slow's queue
             Assert.AreEqual(0L, broker.Engine.Statistics.MessagesDropped);
             Assert.AreEqual("123", slow.Next().Payload);
             Assert.AreEqual("1234", slow.Next().Payload);
-            Assert.AreEqual("40020003", p.Next().Hex);
+            Assert.AreEqual("1234", slow.Next().Payload);
+            Assert.AreEqual("40020004", p.Next().Hex);
             Assert.AreEqual("next", slow.Next().Payload);
             slow.ExpectNothing();
         }
