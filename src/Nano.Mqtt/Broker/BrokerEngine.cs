@@ -243,22 +243,17 @@ namespace Nano.Mqtt.Broker
                 ConnectionState state = c.State;
                 if (state == ConnectionState.Connected)
                 {
-                    if (c.Outgoing != OutgoingKind.None)
+                    Codec.OutputBuffer control = c.ControlOutput;
+                    if (c.Outgoing != OutgoingKind.None || control.End != control.Start)
                     {
-                        return i; // a packet part-way through being sent
+                        return i; // a packet part-way through being sent, or acknowledgements and deliveries written into the output
                     }
                     int s = c.Session;
                     Session session = _state.Sessions[s];
-                    if (session.QueueCount > 0 || _state.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+                    if ((session.QueueCount > 0 || _state.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+                        && _outbox.Pending(c) > 0)
                     {
-                        if (_outbox.Pending(c) > 0)
-                        {
-                            return i;
-                        }
-                    }
-                    else if (c.ControlOutput.End != c.ControlOutput.Start)
-                    {
-                        return i; // only acknowledgements: the session has nothing queued, no retained scan, no inflight entry to (re)send
+                        return i;
                     }
                 }
                 else if (state == ConnectionState.Closing || (state == ConnectionState.AwaitingConnect && _outbox.Pending(c) > 0))
