@@ -54,13 +54,9 @@ namespace Nano.Mqtt.Broker
             {
                 if (c.Outgoing == OutgoingKind.None)
                 {
-                    int pending = control.End - control.Start;
-                    if (pending > 0)
+                    if (control.End != control.Start)
                     {
-                        int n = pending < end - at ? pending : end - at;
-                        System.Array.Copy(control.Data, control.Start, dst, at, n);
-                        control.Consume(n);
-                        at += n;
+                        at += control.Read(dst, at, end - at);
                         continue;
                     }
                     if (!Select(c))

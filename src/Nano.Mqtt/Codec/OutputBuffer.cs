@@ -55,30 +55,23 @@ namespace Nano.Mqtt.Codec
             End += size;
         }
 
+        /// <summary>Copies up to <paramref name="count"/> pending bytes to <paramref name="dst"/> and takes them.</summary>
         internal int Read(byte[] dst, int offset, int count)
         {
-            int n = Peek(dst, offset, count);
-            Consume(n);
-            return n;
-        }
-
-        /// <summary>Copies up to <paramref name="count"/> pending bytes without taking them.</summary>
-        internal int Peek(byte[] dst, int offset, int count)
-        {
-            int n = Pending < count ? Pending : count;
-            Array.Copy(Data, Start, dst, offset, n);
-            return n;
-        }
-
-        /// <summary>Takes <paramref name="count"/> pending bytes (at most <see cref="Pending"/>).</summary>
-        internal void Consume(int count)
-        {
-            Start += count;
-            if (Start >= End)
+            int start = Start;
+            int n = End - start;
+            if (n > count)
+            {
+                n = count;
+                Start = start + n;
+            }
+            else
             {
                 Start = 0;
                 End = 0;
             }
+            Array.Copy(Data, start, dst, offset, n);
+            return n;
         }
 
         internal void Clear()
