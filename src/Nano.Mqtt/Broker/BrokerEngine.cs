@@ -275,7 +275,11 @@ namespace Nano.Mqtt.Broker
             int total = ReadOutputWithoutCommit(connection, dst, offset, count);
             if (total > 0)
             {
-                CommitOutput();
+                Persistence.BrokerPersistence store = _state.Pool.Persistence;
+                if (store != null)
+                {
+                    store.Commit();
+                }
             }
             return total;
         }
@@ -287,23 +291,21 @@ namespace Nano.Mqtt.Broker
         public int ReadOutputWithoutCommit(int connection, byte[] dst, int offset, int count)
         {
             Connection[] connections = _state.Connections;
-            if (connection < 0 || connection >= connections.Length || dst == null || offset < 0 || count < 0 || offset > dst.Length - count)
+            if ((uint)connection >= (uint)connections.Length || dst == null || (offset | count) < 0 || offset > dst.Length - count)
             {
                 return 0;
             }
             Connection c = connections[connection];
-            BrokerState state = _state;
-            int total = 0;
-            while (total < count)
+            int total = _outbox.Read(c, dst, offset, count);
+            if (total == 0)
             {
-                int n = _outbox.Read(c, dst, offset + total, count - total);
-                total += n;
-                if (n == 0)
-                {
-                    break;
-                }
-                // Output was taken: a packet that waited for control output space and publishers that waited for queue
-                // space are processed; without either, nothing could have made more output ready.
+                return 0;
+            }
+            // Output was taken: a packet that waited for control output space and publishers that waited for queue
+            // space are processed; without either, nothing could have made more output ready.
+            BrokerState state = _state;
+            while (total < count && (c.InputLength > 0 || state.QueueSpaceFreed))
+            {
                 bool processed = false;
                 if (c.InputLength > 0 && state.IsOpen(connection))
                 {
@@ -326,6 +328,12 @@ namespace Nano.Mqtt.Broker
                 {
                     break;
                 }
+                int n = _outbox.Read(c, dst, offset + total, count - total);
+                if (n == 0)
+                {
+                    break;
+                }
+                total += n;
             }
             return total;
         }
