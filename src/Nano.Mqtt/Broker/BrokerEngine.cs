@@ -235,28 +235,29 @@ namespace Nano.Mqtt.Broker
         /// or -1: a host walks these with <c>NextOutput(id + 1)</c> and leaves idle connections alone.</summary>
         public int NextOutput(int from)
         {
-            Connection[] connections = _state.Connections;
-            int slots = _state.ConnectionSlots;
+            BrokerState st = _state;
+            Connection[] connections = st.Connections;
+            int slots = st.ConnectionSlots;
             for (int i = from < 0 ? 0 : from; i < slots; i++)
             {
                 Connection c = connections[i];
+                Codec.OutputBuffer control = c.ControlOutput;
+                if (control.End != control.Start || c.Outgoing != OutgoingKind.None)
+                {
+                    return i; // acknowledgements and deliveries written into the output (a free slot has none), or a packet part-way through being sent
+                }
                 ConnectionState state = c.State;
                 if (state == ConnectionState.Connected)
                 {
-                    Codec.OutputBuffer control = c.ControlOutput;
-                    if (c.Outgoing != OutgoingKind.None || control.End != control.Start)
-                    {
-                        return i; // a packet part-way through being sent, or acknowledgements and deliveries written into the output
-                    }
                     int s = c.Session;
-                    Session session = _state.Sessions[s];
-                    if ((session.QueueCount > 0 || _state.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+                    Session session = st.Sessions[s];
+                    if ((session.QueueCount > 0 || st.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
                         && _outbox.Pending(c) > 0)
                     {
                         return i;
                     }
                 }
-                else if (state == ConnectionState.Closing || (state == ConnectionState.AwaitingConnect && _outbox.Pending(c) > 0))
+                else if (state == ConnectionState.Closing)
                 {
                     return i;
                 }
