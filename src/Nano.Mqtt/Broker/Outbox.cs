@@ -57,7 +57,10 @@ namespace Nano.Mqtt.Broker
                     if (control.End != control.Start)
                     {
                         at += control.Read(dst, at, end - at);
-                        continue;
+                        if (at == end)
+                        {
+                            break; // else the control output is empty
+                        }
                     }
                     if (!Select(c))
                     {
