@@ -163,10 +163,8 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Handles PUBACK, PUBREC, PUBREL or PUBCOMP whose fixed header starts with <paramref name="firstByte"/>; false
         /// when the PUBCOMP must wait for control output space.</summary>
-        public bool HandleAck(int ci, int firstByte, int bodyStart, int bodyEnd)
+        public bool HandleAck(int ci, Connection c, int firstByte, int bodyStart, int bodyEnd)
         {
-            BrokerState state = _state;
-            Connection c = state.Connections[ci];
             byte[] input = c.Input;
             int type = firstByte >> 4;
             int packetId = bodyEnd - bodyStart == 2 ? (input[bodyStart] << 8) | input[bodyStart + 1] : 0;
@@ -182,6 +180,7 @@ namespace Nano.Mqtt.Broker
                 }
                 packetId = ack.PacketId;
             }
+            BrokerState state = _state;
             Session session = state.Sessions[c.Session];
             if (type == (int)PacketType.PubRel)
             {
