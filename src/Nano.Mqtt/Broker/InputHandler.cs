@@ -57,10 +57,20 @@ namespace Nano.Mqtt.Broker
             int maxPacketSize = _state.Options.MaxPacketSize;
             while (true)
             {
+                byte[] input = c.Input;
                 int length = c.InputLength;
-                if (count > 0)
+                int position = 0;
+                bool direct = length == 0 && count <= input.Length && c.LargeInput < 0;
+                if (direct)
                 {
-                    int n = length == 0 ? c.Input.Length : Capacity(c);
+                    // Whole packets are handled from the received bytes themselves; only what is left is buffered.
+                    input = data;
+                    position = offset;
+                    length = offset + count;
+                }
+                else if (count > 0)
+                {
+                    int n = length == 0 ? input.Length : Capacity(c);
                     if (n == 0)
                     {
                         _closer.ProtocolViolation(ci, MqttError.LargeBufferUnavailable);
@@ -70,14 +80,13 @@ namespace Nano.Mqtt.Broker
                     {
                         n = count;
                     }
-                    System.Array.Copy(data, offset, c.Input, length, n);
+                    input = c.Input; // a large buffer lent by Capacity
+                    System.Array.Copy(data, offset, input, length, n);
                     length += n;
                     c.InputLength = length;
                     offset += n;
                     count -= n;
                 }
-                byte[] input = c.Input;
-                int position = 0;
                 while (length - position >= 2)
                 {
                     ConnectionState state = c.State;
@@ -116,20 +125,28 @@ namespace Nano.Mqtt.Broker
                     bool handled;
                     if (state != ConnectionState.Connected)
                     {
+                        if (direct)
+                        {
+                            break;
+                        }
                         handled = Connect(ci, (PacketType)type, position, size);
                     }
                     else if (type == (int)PacketType.Publish)
                     {
                         handled = c.LargeInput == LargeInputBuffers.Grown
                             ? HandleGrownPublish(ci, c, first & 0x0F, position + header, position + size)
-                            : _publish.HandlePublish(ci, c, first & 0x0F, position + header, position + size);
+                            : _publish.HandlePublish(ci, c, input, first & 0x0F, position + header, position + size);
                     }
                     else if (type >= (int)PacketType.PubAck && type <= (int)PacketType.PubComp)
                     {
-                        handled = _publish.HandleAck(ci, c, first, position + header, position + size);
+                        handled = _publish.HandleAck(ci, c, input, first, position + header, position + size);
                     }
                     else
                     {
+                        if (direct)
+                        {
+                            break;
+                        }
                         handled = Dispatch(ci, (PacketType)type, position, size);
                     }
                     if (!handled)
@@ -142,6 +159,19 @@ namespace Nano.Mqtt.Broker
                 if (c.State == ConnectionState.Free)
                 {
                     return;
+                }
+                if (direct)
+                {
+                    count = length - position;
+                    if (count == 0)
+                    {
+                        return;
+                    }
+                    // A partial packet, or one handled from the connection's input (CONNECT, SUBSCRIBE ...) or waiting there.
+                    System.Array.Copy(data, position, c.Input, 0, count);
+                    c.InputLength = count;
+                    count = 0;
+                    continue;
                 }
                 if (position > 0)
                 {
@@ -178,7 +208,7 @@ namespace Nano.Mqtt.Broker
         {
             MessageMemory memory = _state.Pool.Memory;
             memory.Offered = c.Input;
-            bool handled = _publish.HandlePublish(ci, c, flags, bodyStart, bodyEnd);
+            bool handled = _publish.HandlePublish(ci, c, c.Input, flags, bodyStart, bodyEnd);
             if (memory.Offered == null)
             {
                 _large.Keep(c);
@@ -208,7 +238,7 @@ namespace Nano.Mqtt.Broker
                     break; // incomplete, or an error reported when its turn comes
                 }
                 bool ack = type >= PacketType.PubAck && type <= PacketType.PubComp;
-                if ((ack || type == PacketType.PingReq) && (ack ? _publish.HandleAck(ci, c, input[read], read + header, read + size) : HandleHeaderOnly(ci, read, size)))
+                if ((ack || type == PacketType.PingReq) && (ack ? _publish.HandleAck(ci, c, input, input[read], read + header, read + size) : HandleHeaderOnly(ci, read, size)))
                 {
                     _state.Statistics.PacketsReceived++;
                 }
