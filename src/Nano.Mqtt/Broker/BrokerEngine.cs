@@ -123,10 +123,20 @@ namespace Nano.Mqtt.Broker
                 return;
             }
             Connection c = connections[connection];
-            _input.Receive(connection, c, data, offset, count);
-            if (c.InputLength > 0)
+            ConnectionState open = c.State;
+            if (open != ConnectionState.Connected && open != ConnectionState.AwaitingConnect)
             {
-                _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
+                return; // nothing is read once the connection no longer accepts input
+            }
+            state.Statistics.BytesReceived += count;
+            c.LastActivityMs = nowMs;
+            if (count > 0)
+            {
+                _input.Receive(connection, c, data, offset, count);
+                if (c.InputLength > 0)
+                {
+                    _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
+                }
             }
             if (state.QueueSpaceFreed)
             {

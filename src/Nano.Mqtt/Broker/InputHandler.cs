@@ -29,48 +29,6 @@ namespace Nano.Mqtt.Broker
             _subscribe = subscribe;
         }
 
-        /// <summary>Buffers and processes bytes received on connection <paramref name="ci"/>, <paramref name="c"/>; bytes beyond
-        /// <see cref="Capacity"/> close the connection. Nothing happens once the connection no longer accepts input.</summary>
-        public void Receive(int ci, Connection c, byte[] data, int offset, int count)
-        {
-            ConnectionState state = c.State;
-            if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
-            {
-                return;
-            }
-            BrokerState broker = _state;
-            broker.Statistics.BytesReceived += count;
-            c.LastActivityMs = broker.NowMs;
-            while (count > 0)
-            {
-                int length = c.InputLength;
-                int n = length == 0 ? c.Input.Length : Capacity(c);
-                if (n == 0)
-                {
-                    _closer.ProtocolViolation(ci, MqttError.LargeBufferUnavailable);
-                    return;
-                }
-                if (n > count)
-                {
-                    n = count;
-                }
-                System.Array.Copy(data, offset, c.Input, length, n);
-                c.InputLength = length + n;
-                offset += n;
-                count -= n;
-                Process(ci, c);
-                if (count == 0)
-                {
-                    return;
-                }
-                state = c.State;
-                if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
-                {
-                    return;
-                }
-            }
-        }
-
         /// <summary>Bytes the connection can take now; borrows a large buffer when the packet being received needs one.</summary>
         public int Capacity(Connection c)
         {
@@ -88,96 +46,159 @@ namespace Nano.Mqtt.Broker
         /// <summary>Processes every whole packet buffered on a connection, in order, until one must wait.</summary>
         public void Process(int ci)
         {
-            Process(ci, _state.Connections[ci]);
+            Receive(ci, _state.Connections[ci], null, 0, 0);
         }
 
-        private void Process(int ci, Connection c)
+        /// <summary>Appends bytes received on connection <paramref name="ci"/>, <paramref name="c"/>, which accepts input, and
+        /// processes every whole packet buffered, in order, until one must wait; bytes beyond <see cref="Capacity"/> close
+        /// the connection.</summary>
+        public void Receive(int ci, Connection c, byte[] data, int offset, int count)
         {
-            int position = 0;
-            byte[] input = c.Input;
-            int length = c.InputLength;
             int maxPacketSize = _state.Options.MaxPacketSize;
-            while (length - position >= 2)
+            while (true)
             {
-                ConnectionState state = c.State;
-                if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
+                byte[] input = c.Input;
+                int length = c.InputLength;
+                int position = 0;
+                bool direct = length == 0 && count <= input.Length && c.LargeInput < 0;
+                if (direct)
                 {
-                    break;
+                    // Whole packets are handled from the received bytes themselves; only what is left is buffered.
+                    input = data;
+                    position = offset;
+                    length = offset + count;
                 }
-                int first = input[position];
-                int header = 2;
-                int size = input[position + 1] + 2;
-                if (size >= 0x82 || first < 0x10 || first >= 0xF0)
+                else if (count > 0)
                 {
-                    // A remaining length of more than one byte, or a reserved type: the full fixed-header read.
-                    MqttError error = FixedHeader.Read(input, position, length - position, out PacketType t, out byte f, out int remaining, out header);
-                    if (error != MqttError.None)
+                    int n = length == 0 ? input.Length : Capacity(c);
+                    if (n == 0)
                     {
-                        if (error != MqttError.FixedHeaderTruncated)
-                        {
-                            _closer.ProtocolViolation(ci, error);
-                        }
+                        _closer.ProtocolViolation(ci, MqttError.LargeBufferUnavailable);
+                        return;
+                    }
+                    if (n > count)
+                    {
+                        n = count;
+                    }
+                    input = c.Input; // a large buffer lent by Capacity
+                    System.Array.Copy(data, offset, input, length, n);
+                    length += n;
+                    c.InputLength = length;
+                    offset += n;
+                    count -= n;
+                }
+                while (length - position >= 2)
+                {
+                    ConnectionState state = c.State;
+                    if (state != ConnectionState.Connected && state != ConnectionState.AwaitingConnect)
+                    {
                         break;
                     }
-                    size = header + remaining;
+                    int first = input[position];
+                    int header = 2;
+                    int size = input[position + 1] + 2;
+                    if (size >= 0x82 || (uint)(first - 0x10) >= 0xE0u)
+                    {
+                        // A remaining length of more than one byte, or a reserved type: the full fixed-header read.
+                        MqttError error = FixedHeader.Read(input, position, length - position, out PacketType t, out byte f, out int remaining, out header);
+                        if (error != MqttError.None)
+                        {
+                            if (error != MqttError.FixedHeaderTruncated)
+                            {
+                                _closer.ProtocolViolation(ci, error);
+                            }
+                            break;
+                        }
+                        size = header + remaining;
+                    }
+                    if (size > maxPacketSize)
+                    {
+                        // An oversized packet is refused from its remaining length, before buffering it.
+                        _closer.ProtocolViolation(ci, MqttError.PacketTooLarge);
+                        break;
+                    }
+                    if (length - position < size)
+                    {
+                        break;
+                    }
+                    int type = first >> 4;
+                    bool handled;
+                    if (state != ConnectionState.Connected)
+                    {
+                        if (direct)
+                        {
+                            break;
+                        }
+                        handled = Connect(ci, (PacketType)type, position, size);
+                    }
+                    else if (type == (int)PacketType.Publish)
+                    {
+                        handled = c.LargeInput == LargeInputBuffers.Grown
+                            ? HandleGrownPublish(ci, c, first & 0x0F, position + header, position + size)
+                            : _publish.HandlePublish(ci, c, input, first & 0x0F, position + header, position + size);
+                    }
+                    else if (type >= (int)PacketType.PubAck && type <= (int)PacketType.PubComp)
+                    {
+                        handled = _publish.HandleAck(ci, c, input, first, position + header, position + size);
+                    }
+                    else
+                    {
+                        if (direct)
+                        {
+                            break;
+                        }
+                        handled = Dispatch(ci, (PacketType)type, position, size);
+                    }
+                    if (!handled)
+                    {
+                        break;
+                    }
+                    _state.Statistics.PacketsReceived++;
+                    position += size;
                 }
-                if (size > maxPacketSize)
+                if (c.State == ConnectionState.Free)
                 {
-                    // An oversized packet is refused from its remaining length, before buffering it.
-                    _closer.ProtocolViolation(ci, MqttError.PacketTooLarge);
-                    break;
+                    return;
                 }
-                if (length - position < size)
+                if (direct)
                 {
-                    break;
+                    count = length - position;
+                    if (count == 0)
+                    {
+                        return;
+                    }
+                    // A partial packet, or one handled from the connection's input (CONNECT, SUBSCRIBE ...) or waiting there.
+                    System.Array.Copy(data, position, c.Input, 0, count);
+                    c.InputLength = count;
+                    count = 0;
+                    continue;
                 }
-                int type = first >> 4;
-                bool handled;
-                if (state != ConnectionState.Connected)
+                if (position > 0)
                 {
-                    handled = Connect(ci, (PacketType)type, position, size);
+                    length -= position;
+                    if (length > 0)
+                    {
+                        System.Array.Copy(input, position, input, 0, length);
+                    }
+                    c.InputLength = length;
                 }
-                else if (type == (int)PacketType.Publish)
+                if (c.Waiting == PublishWait.Room && c.State == ConnectionState.Connected && _state.Sessions[c.Session].InflightCount > 0)
                 {
-                    handled = c.LargeInput == LargeInputBuffers.Grown
-                        ? HandleGrownPublish(ci, c, first & 0x0F, position + header, position + size)
-                        : _publish.HandlePublish(ci, c, first & 0x0F, position + header, position + size);
+                    HandleAcksBehind(ci, c);
                 }
-                else if (type >= (int)PacketType.PubAck && type <= (int)PacketType.PubComp)
+                if (c.LargeInput >= 0 && c.InputLength <= c.InlineInput.Length && (c.InputLength == 0 || PacketSize(c) <= c.InlineInput.Length))
                 {
-                    handled = _publish.HandleAck(ci, first, position + header, position + size);
+                    _large.Return(c);
                 }
-                else
+                if (count == 0)
                 {
-                    handled = Dispatch(ci, (PacketType)type, position, size);
+                    return;
                 }
-                if (!handled)
+                ConnectionState open = c.State;
+                if (open != ConnectionState.Connected && open != ConnectionState.AwaitingConnect)
                 {
-                    break;
+                    return;
                 }
-                _state.Statistics.PacketsReceived++;
-                position += size;
-            }
-            if (c.State == ConnectionState.Free)
-            {
-                return;
-            }
-            if (position > 0)
-            {
-                int rest = length - position;
-                if (rest > 0)
-                {
-                    System.Array.Copy(input, position, input, 0, rest);
-                }
-                c.InputLength = rest;
-            }
-            if (c.Waiting == PublishWait.Room && c.State == ConnectionState.Connected && _state.Sessions[c.Session].InflightCount > 0)
-            {
-                HandleAcksBehind(ci, c);
-            }
-            if (c.LargeInput >= 0 && c.InputLength <= c.InlineInput.Length && (c.InputLength == 0 || PacketSize(c) <= c.InlineInput.Length))
-            {
-                _large.Return(c);
             }
         }
 
@@ -187,7 +208,7 @@ namespace Nano.Mqtt.Broker
         {
             MessageMemory memory = _state.Pool.Memory;
             memory.Offered = c.Input;
-            bool handled = _publish.HandlePublish(ci, c, flags, bodyStart, bodyEnd);
+            bool handled = _publish.HandlePublish(ci, c, c.Input, flags, bodyStart, bodyEnd);
             if (memory.Offered == null)
             {
                 _large.Keep(c);
@@ -217,7 +238,7 @@ namespace Nano.Mqtt.Broker
                     break; // incomplete, or an error reported when its turn comes
                 }
                 bool ack = type >= PacketType.PubAck && type <= PacketType.PubComp;
-                if ((ack || type == PacketType.PingReq) && (ack ? _publish.HandleAck(ci, input[read], read + header, read + size) : HandleHeaderOnly(ci, read, size)))
+                if ((ack || type == PacketType.PingReq) && (ack ? _publish.HandleAck(ci, c, input, input[read], read + header, read + size) : HandleHeaderOnly(ci, read, size)))
                 {
                     _state.Statistics.PacketsReceived++;
                 }

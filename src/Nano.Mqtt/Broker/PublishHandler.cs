@@ -24,10 +24,9 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>Handles a whole PUBLISH; false when it must wait (control output, rate limit or subscribers' queues).</summary>
-        public bool HandlePublish(int ci, Connection c, int flags, int bodyStart, int bodyEnd)
+        public bool HandlePublish(int ci, Connection c, byte[] input, int flags, int bodyStart, int bodyEnd)
         {
             PublishPacket p = _publish;
-            byte[] input = c.Input;
             MqttError error = p.DecodeBody(input, flags, bodyStart, bodyEnd, c.ProtocolLevel);
             if (error != MqttError.None)
             {
@@ -163,11 +162,8 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Handles PUBACK, PUBREC, PUBREL or PUBCOMP whose fixed header starts with <paramref name="firstByte"/>; false
         /// when the PUBCOMP must wait for control output space.</summary>
-        public bool HandleAck(int ci, int firstByte, int bodyStart, int bodyEnd)
+        public bool HandleAck(int ci, Connection c, byte[] input, int firstByte, int bodyStart, int bodyEnd)
         {
-            BrokerState state = _state;
-            Connection c = state.Connections[ci];
-            byte[] input = c.Input;
             int type = firstByte >> 4;
             int packetId = bodyEnd - bodyStart == 2 ? (input[bodyStart] << 8) | input[bodyStart + 1] : 0;
             if (packetId == 0 || (firstByte & 0x0F) != (type == (int)PacketType.PubRel ? 0x02 : 0))
@@ -182,6 +178,7 @@ namespace Nano.Mqtt.Broker
                 }
                 packetId = ack.PacketId;
             }
+            BrokerState state = _state;
             Session session = state.Sessions[c.Session];
             if (type == (int)PacketType.PubRel)
             {

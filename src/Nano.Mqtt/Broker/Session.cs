@@ -337,7 +337,7 @@ namespace Nano.Mqtt.Broker
             int flags = b.InflightFlags[k];
             if (type == (int)Codec.PacketType.PubAck ? (flags & QosMask) == 1 : type == (int)Codec.PacketType.PubComp && (flags & ReleasedFlag) != 0)
             {
-                RemoveInflight(k, end - 1);
+                RemoveInflight(b, k, end - 1);
                 return true;
             }
             if (type == (int)Codec.PacketType.PubRec && (flags & QosMask) == 2)
@@ -347,11 +347,10 @@ namespace Nano.Mqtt.Broker
             return false;
         }
 
-        /// <summary>Removes the inflight entry at <paramref name="at"/> in the shared buffers, keeping the others (up to
+        /// <summary>Removes the inflight entry at <paramref name="at"/> in the shared buffers <paramref name="b"/>, keeping the others (up to
         /// <paramref name="last"/>, this session's last) in send order, and releases its message.</summary>
-        private void RemoveInflight(int at, int last)
+        private void RemoveInflight(SessionBuffers b, int at, int last)
         {
-            SessionBuffers b = _b;
             MessagePool pool = b.Pool;
             Persistence.BrokerPersistence p = pool.Persistence;
             if (p != null && !Clean)
@@ -431,7 +430,7 @@ namespace Nano.Mqtt.Broker
                     if (_b.InflightRetries[_inflightBase + i] >= maxRetries)
                     {
                         dropped++;
-                        RemoveInflight(_inflightBase + i, _inflightBase + InflightCount - 1);
+                        RemoveInflight(_b, _inflightBase + i, _inflightBase + InflightCount - 1);
                         continue;
                     }
                     _b.InflightRetries[_inflightBase + i]++;
