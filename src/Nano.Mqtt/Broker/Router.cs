@@ -253,7 +253,7 @@ namespace Nano.Mqtt.Broker
                         OutputBuffer control;
                         if (m < 0)
                         {
-                            control = _state.Connections[ci].ControlOutput; // found empty and large enough by Copy
+                            control = _state.Connections[ci].ControlOutput; // found empty and large enough by Direct
                         }
                         else
                         {
@@ -276,7 +276,7 @@ namespace Nano.Mqtt.Broker
                             {
                                 System.Array.Copy(written, writtenAt, control.Data, at, size);
                             }
-                            control.Commit(size);
+                            control.End = at + size;
                             direct++;
                             continue;
                         }
@@ -293,7 +293,7 @@ namespace Nano.Mqtt.Broker
                     {
                         _state.Pool.References[m]++; // held by the inflight entry, which the PUBLISH enters as it is written
                         int packetId = session.AddInflight(m, delivered, false, _state.NowMs);
-                        control.Commit(Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength) - control.End);
+                        control.End = Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength);
                         direct++;
                         continue;
                     }
