@@ -60,7 +60,12 @@ namespace Nano.Mqtt.Broker
             bool fromBridge = bridges != null && bridges[si];
             bool backpressure = options.QueueFullPolicy == QueueFullPolicy.Backpressure;
             Router router = _router;
-            if (found > 0 && backpressure && router.FirstFull(found, fromBridge) >= 0)
+            ByteSlice payload = p.Payload;
+            int payloadLength = payload.Length;
+            bool retain = p.Retain;
+            int acking = qos > 0 ? ci : -1;
+            bool direct = !route || router.Direct(found, qos, retain, topicLength, payloadLength, acking);
+            if (!direct && found > 0 && backpressure && router.FirstFull(found, fromBridge) >= 0)
             {
                 if (!Overdue(c))
                 {
@@ -71,16 +76,14 @@ namespace Nano.Mqtt.Broker
                 {
                     return true; // the publisher was one of them: its PUBLISH is not acknowledged
                 }
+                direct = router.Direct(found, qos, retain, topicLength, payloadLength, acking);
             }
             bool limited = options.MaxPublishRate > 0;
             if (limited && !access.TakePublishToken(c))
             {
                 return false; // before the copy: a PUBLISH received into an array of its own becomes that copy
             }
-            ByteSlice payload = p.Payload;
-            int payloadLength = payload.Length;
-            bool retain = p.Retain;
-            int m = route ? router.Copy(input, topicOffset, topicLength, input, payload.Offset, payloadLength, qos, retain, found, qos > 0 ? ci : -1) : Router.NoCopy;
+            int m = direct ? Router.NoCopy : state.Pool.Allocate(input, topicOffset, topicLength, input, payload.Offset, payloadLength, qos);
             if (m == Router.PoolFull && backpressure && !Overdue(c))
             {
                 if (limited)

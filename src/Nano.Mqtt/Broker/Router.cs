@@ -19,11 +19,10 @@ namespace Nano.Mqtt.Broker
             _access = access;
         }
 
-        /// <summary>A <see cref="Copy"/> answer: the publication needs no pooled copy (nothing to retain, and each delivery is
-        /// written straight into its connection's output or not made).</summary>
+        /// <summary>The message of a publication that needs no pooled copy (<see cref="Direct"/>).</summary>
         public const int NoCopy = -2;
 
-        /// <summary>A <see cref="Copy"/> answer: the message pool has no room for the publication.</summary>
+        /// <summary>The message of a publication that the message pool has no room for.</summary>
         public const int PoolFull = -1;
 
         /// <summary>
@@ -57,22 +56,60 @@ namespace Nano.Mqtt.Broker
         }
 
         /// <summary>
-        /// Copies a publication into the message pool when it needs a copy: it is retained, or one of the
-        /// <paramref name="found"/> subscribers cannot take it written straight into its output (<see cref="DirectOutput"/>).
-        /// <paramref name="acking"/> is the connection that gets an acknowledgement of it before <see cref="Deliver"/>, or -1.
-        /// Returns the message (one reference, passed on to <see cref="Deliver"/>), <see cref="NoCopy"/> or <see cref="PoolFull"/>.
+        /// Whether a publication needs no pooled copy: it is not retained, and each delivery to the <paramref name="found"/>
+        /// subscribers of the last <see cref="SubscriptionTable.Match"/> is written straight into its connection's output
+        /// (<see cref="DirectOutput"/>) or not made (QoS 0 to an offline session). <paramref name="acking"/> is the
+        /// connection that gets an acknowledgement of it before <see cref="Deliver"/>, or -1. Then no matched connected
+        /// session has a queued message, so none is full (<see cref="FirstFull"/>). Else the caller copies it into the
+        /// message pool, whose answer (one reference, passed on to <see cref="Deliver"/>) or <see cref="PoolFull"/> is the
+        /// message; a direct one is <see cref="NoCopy"/>.
         /// </summary>
-        public int Copy(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, int found, int acking)
+        public bool Direct(int found, int qos, bool retain, int topicLength, int payloadLength, int acking)
         {
-            if (!(retain && payloadLength > 0) && AllDirect(found, qos, topicLength, payloadLength, acking))
+            if (retain && payloadLength > 0)
             {
-                return NoCopy;
+                return false;
             }
-            return _state.Pool.Allocate(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos);
+            SubscriptionTable subscriptions = _state.Subscriptions;
+            int[] granted = subscriptions.MatchedQos;
+            int[] sessions = subscriptions.MatchedSessions;
+            Session[] all = _state.Sessions;
+            int size = 0;
+            for (int k = 0; k < found; k++)
+            {
+                if (qos > 0 && granted[k] > 0)
+                {
+                    return false;
+                }
+                int s = sessions[k];
+                Session session = all[s];
+                int ci = session.Connection;
+                if (ci < 0)
+                {
+                    if (_state.Options.QueueQos0)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                if (ci == acking)
+                {
+                    return false; // its output will hold the acknowledgement
+                }
+                if (size == 0)
+                {
+                    size = PublishSize(topicLength, payloadLength, 0);
+                }
+                if (DirectOutput(session, s, ci, size) == null)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>
-        /// Routes a publication whose <see cref="Copy"/> is <paramref name="m"/> to the <paramref name="found"/> sessions of
+        /// Routes a publication whose message is <paramref name="m"/> to the <paramref name="found"/> sessions of
         /// the last <see cref="SubscriptionTable.Match"/> on its topic. A message <paramref name="fromBridge"/> is not sent
         /// to any bridge (split horizon: no echo to the bridge that brought it, no second bridge hop, so bridged brokers
         /// cannot loop). Returns false when dropped for lack of pool space (counted and reported).
@@ -113,7 +150,7 @@ namespace Nano.Mqtt.Broker
         public bool Route(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool retain, bool system)
         {
             int found = _state.Subscriptions.Match(topic, topicOffset, topicLength);
-            int m = Copy(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, found, -1);
+            int m = Direct(found, qos, retain, topicLength, payloadLength, -1) ? NoCopy : _state.Pool.Allocate(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos);
             return Deliver(m, topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, system, found, false);
         }
 
@@ -141,49 +178,6 @@ namespace Nano.Mqtt.Broker
             return 1 + Wire.RemainingLengthSize(remaining) + remaining;
         }
 
-        /// <summary>Whether every delivery of a publication at <paramref name="qos"/> to the <paramref name="found"/> matched
-        /// sessions is either written straight into the connection's output or not made (QoS 0 to an offline session):
-        /// then no pooled copy is needed. <paramref name="acking"/>'s connection gets an acknowledgement first.</summary>
-        private bool AllDirect(int found, int qos, int topicLength, int payloadLength, int acking)
-        {
-            SubscriptionTable subscriptions = _state.Subscriptions;
-            int[] granted = subscriptions.MatchedQos;
-            int[] sessions = subscriptions.MatchedSessions;
-            Session[] all = _state.Sessions;
-            int size = 0;
-            for (int k = 0; k < found; k++)
-            {
-                if (qos > 0 && granted[k] > 0)
-                {
-                    return false;
-                }
-                int s = sessions[k];
-                Session session = all[s];
-                int ci = session.Connection;
-                if (ci < 0)
-                {
-                    if (_state.Options.QueueQos0)
-                    {
-                        return false;
-                    }
-                    continue;
-                }
-                if (ci == acking)
-                {
-                    return false; // its output will hold the acknowledgement
-                }
-                if (size == 0)
-                {
-                    size = PublishSize(topicLength, payloadLength, 0);
-                }
-                if (DirectOutput(session, s, ci, size) == null)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /// <summary>
         /// The control output of session <paramref name="s"/>'s connection <paramref name="ci"/> when a PUBLISH of
         /// <paramref name="size"/> bytes can be written into it now, else null: nothing else of the session waits to be
@@ -208,7 +202,7 @@ namespace Nano.Mqtt.Broker
 
         /// <summary>Stores (when <paramref name="store"/>) and delivers a publication at <paramref name="qos"/> to the
         /// matched sessions, none of them a bridge when it is <paramref name="fromBridge"/>: straight into the output of an
-        /// idle connection (every QoS 0 one when there is no pooled copy, see <see cref="Copy"/>; a QoS 1/2 one enters the
+        /// idle connection (every QoS 0 one when there is no pooled copy, see <see cref="Direct"/>; a QoS 1/2 one enters the
         /// inflight window as it is written, while the window has room [MQTT-4.6.0-6]), the others queued with a reference
         /// to the pooled copy <paramref name="m"/>.</summary>
         private void RouteMatched(int m, byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength, int qos, bool store, bool system, int found, bool fromBridge)
@@ -259,7 +253,7 @@ namespace Nano.Mqtt.Broker
                         OutputBuffer control;
                         if (m < 0)
                         {
-                            control = _state.Connections[ci].ControlOutput; // found empty and large enough by Copy
+                            control = _state.Connections[ci].ControlOutput; // found empty and large enough by Direct
                         }
                         else
                         {
@@ -282,7 +276,7 @@ namespace Nano.Mqtt.Broker
                             {
                                 System.Array.Copy(written, writtenAt, control.Data, at, size);
                             }
-                            control.Commit(size);
+                            control.End = at + size;
                             direct++;
                             continue;
                         }
@@ -299,7 +293,7 @@ namespace Nano.Mqtt.Broker
                     {
                         _state.Pool.References[m]++; // held by the inflight entry, which the PUBLISH enters as it is written
                         int packetId = session.AddInflight(m, delivered, false, _state.NowMs);
-                        control.Commit(Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength) - control.End);
+                        control.End = Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength);
                         direct++;
                         continue;
                     }

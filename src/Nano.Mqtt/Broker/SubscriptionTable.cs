@@ -33,6 +33,10 @@ namespace Nano.Mqtt.Broker
         public readonly int[] RetainedScans;
         private int _count;
 
+        /// <summary>Sessions holding more than one subscription: while none does, a session matches at most one row and
+        /// <see cref="Match"/> need not fold rows of one session together.</summary>
+        private int _severalPerSession;
+
         /// <summary>One past the highest row in use: the scans stop here instead of at the capacity.</summary>
         private int _rows;
 
@@ -100,7 +104,10 @@ namespace Nano.Mqtt.Broker
                         _filterBytes += length;
                     }
                     _filterOffset[i] = shared;
-                    _perSession[session]++;
+                    if (++_perSession[session] == 2)
+                    {
+                        _severalPerSession++;
+                    }
                     _count++;
                     if (i >= _rows)
                     {
@@ -156,6 +163,7 @@ namespace Nano.Mqtt.Broker
             byte[] filters = _filters;
             int matchingAt = -1;
             int differentAt = -1;
+            bool fold = _severalPerSession > 0;
             for (int i = 0; i < rows; i++)
             {
                 int s = session[i];
@@ -182,6 +190,12 @@ namespace Nano.Mqtt.Broker
                     continue;
                 }
                 int q = qos[i];
+                if (!fold)
+                {
+                    matched[found] = s;
+                    matchedQos[found++] = q;
+                    continue;
+                }
                 int k = place[s] - 1;
                 if (k < 0)
                 {
@@ -194,9 +208,12 @@ namespace Nano.Mqtt.Broker
                     matchedQos[k] = q;
                 }
             }
-            for (int k = 0; k < found; k++)
+            if (fold)
             {
-                place[matched[k]] = 0;
+                for (int k = 0; k < found; k++)
+                {
+                    place[matched[k]] = 0;
+                }
             }
             return found;
         }
@@ -275,7 +292,10 @@ namespace Nano.Mqtt.Broker
         private void RemoveRow(int i)
         {
             EndRetained(i);
-            _perSession[_session[i]]--;
+            if (--_perSession[_session[i]] == 1)
+            {
+                _severalPerSession--;
+            }
             _session[i] = -1;
             _count--;
             while (_rows > 0 && _session[_rows - 1] < 0)

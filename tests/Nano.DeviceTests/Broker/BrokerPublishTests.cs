@@ -138,6 +138,17 @@ namespace Nano.DeviceTests.Broker
             Assert.AreEqual("40020005", pub.Next());
             Assert.AreEqual(Wire.PublishHex("a/b", "x", 1, 1, false, false), sub.Next());
             sub.ExpectNothing();
+            sub.Send(Wire.Unsubscribe(2, "a/#"));
+            Assert.AreEqual("B0020002", sub.Next());
+            pub.Send(Wire.Publish("a/b", "y", 0, 0, false));
+            Assert.AreEqual(Wire.PublishHex("a/b", "y", 0, 0, false, false), sub.Next());
+            sub.ExpectNothing();
+            sub.Send(Wire.Subscribe(3, "a/#", 1));
+            Assert.AreEqual("9003000301", sub.Next());
+            pub.Send(Wire.Publish("a/b", "z", 1, 6, false));
+            Assert.AreEqual("40020006", pub.Next());
+            Assert.AreEqual(Wire.PublishHex("a/b", "z", 1, 2, false, false), sub.Next());
+            sub.ExpectNothing();
         }
 
         [TestMethod]
