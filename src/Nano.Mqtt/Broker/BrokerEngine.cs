@@ -124,18 +124,17 @@ namespace Nano.Mqtt.Broker
             }
             Connection c = connections[connection];
             ConnectionState open = c.State;
-            if (open != ConnectionState.Connected && open != ConnectionState.AwaitingConnect)
+            if (open == ConnectionState.Connected || open == ConnectionState.AwaitingConnect)
             {
-                return; // nothing is read once the connection no longer accepts input
-            }
-            state.Statistics.BytesReceived += count;
-            c.LastActivityMs = nowMs;
-            if (count > 0)
-            {
-                _input.Receive(connection, c, data, offset, count);
-                if (c.InputLength > 0)
+                state.Statistics.BytesReceived += count;
+                c.LastActivityMs = nowMs;
+                if (count > 0)
                 {
-                    _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
+                    _input.Receive(connection, c, data, offset, count);
+                    if (c.InputLength > 0)
+                    {
+                        _timersDueMs = long.MinValue; // left waiting (a borrowed large buffer never outlives the input it holds): retried by the next Poll
+                    }
                 }
             }
             if (state.QueueSpaceFreed)
