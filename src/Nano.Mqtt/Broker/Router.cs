@@ -222,6 +222,9 @@ namespace Nano.Mqtt.Broker
             byte[] written = null; // the first direct delivery, copied as it is for the others
             int writtenAt = 0;
             int size = 0;
+            byte[] writtenWithId = null; // the first direct QoS 1/2 delivery, copied for the others at its QoS with their packet identifier
+            int writtenWithIdAt = 0;
+            int writtenWithIdQos = 0;
             int sizeWithId = 0;
             int direct = 0;
             for (int k = 0; k < found; k++)
@@ -293,7 +296,23 @@ namespace Nano.Mqtt.Broker
                     {
                         _state.Pool.References[m]++; // held by the inflight entry, which the PUBLISH enters as it is written
                         int packetId = session.AddInflight(m, delivered, false, _state.NowMs);
-                        control.End = Outbox.WritePublish(control.Data, control.End, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength);
+                        byte[] data = control.Data;
+                        int at = control.End;
+                        if (delivered == writtenWithIdQos)
+                        {
+                            System.Array.Copy(writtenWithId, writtenWithIdAt, data, at, sizeWithId);
+                            int id = at + sizeWithId - payloadLength - 2;
+                            data[id] = (byte)(packetId >> 8);
+                            data[id + 1] = (byte)packetId;
+                            control.End = at + sizeWithId;
+                        }
+                        else
+                        {
+                            writtenWithId = data;
+                            writtenWithIdAt = at;
+                            writtenWithIdQos = delivered;
+                            control.End = Outbox.WritePublish(data, at, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength);
+                        }
                         direct++;
                         continue;
                     }

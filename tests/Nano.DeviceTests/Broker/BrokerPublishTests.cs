@@ -169,6 +169,30 @@ namespace Nano.DeviceTests.Broker
         }
 
         [TestMethod]
+        public void Each_subscriber_gets_its_own_QoS_and_packet_id_when_several_take_one_PUBLISH_MQTT_3_8_4_6_and_2_3_1_2()
+        {
+            Rig rig = new Rig();
+            RigClient first = rig.Subscriber("q1a", "t", 1);
+            RigClient second = rig.Subscriber("q1b", "x", 1);
+            RigClient pub = rig.Connect("p");
+            pub.Send(Wire.Publish("x", "m", 1, 7, false));
+            Assert.AreEqual("40020007", pub.Next());
+            Assert.AreEqual(Wire.PublishHex("x", "m", 1, 1, false, false), second.Next()); // left unacknowledged
+            second.Send(Wire.Subscribe(2, "t", 1));
+            Assert.AreEqual("9003000201", second.Next());
+            RigClient third = rig.Subscriber("q2a", "t", 2);
+            RigClient fourth = rig.Subscriber("q2b", "t", 2);
+            pub.Send(Wire.Publish("t", "hello", 2, 8, false));
+            Assert.AreEqual("50020008", pub.Next());
+            Assert.AreEqual(Wire.PublishHex("t", "hello", 1, 1, false, false), first.Next());
+            Assert.AreEqual(Wire.PublishHex("t", "hello", 1, 2, false, false), second.Next());
+            Assert.AreEqual(Wire.PublishHex("t", "hello", 2, 1, false, false), third.Next());
+            Assert.AreEqual(Wire.PublishHex("t", "hello", 2, 1, false, false), fourth.Next());
+            first.ExpectNothing();
+            second.ExpectNothing();
+        }
+
+        [TestMethod]
         public void The_inflight_window_holds_back_later_messages_in_order_MQTT_4_6_0_6()
         {
             BrokerOptions o = new BrokerOptions();
