@@ -192,8 +192,7 @@ namespace Nano.Mqtt.Broker
             Connection c = _state.Connections[ci];
             OutputBuffer control = c.ControlOutput;
             int end = control.End;
-            if (end != control.Start || control.Data.Length - end < size || c.Outgoing != OutgoingKind.None || session.QueueCount != 0
-                || _state.Subscriptions.RetainedScans[s] != 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
+            if (end != control.Start || control.Data.Length - end < size || c.Outgoing != OutgoingKind.None || _state.SendWaiting(session, s))
             {
                 return null;
             }
@@ -279,7 +278,7 @@ namespace Nano.Mqtt.Broker
                             {
                                 System.Array.Copy(written, writtenAt, control.Data, at, size);
                             }
-                            control.End = at + size;
+                            control.Commit(size);
                             direct++;
                             continue;
                         }
@@ -304,14 +303,14 @@ namespace Nano.Mqtt.Broker
                             int id = at + sizeWithId - payloadLength - 2;
                             data[id] = (byte)(packetId >> 8);
                             data[id + 1] = (byte)packetId;
-                            control.End = at + sizeWithId;
+                            control.Commit(sizeWithId);
                         }
                         else
                         {
                             writtenWithId = data;
                             writtenWithIdAt = at;
                             writtenWithIdQos = delivered;
-                            control.End = Outbox.WritePublish(data, at, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength);
+                            control.Commit(Outbox.WritePublish(data, at, delivered << 1, topic, topicOffset, topicLength, packetId, payload, payloadOffset, payloadLength) - at);
                         }
                         direct++;
                         continue;
