@@ -259,9 +259,7 @@ namespace Nano.Mqtt.Broker
                 if (state == ConnectionState.Connected)
                 {
                     int s = c.Session;
-                    Session session = st.Sessions[s];
-                    if ((session.QueueCount > 0 || st.Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0))
-                        && _outbox.Pending(c) > 0)
+                    if (st.SendWaiting(st.Sessions[s], s) && _outbox.Pending(c) > 0)
                     {
                         return i;
                     }

@@ -87,6 +87,13 @@ namespace Nano.Mqtt.Broker
             }
         }
 
+        /// <summary>Session <paramref name="s"/> has a PUBLISH or PUBREL that its outbox may choose to send: a queued message, a
+        /// retained scan under way or an inflight entry marked for (re)sending.</summary>
+        public bool SendWaiting(Session session, int s)
+        {
+            return session.QueueCount > 0 || Subscriptions.RetainedScans[s] > 0 || (session.InflightCount > 0 && session.FirstPendingSend() >= 0);
+        }
+
         /// <summary>Counts a control packet just encoded at the end of the connection's control output.</summary>
         public void Written(Connection c, int bytes)
         {
